@@ -1,0 +1,40 @@
+"""Every test gets its own data folder, so nothing touches a real user's database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT.parent / "shared" / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("UNIONAPP_HOME", str(home))
+    monkeypatch.delenv("UNIONAPP_DB", raising=False)
+    from unionapp.core import i18n
+
+    i18n.set_language("ky")
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "union.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path):  # type: ignore[no-untyped-def]
+    from unionapp.core.store import open_database
+
+    database = open_database(db_path)
+    yield database
+    database.close()

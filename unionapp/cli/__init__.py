@@ -1,0 +1,106 @@
+"""The command line: ``unionapp`` with no command opens the desktop app.
+
+Each group of commands lives in its own module with a ``register(subparsers)`` function; the
+handler it sets receives a ``Context`` that opens the database on first use. Exit codes
+follow DESIGN.md: 0 success, 2 the user's input was refused, 1 a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from unionapp import __version__
+from unionapp.core import i18n
+from unionapp.core.errors import UserError
+from unionapp.core.i18n import _
+
+EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
+
+
+class Context:
+    """What a command needs: its arguments and the database, opened on first use."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._db = None
+
+    @property
+    def db_path(self) -> Path:
+        from unionapp import paths
+
+        return Path(self.args.db) if self.args.db else paths.default_db_path()
+
+    @property
+    def db(self):  # type: ignore[no-untyped-def]
+        if self._db is None:
+            from unionapp.core.store import open_database
+
+            self._db = open_database(self.db_path)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from unionapp.cli import app_cmd, backup_cmds, config_cmd, demo_cmd, transfer_cmds
+
+    parser = argparse.ArgumentParser(
+        prog="unionapp",
+        description="unionapp: register of a primary trade-union organization.",
+    )
+    parser.add_argument("--version", action="version", version=f"unionapp {__version__}")
+    parser.add_argument("--db", help="database file (default: UNIONAPP_DB or the data folder)")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language: ky or ru")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a fresh demo in a temp folder"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (app_cmd, demo_cmd, transfer_cmds, backup_cmds, config_cmd):
+        module.register(sub)
+    parser.set_defaults(handler=app_cmd.run_app)
+    return parser
+
+
+def _choose_language(ctx: Context) -> None:
+    lang = ctx.args.lang
+    if lang is None and ctx.db_path.exists():
+        try:
+            from unionapp.core import settings
+
+            lang = settings.get(ctx.db, "ui.language")
+        except UserError:
+            lang = None
+    i18n.set_language(lang or i18n.DEFAULT_LANGUAGE)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    ctx = Context(args)
+    handler: Callable[[Context], int | None] = args.handler
+    try:
+        if args.command is not None:  # the app chooses its language itself
+            _choose_language(ctx)
+        return handler(ctx) or EXIT_OK
+    except UserError as exc:
+        where = getattr(exc, "field", "")
+        message = f"{where}: {exc.message()}" if where else exc.message()
+        err(_("Error: {message}").format(message=message))
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return EXIT_REFUSED
+    finally:
+        ctx.close()

@@ -1,0 +1,36 @@
+"""``unionapp config get KEY`` / ``config set KEY VALUE``: the organization's settings."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from unionapp.cli import Context, out
+from unionapp.core import settings
+
+
+def register(sub: Any) -> None:
+    config = sub.add_parser("config", help="read or change an organization setting")
+    actions = config.add_subparsers(dest="action", required=True)
+    get = actions.add_parser("get", help="print a setting (all settings without KEY)")
+    get.add_argument("key", nargs="?")
+    get.set_defaults(handler=run_get)
+    put = actions.add_parser("set", help="change a setting")
+    put.add_argument("key")
+    put.add_argument("value")
+    put.set_defaults(handler=run_set)
+
+
+def run_get(ctx: Context) -> int:
+    args: argparse.Namespace = ctx.args
+    if args.key:
+        out(settings.get(ctx.db, args.key))
+    else:
+        for key, value in settings.get_all(ctx.db).items():
+            out(f"{key}={value}")
+    return 0
+
+
+def run_set(ctx: Context) -> int:
+    settings.set_value(ctx.db, ctx.args.key, ctx.args.value)
+    return 0

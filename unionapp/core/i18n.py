@@ -1,0 +1,72 @@
+"""One gettext catalog for core, printing and UI; the language can change at runtime.
+
+Source strings are English and never shown: ``_()`` looks a message up in the current
+language's compiled catalog. Messages that are defined before the language is known (error
+classes, code labels) are marked with ``N_()`` and translated where they are shown.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from collections.abc import Callable
+
+from babel.support import Translations
+
+from unionapp.paths import translations_dir
+
+LANGUAGES = ("ky", "ru")
+DEFAULT_LANGUAGE = "ky"
+DOMAIN = "unionapp"
+
+_current_lang = DEFAULT_LANGUAGE
+_catalogs: dict[str, _gettext.NullTranslations] = {}
+_listeners: list[Callable[[str], None]] = []
+
+
+def _catalog(lang: str) -> _gettext.NullTranslations:
+    if lang not in _catalogs:
+        loaded = Translations.load(str(translations_dir()), [lang], DOMAIN)
+        _catalogs[lang] = loaded
+    return _catalogs[lang]
+
+
+def set_language(lang: str) -> None:
+    """Switch every later ``_()`` call to ``lang`` and tell listeners (the UI retranslates)."""
+    global _current_lang
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language: {lang}")
+    _current_lang = lang
+    for listener in list(_listeners):
+        listener(lang)
+
+
+def get_language() -> str:
+    return _current_lang
+
+
+def on_language_changed(listener: Callable[[str], None]) -> None:
+    _listeners.append(listener)
+
+
+def reload_catalogs() -> None:
+    """Forget loaded catalogs (tests that recompile them)."""
+    _catalogs.clear()
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the current language."""
+    return _catalog(_current_lang).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _catalog(_current_lang).ngettext(singular, plural, n)
+
+
+def translate_in(lang: str, message: str) -> str:
+    """Translate into a given language, e.g. an export's headers in ``--lang``."""
+    return _catalog(lang).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction without translating it yet."""
+    return message

@@ -1,0 +1,349 @@
+"""The members register: create, edit, leave, delete (mistakes only), children, photo, history.
+
+Every function here is one user action and one transaction, and writes the audit log. The
+checks in ``validate`` are the same ones the importer applies to each row, so a form and a
+file refuse the same things with the same words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from unionapp.core import audit
+from unionapp.core.codes import EXIT_REASONS
+from unionapp.core.db import Database
+from unionapp.core.errors import NotFoundError, ValidationError
+from unionapp.core.i18n import N_
+from unionapp.core.models import Child, Department, Member, MemberPhoto
+
+
+@dataclass
+class MemberInput:
+    """A member's fields as a form or an import row gives them (department by name)."""
+
+    card_no: str
+    surname: str
+    name: str
+    join_date: dt.date | None
+    patronymic: str | None = None
+    personnel_no: str | None = None
+    sex: str | None = None
+    birth_date: dt.date | None = None
+    department: str | None = None
+    position: str | None = None
+    exit_date: dt.date | None = None
+    exit_reason: str | None = None
+    pensioner: bool = False
+    phone: str | None = None
+    email: str | None = None
+    note: str | None = None
+
+    def normalized(self) -> MemberInput:
+        """Strip text and turn empty text into None, so '' and missing compare equal."""
+        values: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                value = " ".join(value.split()) if f.name != "note" else value.strip()
+                value = value or None
+            values[f.name] = value
+        values["card_no"] = values["card_no"] or ""
+        values["surname"] = values["surname"] or ""
+        values["name"] = values["name"] or ""
+        return MemberInput(**values)
+
+
+MEMBER_FIELDS = tuple(f.name for f in fields(MemberInput))
+
+
+@dataclass
+class ChildInput:
+    full_name: str
+    birth_date: dt.date | None = None
+    sex: str | None = None
+
+
+@dataclass
+class ChildView(ChildInput):
+    id: int = 0
+
+
+@dataclass
+class MemberView:
+    id: int
+    data: MemberInput
+    children: list[ChildView] = field(default_factory=list)
+    has_photo: bool = False
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.data.surname, self.data.name, self.data.patronymic) if p)
+
+
+@dataclass
+class HistoryItem:
+    at: dt.datetime
+    action: str
+    field: str | None
+    old: str | None
+    new: str | None
+    source: str | None
+
+
+def validate(data: MemberInput, today: dt.date | None = None) -> list[ValidationError]:
+    """Every problem with one member's fields; each names its field."""
+    today = today or dt.date.today()
+    errors: list[ValidationError] = []
+
+    def err(name: str, msgid: str, **params: Any) -> None:
+        errors.append(ValidationError(msgid, field=name, **params))
+
+    for required in ("card_no", "surname", "name", "join_date"):
+        if not getattr(data, required):
+            err(required, N_("This field is required."))
+    if data.birth_date and data.birth_date > today:
+        err("birth_date", N_("The birth date {date} is in the future."), date=data.birth_date)
+    if data.birth_date and data.join_date and data.birth_date >= data.join_date:
+        err("birth_date", N_("The birth date is not before the join date."))
+    if data.exit_date and data.join_date and data.exit_date < data.join_date:
+        err("exit_date", N_("The exit date is before the join date."))
+    if data.exit_reason and data.exit_reason not in EXIT_REASONS:
+        err("exit_reason", N_("Unknown exit reason: {value}."), value=data.exit_reason)
+    if data.exit_date and not data.exit_reason:
+        err("exit_reason", N_("Give the reason for leaving."))
+    if data.exit_reason and not data.exit_date:
+        err("exit_date", N_("Give the date of leaving."))
+    if data.sex is not None and data.sex not in ("M", "F"):
+        err("sex", N_("Unknown sex: {value}."), value=data.sex)
+    if data.email and ("@" not in data.email or " " in data.email):
+        err("email", N_("This is not an e-mail address: {value}."), value=data.email)
+    return errors
+
+
+def _department_id(session: Session, name: str | None) -> int | None:
+    if not name:
+        return None
+    found = session.scalar(select(Department.id).where(Department.name == name))
+    if found is not None:
+        return found
+    dep = Department(name=name)
+    session.add(dep)
+    session.flush()
+    audit.record(session, "create", "department", dep.id, {"name": (None, name)})
+    return dep.id
+
+
+def _check(session: Session, data: MemberInput, member_id: int | None) -> MemberInput:
+    data = data.normalized()
+    errors = validate(data)
+    owner = session.execute(
+        select(Member.id, Member.surname, Member.name).where(Member.card_no == data.card_no)
+    ).first()
+    if data.card_no and owner is not None and owner.id != member_id:
+        errors.append(
+            ValidationError(
+                N_("Card number {card_no} already belongs to {name}."),
+                field="card_no",
+                card_no=data.card_no,
+                name=f"{owner.surname} {owner.name}",
+            )
+        )
+    if errors:
+        raise errors[0] if len(errors) == 1 else ValidationGroup(errors)
+    return data
+
+
+class ValidationGroup(ValidationError):
+    """Several field errors at once; a form marks each, the CLI prints each."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        super().__init__(errors[0].msgid, field=errors[0].field, **errors[0].params)
+        self.errors = errors
+
+    def message(self) -> str:
+        return "\n".join(e.message() for e in self.errors)
+
+
+def _member_values(session: Session, data: MemberInput) -> dict[str, Any]:
+    values = {name: getattr(data, name) for name in MEMBER_FIELDS if name != "department"}
+    values["department_id"] = _department_id(session, data.department)
+    return values
+
+
+def _as_input(member: Member) -> MemberInput:
+    values = {name: getattr(member, name) for name in MEMBER_FIELDS if name != "department"}
+    values["department"] = member.department.name if member.department else None
+    return MemberInput(**values)
+
+
+def create_member(db: Database, data: MemberInput) -> int:
+    with db.transaction() as s:
+        data = _check(s, data, None)
+        member = Member(**_member_values(s, data))
+        s.add(member)
+        s.flush()
+        audit.record(
+            s, "create", "member", member.id, {n: (None, getattr(data, n)) for n in MEMBER_FIELDS}
+        )
+        return member.id
+
+
+def _get(session: Session, member_id: int) -> Member:
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFoundError(N_("There is no member with id {id}."), id=member_id)
+    return member
+
+
+def update_member(db: Database, member_id: int, data: MemberInput) -> None:
+    with db.transaction() as s:
+        member = _get(s, member_id)
+        data = _check(s, data, member_id)
+        old = _as_input(member)
+        for name, value in _member_values(s, data).items():
+            setattr(member, name, value)
+        audit.record(
+            s,
+            "update",
+            "member",
+            member_id,
+            {n: (getattr(old, n), getattr(data, n)) for n in MEMBER_FIELDS},
+        )
+
+
+def leave(db: Database, member_id: int, exit_date: dt.date, reason: str) -> None:
+    """Record leaving; the member stays in the register with the date and reason."""
+    with db.reading() as s:
+        data = _as_input(_get(s, member_id))
+    update_member(db, member_id, replace(data, exit_date=exit_date, exit_reason=reason))
+
+
+def delete_member(db: Database, member_id: int) -> None:
+    """Only for a record made by mistake: leaving is recorded with ``leave``."""
+    with db.transaction() as s:
+        member = _get(s, member_id)
+        old = _as_input(member)
+        s.delete(member)
+        audit.record(
+            s, "delete", "member", member_id, {n: (getattr(old, n), None) for n in MEMBER_FIELDS}
+        )
+
+
+def get_member(db: Database, member_id: int) -> MemberView:
+    with db.reading() as s:
+        member = _get(s, member_id)
+        has_photo = s.scalar(
+            select(func.count()).select_from(MemberPhoto).where(MemberPhoto.member_id == member_id)
+        )
+        return MemberView(
+            id=member.id,
+            data=_as_input(member),
+            children=[
+                ChildView(id=c.id, full_name=c.full_name, birth_date=c.birth_date, sex=c.sex)
+                for c in member.children
+            ],
+            has_photo=bool(has_photo),
+        )
+
+
+def find_by_card(db: Database, card_no: str) -> int | None:
+    with db.reading() as s:
+        return s.scalar(select(Member.id).where(Member.card_no == card_no.strip()))
+
+
+def set_photo(db: Database, member_id: int, jpeg: bytes | None) -> None:
+    with db.transaction() as s:
+        _get(s, member_id)
+        had = s.get(MemberPhoto, member_id)
+        if had is not None:
+            s.delete(had)
+            s.flush()
+        if jpeg:
+            s.add(MemberPhoto(member_id=member_id, image=jpeg))
+        audit.record(
+            s,
+            "update",
+            "member",
+            member_id,
+            {"photo": ("1" if had else None, "1" if jpeg else None)},
+        )
+
+
+def get_photo(db: Database, member_id: int) -> bytes | None:
+    with db.reading() as s:
+        return s.scalar(select(MemberPhoto.image).where(MemberPhoto.member_id == member_id))
+
+
+def _check_child(data: ChildInput) -> ChildInput:
+    name = " ".join(data.full_name.split())
+    if not name:
+        raise ValidationError(N_("This field is required."), field="full_name")
+    if data.birth_date and data.birth_date > dt.date.today():
+        raise ValidationError(
+            N_("The birth date {date} is in the future."), field="birth_date", date=data.birth_date
+        )
+    return ChildInput(full_name=name, birth_date=data.birth_date, sex=data.sex)
+
+
+def add_child(db: Database, member_id: int, data: ChildInput) -> int:
+    data = _check_child(data)
+    with db.transaction() as s:
+        _get(s, member_id)
+        child = Child(member_id=member_id, **vars(data))
+        s.add(child)
+        s.flush()
+        audit.record(
+            s, "create", "child", child.id, {"full_name": (None, data.full_name)}
+        )
+        audit.record(s, "update", "member", member_id, {"child": (None, data.full_name)})
+        return child.id
+
+
+def update_child(db: Database, child_id: int, data: ChildInput) -> None:
+    data = _check_child(data)
+    with db.transaction() as s:
+        child = s.get(Child, child_id)
+        if child is None:
+            raise NotFoundError(N_("There is no child with id {id}."), id=child_id)
+        changes = {k: (getattr(child, k), v) for k, v in vars(data).items()}
+        for k, v in vars(data).items():
+            setattr(child, k, v)
+        audit.record(s, "update", "child", child_id, changes)
+        old_desc = f"{changes['full_name'][0]} {audit.as_text(changes['birth_date'][0]) or ''}"
+        new_desc = f"{data.full_name} {audit.as_text(data.birth_date) or ''}"
+        audit.record(
+            s, "update", "member", child.member_id, {"child": (old_desc.strip(), new_desc.strip())}
+        )
+
+
+def delete_child(db: Database, child_id: int) -> None:
+    with db.transaction() as s:
+        child = s.get(Child, child_id)
+        if child is None:
+            raise NotFoundError(N_("There is no child with id {id}."), id=child_id)
+        s.delete(child)
+        audit.record(s, "delete", "child", child_id, {"full_name": (child.full_name, None)})
+        audit.record(s, "update", "member", child.member_id, {"child": (child.full_name, None)})
+
+
+def history(db: Database, member_id: int) -> list[HistoryItem]:
+    with db.reading() as s:
+        return [
+            HistoryItem(e.at, e.action, e.field, e.old, e.new, e.source)
+            for e in audit.history(s, "member", member_id)
+        ]
+
+
+def departments(db: Database) -> list[str]:
+    with db.reading() as s:
+        return list(s.scalars(select(Department.name).order_by(Department.name)))
+
+
+def count_members(db: Database) -> int:
+    with db.reading() as s:
+        return int(s.scalar(select(func.count()).select_from(Member)) or 0)

@@ -1,0 +1,134 @@
+"""Organization settings: names in ky and ru, chairperson, headcount, youth age, dues share.
+
+Stored as text in ``settings``; each key has a type and a default here, so a missing key
+reads as its default and a bad value is refused with a message naming the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select
+
+from unionapp.core import audit
+from unionapp.core.db import Database
+from unionapp.core.errors import ValidationError
+from unionapp.core.i18n import LANGUAGES, N_
+from unionapp.core.models import Setting
+
+
+def _text(value: str) -> str:
+    return value.strip()
+
+
+def _int_range(low: int, high: int) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        try:
+            number = int(value.strip())
+        except ValueError as exc:
+            raise ValidationError(N_("Enter a whole number."), field="") from exc
+        if not low <= number <= high:
+            raise ValidationError(
+                N_("Enter a number from {low} to {high}."), field="", low=low, high=high
+            )
+        return str(number)
+
+    return parse
+
+
+def _percent(value: str) -> str:
+    try:
+        number = Decimal(value.strip().replace(",", "."))
+    except InvalidOperation as exc:
+        raise ValidationError(N_("Enter a percentage, e.g. 30 or 12.5."), field="") from exc
+    if not Decimal(0) <= number <= Decimal(100):
+        raise ValidationError(N_("Enter a number from {low} to {high}."), low=0, high=100)
+    return str(number.normalize()) if number != number.to_integral() else str(int(number))
+
+
+def _language(value: str) -> str:
+    value = value.strip()
+    if value not in LANGUAGES:
+        raise ValidationError(N_("The language must be ky or ru."))
+    return value
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    label: str
+    default: str
+    parse: Callable[[str], str]
+
+
+DEFINITIONS: dict[str, SettingDef] = {
+    d.key: d
+    for d in (
+        SettingDef("org.name_ky", N_("Organization name (Kyrgyz)"), "", _text),
+        SettingDef("org.name_ru", N_("Organization name (Russian)"), "", _text),
+        SettingDef("org.chairperson", N_("Chairperson"), "", _text),
+        SettingDef("org.employees", N_("Employer's headcount"), "0", _int_range(0, 1_000_000)),
+        SettingDef("youth.max_age", N_("Youth age limit"), "35", _int_range(14, 100)),
+        SettingDef(
+            "dues.higher_share_percent", N_("Dues share to the higher body, %"), "30", _percent
+        ),
+        SettingDef("ui.language", N_("Language"), "ky", _language),
+    )
+}
+
+
+def _definition(key: str) -> SettingDef:
+    if key not in DEFINITIONS:
+        raise ValidationError(
+            N_("Unknown setting {key}. Known settings: {known}."),
+            field=key,
+            key=key,
+            known=", ".join(DEFINITIONS),
+        )
+    return DEFINITIONS[key]
+
+
+def get_all(db: Database) -> dict[str, str]:
+    with db.reading() as s:
+        stored = {row.key: row.value for row in s.scalars(select(Setting))}
+    return {key: stored.get(key, d.default) for key, d in DEFINITIONS.items()}
+
+
+def get(db: Database, key: str) -> str:
+    return get_all(db)[_definition(key).key]
+
+
+def get_int(db: Database, key: str) -> int:
+    return int(get(db, key))
+
+
+def get_decimal(db: Database, key: str) -> Decimal:
+    return Decimal(get(db, key))
+
+
+def set_many(db: Database, values: dict[str, Any]) -> None:
+    """Validate every value first, then save all in one transaction (or none)."""
+    parsed: dict[str, str] = {}
+    for key, value in values.items():
+        definition = _definition(key)
+        try:
+            parsed[key] = definition.parse(str(value))
+        except ValidationError as exc:
+            exc.field = key
+            raise
+    with db.transaction() as s:
+        for key, value in parsed.items():
+            row = s.get(Setting, key)
+            old = row.value if row else DEFINITIONS[key].default
+            if row is None:
+                s.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+            audit.record(s, "update", "setting", None, {key: (old, value)})
+
+
+def set_value(db: Database, key: str, value: str) -> None:
+    set_many(db, {key: value})

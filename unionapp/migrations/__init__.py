@@ -1,0 +1,1 @@
+"""alembic scripts of the schema, one numbered file per released schema version."""

@@ -1,0 +1,1 @@
+"""Printouts with ReportLab only (no Qt): cards, certificates, registers, reports."""
