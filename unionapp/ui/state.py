@@ -1,0 +1,43 @@
+"""The one object every screen shares: the open database and the signals that keep views fresh.
+
+Like Anki's operations: widgets call services, then ``notify_changed`` tells every page that
+data changed so each refreshes itself; no page reaches into another.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from unionapp.core import i18n
+from unionapp.core.store import open_database
+
+
+class AppState(QObject):
+    data_changed = Signal(str)  # what changed: "members", "settings", "all"
+    language_changed = Signal(str)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.db: Any = open_database(db_path)
+
+    def notify_changed(self, what: str = "all") -> None:
+        self.data_changed.emit(what)
+
+    def set_language(self, lang: str) -> None:
+        if lang == i18n.get_language():
+            return
+        i18n.set_language(lang)
+        self.language_changed.emit(lang)
+
+    def close_database(self) -> None:
+        self.db.close()
+
+    def reopen_database(self) -> None:
+        """After a restore replaced the file: open it again and refresh every view."""
+        self.db.close()
+        self.db = open_database(self.db_path)
+        self.notify_changed("all")
