@@ -1,0 +1,132 @@
+"""The members service: every action is one transaction, validated, and leaves a history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from unionapp.core import members
+from unionapp.core.errors import NotFoundError, ValidationError
+from unionapp.core.members import ChildInput, MemberInput
+
+
+def asel(**changes: object) -> MemberInput:
+    data = MemberInput(
+        card_no="1001",
+        surname="Сейит кызы",
+        name="Жаңыл",
+        join_date=dt.date(2015, 9, 1),
+        sex="F",
+        birth_date=dt.date(1990, 2, 28),
+        department="Башталгыч класстар",
+        position="Мугалим",
+    )
+    for key, value in changes.items():
+        setattr(data, key, value)
+    return data
+
+
+def test_create_and_read_back(db) -> None:
+    member_id = members.create_member(db, asel(phone=" +996 555 12 34 56 "))
+    view = members.get_member(db, member_id)
+    assert view.data.surname == "Сейит кызы"
+    assert view.data.department == "Башталгыч класстар"
+    assert view.data.phone == "+996 555 12 34 56"
+    assert view.full_name == "Сейит кызы Жаңыл"
+    assert members.departments(db) == ["Башталгыч класстар"]
+
+
+def test_duplicate_card_number_refused(db) -> None:
+    members.create_member(db, asel())
+    with pytest.raises(ValidationError) as info:
+        members.create_member(db, asel(surname="Асанов", name="Бакыт"))
+    assert info.value.field == "card_no"
+    assert "1001" in info.value.message()
+    assert members.count_members(db) == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"exit_date": dt.date(2014, 1, 1), "exit_reason": "voluntary"}, "exit_date"),
+        ({"birth_date": dt.date.today() + dt.timedelta(days=3)}, "birth_date"),
+        ({"exit_date": dt.date(2020, 1, 1)}, "exit_reason"),
+        ({"exit_date": dt.date(2020, 1, 1), "exit_reason": "holiday"}, "exit_reason"),
+        ({"surname": "  "}, "surname"),
+        ({"email": "not-an-address"}, "email"),
+    ],
+)
+def test_bad_fields_name_the_field_and_save_nothing(db, changes, field) -> None:
+    with pytest.raises(ValidationError) as info:
+        members.create_member(db, asel(**changes))
+    fields = [e.field for e in getattr(info.value, "errors", [info.value])]
+    assert field in fields
+    assert members.count_members(db) == 0
+
+
+def test_update_writes_old_and_new_to_history(db) -> None:
+    member_id = members.create_member(db, asel())
+    members.update_member(db, member_id, asel(position="Директордун орун басары"))
+    items = members.history(db, member_id)
+    change = next(i for i in items if i.field == "position")
+    assert (change.action, change.old, change.new) == (
+        "update",
+        "Мугалим",
+        "Директордун орун басары",
+    )
+    assert items[0].at <= dt.datetime.now()
+
+
+def test_saving_unchanged_data_records_nothing(db) -> None:
+    member_id = members.create_member(db, asel())
+    before = len(members.history(db, member_id))
+    members.update_member(db, member_id, asel())
+    assert len(members.history(db, member_id)) == before
+
+
+def test_leave_keeps_the_member_with_date_and_reason(db) -> None:
+    member_id = members.create_member(db, asel())
+    members.leave(db, member_id, dt.date(2026, 6, 30), "retirement")
+    data = members.get_member(db, member_id).data
+    assert (data.exit_date, data.exit_reason) == (dt.date(2026, 6, 30), "retirement")
+    fields = {i.field for i in members.history(db, member_id)}
+    assert {"exit_date", "exit_reason"} <= fields
+
+
+def test_delete_is_recorded_and_removes_children(db) -> None:
+    member_id = members.create_member(db, asel())
+    members.add_child(db, member_id, ChildInput("Асанов Нурбек", dt.date(2018, 5, 1), "M"))
+    members.delete_member(db, member_id)
+    with pytest.raises(NotFoundError):
+        members.get_member(db, member_id)
+    assert members.history(db, member_id)[0].action == "delete"
+
+
+def test_children_add_edit_remove(db) -> None:
+    member_id = members.create_member(db, asel())
+    child_id = members.add_child(db, member_id, ChildInput(" Асанов  Нурбек ", None))
+    members.update_child(db, child_id, ChildInput("Асанов Нурбек", dt.date(2019, 1, 2), "M"))
+    view = members.get_member(db, member_id)
+    assert [(c.full_name, c.birth_date) for c in view.children] == [
+        ("Асанов Нурбек", dt.date(2019, 1, 2))
+    ]
+    members.delete_child(db, child_id)
+    assert members.get_member(db, member_id).children == []
+    assert [i.field for i in members.history(db, member_id)][:3] == ["child"] * 3
+
+
+def test_photo_stored_apart_and_removed(db) -> None:
+    member_id = members.create_member(db, asel())
+    members.set_photo(db, member_id, b"\xff\xd8jpeg")
+    assert members.get_member(db, member_id).has_photo
+    assert members.get_photo(db, member_id) == b"\xff\xd8jpeg"
+    members.set_photo(db, member_id, None)
+    assert members.get_photo(db, member_id) is None
+
+
+def test_failed_action_leaves_no_partial_department(db) -> None:
+    members.create_member(db, asel())
+    with pytest.raises(ValidationError):
+        members.create_member(db, asel(department="Жаңы бөлүм"))
+    assert members.departments(db) == ["Башталгыч класстар"]
