@@ -56,44 +56,83 @@ def err(text: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from unionapp.cli import app_cmd, backup_cmds, config_cmd, demo_cmd, transfer_cmds
+    """The parser, its help in the current language (choose it before building)."""
+    from unionapp.cli import (
+        app_cmd,
+        argparse_i18n,
+        backup_cmds,
+        config_cmd,
+        demo_cmd,
+        transfer_cmds,
+    )
 
+    argparse_i18n.install()
     parser = argparse.ArgumentParser(
         prog="unionapp",
-        description="unionapp: register of a primary trade-union organization.",
+        description=_("unionapp: the register of a primary trade-union organization."),
     )
-    parser.add_argument("--version", action="version", version=f"unionapp {__version__}")
-    parser.add_argument("--db", help="database file (default: UNIONAPP_DB or the data folder)")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language: ky or ru")
     parser.add_argument(
-        "--demo", action="store_true", help="open the app on a fresh demo in a temp folder"
+        "--version",
+        action="version",
+        version=f"unionapp {__version__}",
+        help=_("show the program's version and exit"),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--db", metavar=_("FILE"), help=_("database file (default: UNIONAPP_DB or the data folder)")
+    )
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: ky or ru"))
+    parser.add_argument(
+        "--demo", action="store_true", help=_("open the window on a fresh demo in a temp folder")
+    )
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     for module in (app_cmd, demo_cmd, transfer_cmds, backup_cmds, config_cmd):
         module.register(sub)
     parser.set_defaults(handler=app_cmd.run_app)
     return parser
 
 
-def _choose_language(ctx: Context) -> None:
-    lang = ctx.args.lang
-    if lang is None and ctx.db_path.exists():
-        try:
-            from unionapp.core import settings
+def _early_options(argv: Sequence[str]) -> argparse.Namespace:
+    """--lang and --db, read before the real parser so its help is in the right language."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=i18n.LANGUAGES)
+    early.add_argument("--db")
+    return early.parse_known_args(list(argv))[0]
 
-            lang = settings.get(ctx.db, "ui.language")
-        except UserError:
-            lang = None
+
+def _choose_language(args: argparse.Namespace) -> None:
+    """--lang, else the organization's setting (read without upgrading anything), else ky."""
+    lang = args.lang
+    if lang is None:
+        from unionapp import paths
+
+        db_path = Path(args.db) if args.db else paths.default_db_path()
+        lang = _stored_language(db_path)
     i18n.set_language(lang or i18n.DEFAULT_LANGUAGE)
 
 
+def _stored_language(db_path: Path) -> str | None:
+    import sqlite3
+
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key='ui.language'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # not our database: opening it later gives the real message
+    return row[0] if row and row[0] in i18n.LANGUAGES else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _choose_language(_early_options(argv))
     args = build_parser().parse_args(argv)
     ctx = Context(args)
     handler: Callable[[Context], int | None] = args.handler
     try:
-        if args.command is not None:  # the app chooses its language itself
-            _choose_language(ctx)
         return handler(ctx) or EXIT_OK
     except UserError as exc:
         where = getattr(exc, "field", "")

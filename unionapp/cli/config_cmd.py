@@ -7,17 +7,18 @@ from typing import Any
 
 from unionapp.cli import Context, out
 from unionapp.core import settings
+from unionapp.core.i18n import _
 
 
 def register(sub: Any) -> None:
-    config = sub.add_parser("config", help="read or change an organization setting")
-    actions = config.add_subparsers(dest="action", required=True)
-    get = actions.add_parser("get", help="print a setting (all settings without KEY)")
-    get.add_argument("key", nargs="?")
+    config = sub.add_parser("config", help=_("read or change an organization setting"))
+    actions = config.add_subparsers(dest="action", required=True, metavar=_("ACTION"))
+    get = actions.add_parser("get", help=_("print a setting (all settings without KEY)"))
+    get.add_argument("key", nargs="?", metavar=_("KEY"))
     get.set_defaults(handler=run_get)
-    put = actions.add_parser("set", help="change a setting")
-    put.add_argument("key")
-    put.add_argument("value")
+    put = actions.add_parser("set", help=_("change a setting"))
+    put.add_argument("key", metavar=_("KEY"))
+    put.add_argument("value", metavar=_("VALUE"))
     put.set_defaults(handler=run_set)
 
 
