@@ -11,11 +11,15 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from unionapp import __version__
 from unionapp.core import i18n
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import _
+
+if TYPE_CHECKING:
+    from unionapp.core.db import Database
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
 
@@ -25,7 +29,7 @@ class Context:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self._db = None
+        self._db: Database | None = None
 
     @property
     def db_path(self) -> Path:
@@ -34,7 +38,7 @@ class Context:
         return Path(self.args.db) if self.args.db else paths.default_db_path()
 
     @property
-    def db(self):  # type: ignore[no-untyped-def]
+    def db(self) -> Database:
         if self._db is None:
             from unionapp.core.store import open_database
 
