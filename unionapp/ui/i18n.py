@@ -2,22 +2,25 @@
 
 Qt ships ``qtbase_ru.qm``; there is no Kyrgyz one, so the project builds its own
 ``translations/qtbase_ky.qm`` from ``qtbase_ky.ts``. Our own strings go through gettext
-(unionapp.core.i18n), not through Qt.
+(unionapp.core.i18n), not through Qt. Qt's default locale follows too, so Qt's own number and
+date widgets (spin boxes, calendars) read like the rest of the window.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from unionapp.paths import translations_dir
+
+QT_LOCALES = {"ky": "ky_KG", "ru": "ru_KG"}
 
 _installed: list[QTranslator] = []
 
 
 def qt_catalog(lang: str) -> Path | None:
+    """The compiled catalog of Qt's own strings for ``lang``, if there is one."""
     if lang == "ky":
         path = translations_dir() / "qtbase_ky.qm"
     else:
@@ -26,13 +29,18 @@ def qt_catalog(lang: str) -> Path | None:
     return path if path.exists() else None
 
 
-def install_qt_translator(app: QApplication, lang: str) -> bool:
-    """Replace Qt's translator with the one for ``lang``; True when one was found."""
+def install_qt_translator(app: QCoreApplication, lang: str) -> bool:
+    """Replace Qt's translator with the one for ``lang``; True when one was found.
+
+    Installing a translator sends every widget a LanguageChange event, so Qt's own widgets
+    (wizard buttons, context menus) update themselves; our pages re-translate on the state's
+    ``language_changed`` signal.
+    """
     for old in _installed:
         app.removeTranslator(old)
+        old.deleteLater()
     _installed.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Kirghiz if lang == "ky" else QLocale.Language.Russian,
-                               QLocale.Territory.Kyrgyzstan))
+    QLocale.setDefault(QLocale(QT_LOCALES.get(lang, "ky_KG")))
     path = qt_catalog(lang)
     if path is None:
         return False
