@@ -3,13 +3,15 @@ GUI thread with a progress dialog and a cancel button.
 
 The core reports progress through plain callbacks (``progress(done, total)``,
 ``cancelled()``); ``BackgroundJob`` turns those into Qt signals (the Dangerzone pattern), so the
-core never knows about Qt.
+core never knows about Qt. Signals emitted on the worker thread are delivered on the GUI
+thread, so ``on_done`` and ``on_error`` may touch widgets.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +24,9 @@ from unionapp.core.i18n import _
 
 log = logging.getLogger(__name__)
 
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+PROGRESS_INTERVAL = 0.05  # seconds between progress signals: a 50k-row loop must not flood
+
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A refused input gets its message; anything else is a bug and says so, with details."""
@@ -29,8 +34,12 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         QMessageBox.warning(parent, _("unionapp"), exc.message())
         return
     log.error("unexpected error", exc_info=exc)
-    box = QMessageBox(QMessageBox.Icon.Critical, _("unionapp"),
-                      _("Something went wrong inside the program. Nothing was saved."), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        _("unionapp"),
+        _("Something went wrong inside the program. Nothing was saved."),
+        parent=parent,
+    )
     box.setDetailedText("".join(traceback.format_exception(exc)))
     box.exec()
 
@@ -44,6 +53,15 @@ def perform(parent: QWidget | None, fn: Callable[..., Any], *args: Any, **kwargs
         return None
 
 
+def confirm(parent: QWidget | None, text: str, *, title: str | None = None) -> bool:
+    """Ask a yes/no question; No is the default so Enter never destroys anything."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent, title or _("unionapp"), text, buttons.Yes | buttons.No, buttons.No
+    )
+    return answer == buttons.Yes
+
+
 class _Signals(QObject):
     progressed = Signal(int, int)
     succeeded = Signal(object)
@@ -53,11 +71,13 @@ class _Signals(QObject):
 class BackgroundJob(QRunnable):
     """Runs ``fn(progress, cancelled)`` on the thread pool and reports back by signals."""
 
-    def __init__(self, fn: Callable[[Callable[[int, int], None], Callable[[], bool]], Any]) -> None:
+    def __init__(self, fn: Work) -> None:
         super().__init__()
         self.fn = fn
         self.signals = _Signals()
+        self.finished = threading.Event()
         self._cancel = threading.Event()
+        self._last_progress = 0.0
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
@@ -66,57 +86,99 @@ class BackgroundJob(QRunnable):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - self._last_progress >= PROGRESS_INTERVAL:
+            self._last_progress = now
+            self.signals.progressed.emit(done, total)
+
     def run(self) -> None:
         try:
-            result = self.fn(self.signals.progressed.emit, self._cancel.is_set)
+            result = self.fn(self._progress, self._cancel.is_set)
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to show
+            self.finished.set()
             self.signals.failed.emit(exc)
         else:
+            self.finished.set()
             self.signals.succeeded.emit(result)
 
 
 _running: set[BackgroundJob] = set()
 
 
+def start_job(
+    fn: Work,
+    on_done: Callable[[Any], None],
+    *,
+    on_error: Callable[[BaseException], None],
+    on_progress: Callable[[int, int], None] | None = None,
+) -> BackgroundJob:
+    """Run ``fn`` on the thread pool; the callbacks run on the GUI thread afterwards."""
+    job = BackgroundJob(fn)
+    _running.add(job)
+    queued = Qt.ConnectionType.QueuedConnection
+
+    def succeeded(result: Any) -> None:
+        _running.discard(job)
+        on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        _running.discard(job)
+        on_error(exc)
+
+    if on_progress is not None:
+        job.signals.progressed.connect(on_progress, queued)
+    job.signals.succeeded.connect(succeeded, queued)
+    job.signals.failed.connect(failed, queued)
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
 def run_in_background(
     parent: QWidget | None,
     title: str,
-    fn: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
+    fn: Work,
     on_done: Callable[[Any], None],
     *,
     cancellable: bool = True,
     on_error: Callable[[BaseException], None] | None = None,
 ) -> BackgroundJob:
-    """Show a progress dialog, run ``fn`` off the GUI thread, call ``on_done(result)`` after."""
+    """Show a progress dialog, run ``fn`` off the GUI thread, call ``on_done(result)`` after.
+
+    The dialog appears only when the work takes longer than 200 ms, and blocks the window
+    (window-modal) meanwhile, so nothing else can touch the data the work is changing.
+    """
     dialog = QProgressDialog(title, _("Cancel") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(_("unionapp"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(200)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
     if not cancellable:
         dialog.setCancelButton(None)
-    job = BackgroundJob(fn)
-    _running.add(job)
 
     def progressed(done: int, total: int) -> None:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
 
-    def finish() -> None:
-        _running.discard(job)
+    def close_dialog() -> None:
         dialog.reset()
+        dialog.hide()
         dialog.deleteLater()
 
-    def succeeded(result: Any) -> None:
-        finish()
+    def done(result: Any) -> None:
+        close_dialog()
         on_done(result)
 
     def failed(exc: BaseException) -> None:
-        finish()
+        close_dialog()
         (on_error or (lambda e: show_error(parent, e)))(exc)
 
-    job.signals.progressed.connect(progressed)
-    job.signals.succeeded.connect(succeeded)
-    job.signals.failed.connect(failed)
+    job = start_job(fn, done, on_error=failed, on_progress=progressed)
     dialog.canceled.connect(job.cancel)
-    QThreadPool.globalInstance().start(job)
     return job
+
+
+def running_jobs() -> int:
+    """How many background jobs have not reported back yet (tests wait for zero)."""
+    return len(_running)

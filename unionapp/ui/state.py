@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from unionapp.core import i18n
+from unionapp.core import i18n, settings
 from unionapp.core.store import open_database
 
 
@@ -21,17 +21,22 @@ class AppState(QObject):
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path = db_path
-        self.db: Any = open_database(db_path)
+        self.db_path = Path(db_path).resolve()
+        # A core Database; typed Any because the UI never imports the database layer.
+        self.db: Any = open_database(self.db_path)
 
     def notify_changed(self, what: str = "all") -> None:
         self.data_changed.emit(what)
 
     def set_language(self, lang: str) -> None:
+        """Switch the whole program's language; every page re-translates on the signal."""
         if lang == i18n.get_language():
             return
         i18n.set_language(lang)
         self.language_changed.emit(lang)
+
+    def is_demo(self) -> bool:
+        return settings.get(self.db, "org.demo") == "1"
 
     def close_database(self) -> None:
         self.db.close()

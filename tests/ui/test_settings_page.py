@@ -1,0 +1,205 @@
+"""The Settings page: saving in one go, refusals shown on the field, backups, the language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
+
+from unionapp.core import backup, i18n, members, settings
+from unionapp.core.errors import ValidationError
+from unionapp.core.i18n import translate_in
+from unionapp.core.members import MemberInput
+from unionapp.ui.operations import running_jobs
+from unionapp.ui.pages.settings import SettingsPage
+from unionapp.ui.state import AppState
+
+
+@pytest.fixture
+def state(qapp, tmp_path: Path) -> Iterator[AppState]:  # type: ignore[no-untyped-def]
+    app_state = AppState(tmp_path / "data" / "union.sqlite")
+    yield app_state
+    app_state.close_database()
+
+
+@pytest.fixture
+def page(qtbot, state: AppState) -> SettingsPage:  # type: ignore[no-untyped-def]
+    widget = SettingsPage(state)
+    qtbot.addWidget(widget)
+    widget.resize(900, 900)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answer Yes to the confirmation Qt would show; keep the questions asked."""
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def editor(page: SettingsPage, key: str) -> QLineEdit:
+    widget = page.editors[key]
+    assert isinstance(widget, QLineEdit)
+    return widget
+
+
+def add_member(state: AppState, card_no: str, surname: str) -> int:
+    return members.create_member(
+        state.db,
+        MemberInput(card_no=card_no, surname=surname, name="Айгүл", join_date=dt.date(2020, 1, 1)),
+    )
+
+
+def test_save_writes_every_setting(qtbot, page: SettingsPage, state: AppState) -> None:  # type: ignore[no-untyped-def]
+    typed = {
+        "org.name_ky": "№5 орто мектебинин баштапкы профсоюз уюму",
+        "org.name_ru": "Первичная профсоюзная организация СШ №5",
+        "org.chairperson": "Сейит кызы Жаңыл",
+        "org.employees": "148",
+        "youth.max_age": "30",
+        "dues.higher_share_percent": "12,5",
+    }
+    for key, text in typed.items():
+        editor(page, key).setText(text)
+    with qtbot.waitSignal(state.data_changed) as changed:
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert changed.args == ["settings"]
+    stored = settings.get_all(state.db)
+    assert stored["org.name_ky"] == typed["org.name_ky"]
+    assert stored["org.chairperson"] == "Сейит кызы Жаңыл"
+    assert stored["org.employees"] == "148"
+    assert stored["youth.max_age"] == "30"
+    assert stored["dues.higher_share_percent"] == "12.5"
+    assert page.saved_label.text() == i18n._("Saved.")
+    assert not any(label.isVisible() for label in page.errors.values())
+
+
+def test_refused_values_are_marked_on_their_fields(page: SettingsPage, state: AppState) -> None:
+    before = settings.get_all(state.db)
+    editor(page, "org.name_ru").setText("Не сохранится")
+    editor(page, "org.employees").setText("many")
+    editor(page, "youth.max_age").setText("5")
+
+    assert page.save() is False
+
+    expected = {}
+    for key, value in (("org.employees", "many"), ("youth.max_age", "5")):
+        with pytest.raises(ValidationError) as refused:
+            settings.DEFINITIONS[key].parse(value)
+        expected[key] = refused.value.message()
+    for key, message in expected.items():
+        assert page.errors[key].isVisible(), key
+        assert page.errors[key].text() == message
+        assert page.editors[key].toolTip() == message
+        assert "border" in page.editors[key].styleSheet()
+    assert not page.errors["org.name_ru"].isVisible()
+    assert settings.get_all(state.db) == before  # nothing saved, not even the good field
+
+    editor(page, "org.employees").setText("150")
+    editor(page, "youth.max_age").setText("35")
+    assert page.save() is True
+    assert not page.errors["org.employees"].isVisible()
+    assert settings.get(state.db, "org.name_ru") == "Не сохранится"
+
+
+def test_back_up_now_lists_the_new_backup(qtbot, page: SettingsPage, state: AppState) -> None:  # type: ignore[no-untyped-def]
+    rows_before = page.backups.table.rowCount()
+    qtbot.mouseClick(page.backups.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.backups.table.rowCount() == rows_before + 1, timeout=10000)
+    qtbot.waitUntil(lambda: running_jobs() == 0)
+    listed = backup.list_backups(state.db_path)
+    manual = [b for b in listed if b.reason == backup.MANUAL]
+    assert len(manual) == 1
+    selected = page.backups.selected()
+    assert selected is not None and selected.path.name == manual[0].path.name
+    row = page.backups.table.currentRow()
+    assert page.backups.table.item(row, 1).text() == i18n._("Made by hand")
+    assert page.backups.table.item(row, 0).text() == manual[0].created.strftime("%d.%m.%Y %H:%M")
+    assert page.backups.backup_button.isEnabled()
+
+
+def test_restore_brings_back_the_data(  # type: ignore[no-untyped-def]
+    qtbot, page: SettingsPage, state: AppState, answer_yes: list[str]
+) -> None:
+    add_member(state, "1", "Осмонова")
+    made = backup.make_backup(state.db, backup.MANUAL)
+    add_member(state, "2", "Асан уулу")
+    settings.set_value(state.db, "org.chairperson", "Кийин жазылган")
+    page.backups.refresh(select=made)
+    assert page.backups.selected() is not None
+
+    with qtbot.waitSignal(state.data_changed, timeout=10000) as changed:
+        qtbot.mouseClick(page.backups.restore_button, Qt.MouseButton.LeftButton)
+    assert changed.args == ["all"]
+    qtbot.waitUntil(lambda: running_jobs() == 0)
+
+    assert len(answer_yes) == 1 and "backed up first" in answer_yes[0]
+    assert members.count_members(state.db) == 1
+    assert members.find_by_card(state.db, "2") is None
+    assert settings.get(state.db, "org.chairperson") == ""
+    assert editor(page, "org.chairperson").text() == ""  # the page shows the restored state
+    # The state before the restore was backed up and is listed, so the restore can be undone.
+    reasons = [page.backups.table.item(r, 1).text() for r in range(page.backups.table.rowCount())]
+    assert i18n._("Before a restore") in reasons
+    pre_restore = [b for b in backup.list_backups(state.db_path) if b.reason == "pre-restore"]
+    assert len(pre_restore) == 1
+
+
+def test_restore_not_confirmed_changes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, page: SettingsPage, state: AppState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = backup.make_backup(state.db, backup.MANUAL)
+    add_member(state, "2", "Асан уулу")
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.No)
+    )
+    page.backups.refresh(select=made)
+    page.backups.restore_selected()
+    assert members.count_members(state.db) == 1
+    assert [b.reason for b in backup.list_backups(state.db_path)] == [backup.MANUAL]
+
+
+def test_language_switch_from_settings(qtbot, page: SettingsPage, state: AppState) -> None:  # type: ignore[no-untyped-def]
+    combo = page.editors["ui.language"]
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData("ru"))
+    with qtbot.waitSignal(state.language_changed) as switched:
+        page.save()
+    assert switched.args == ["ru"]
+    assert i18n.get_language() == "ru"
+    assert settings.get(state.db, "ui.language") == "ru"
+    page.retranslate()  # the main window calls this on the signal
+    assert page.heading.text() == translate_in("ru", "Settings")
+    assert page.save_button.text() == translate_in("ru", "Save")
+    assert page.backups.backup_button.text() == translate_in("ru", "Back up now")
+
+
+def test_start_an_empty_register_leaves_the_demo(  # type: ignore[no-untyped-def]
+    qtbot, page: SettingsPage, state: AppState, answer_yes: list[str]
+) -> None:
+    add_member(state, "1", "Осмонова")
+    settings.set_many(state.db, {"org.demo": "1", "org.name_ru": "Демо школа"})
+    state.notify_changed("settings")
+    assert page.demo_box.isVisible()
+
+    with qtbot.waitSignal(state.data_changed, timeout=10000):
+        qtbot.mouseClick(page.empty_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: running_jobs() == 0)
+
+    assert answer_yes and "backup" in answer_yes[0]
+    assert members.count_members(state.db) == 0
+    assert settings.get(state.db, "org.demo") == "0"
+    assert not page.demo_box.isVisible()
+    assert editor(page, "org.name_ru").text() == ""
+    assert "pre-empty" in [b.reason for b in backup.list_backups(state.db_path)]

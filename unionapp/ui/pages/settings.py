@@ -1,0 +1,247 @@
+"""The Settings page: the organization's settings, the language, backups and leaving the demo.
+
+All settings are saved by one button in one transaction (``settings.set_many``); a refused
+value is marked on its own field with the core's message, so the chairperson sees at once
+which field is wrong and why. The labels are the core's own setting labels, so the CLI's
+``config`` and this page name a setting with the same words.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionapp.core import i18n, maintenance, settings
+from unionapp.core.errors import ValidationError
+from unionapp.core.i18n import _
+from unionapp.ui.operations import confirm, perform, run_in_background
+from unionapp.ui.pages.base import Page
+from unionapp.ui.pages.settings_backups import BackupsBox
+from unionapp.ui.state import AppState
+
+LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский"}
+TEXT_KEYS = (
+    "org.name_ky",
+    "org.name_ru",
+    "org.chairperson",
+    "org.employees",
+    "youth.max_age",
+    "dues.higher_share_percent",
+)
+LANGUAGE_KEY = "ui.language"
+ERROR_STYLE = "color:#b3261e;"
+BAD_FIELD_STYLE = "border:1px solid #b3261e; background:#fdecea;"
+
+
+class SettingsPage(Page):
+    key = "settings"
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.setObjectName("SettingsPage")
+        self.editors: dict[str, QLineEdit | QComboBox] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.errors: dict[str, QLabel] = {}
+
+        self.org_box = QGroupBox()
+        form = QFormLayout(self.org_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key in TEXT_KEYS:
+            editor = QLineEdit()
+            editor.setObjectName(key)
+            if key not in ("org.name_ky", "org.name_ru", "org.chairperson"):
+                editor.setMaximumWidth(120)
+            editor.textEdited.connect(lambda _text, k=key: self._clear_error(k))
+            self._add_row(form, key, editor)
+        language = QComboBox()
+        language.setObjectName(LANGUAGE_KEY)
+        for code in i18n.LANGUAGES:
+            language.addItem(LANGUAGE_NAMES[code], code)
+        language.setMaximumWidth(200)
+        self._add_row(form, LANGUAGE_KEY, language)
+
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
+        self.saved_label.setStyleSheet("color:#1e6b34;")
+        self._saved_timer = QTimer(self, singleShot=True, interval=4000)
+        self._saved_timer.timeout.connect(self.saved_label.clear)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.saved_label, 1)
+        form.addRow(buttons)
+
+        self.backups = BackupsBox(state)
+
+        self.demo_box = QGroupBox()
+        self.demo_box.setObjectName("demoBox")
+        self.demo_text = QLabel()
+        self.demo_text.setWordWrap(True)
+        self.empty_button = QPushButton()
+        self.empty_button.setObjectName("startEmpty")
+        self.empty_button.clicked.connect(self.start_empty_register)
+        demo_layout = QVBoxLayout(self.demo_box)
+        demo_layout.addWidget(self.demo_text)
+        demo_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size:16pt; font-weight:600;")
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self.heading)
+        column.addWidget(self.org_box)
+        column.addWidget(self.demo_box)
+        column.addWidget(self.backups, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.retranslate()
+        self.load()
+
+    def _add_row(self, form: QFormLayout, key: str, editor: QLineEdit | QComboBox) -> None:
+        label = QLabel()
+        label.setBuddy(editor)
+        error = QLabel()
+        error.setObjectName(f"error:{key}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        field = QVBoxLayout()
+        field.setSpacing(2)
+        field.addWidget(editor)
+        field.addWidget(error)
+        form.addRow(label, field)
+        self.editors[key], self.labels[key], self.errors[key] = editor, label, error
+
+    # -- texts ------------------------------------------------------------------------------
+    def title(self) -> str:
+        return _("Settings")
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Settings"))
+        self.org_box.setTitle(_("Organization"))
+        for key, label in self.labels.items():
+            label.setText(_(settings.DEFINITIONS[key].label) + ":")
+        self.save_button.setText(_("Save"))
+        self.demo_box.setTitle(_("Demo organization"))
+        self.demo_text.setText(
+            _(
+                "The register now holds an invented demo organization. When you are ready to "
+                "keep your own, start an empty register: the demo's people, departments and "
+                "history are removed (a backup is made first)."
+            )
+        )
+        self.empty_button.setText(_("Start an empty register…"))
+        self.backups.retranslate()
+        self.saved_label.clear()
+
+    # -- loading and saving -------------------------------------------------------------------
+    def on_data_changed(self, what: str) -> None:
+        if what in ("settings", "all"):
+            self.load()
+        if what == "all":
+            self.backups.refresh()
+
+    def load(self) -> None:
+        values = settings.get_all(self.state.db)
+        for key, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(editor.findData(values[key]), 0))
+            else:
+                editor.setText(values[key])
+            self._clear_error(key)
+        self.demo_box.setVisible(values.get("org.demo", "0") == "1")
+
+    def values(self) -> dict[str, str]:
+        return {
+            key: str(editor.currentData()) if isinstance(editor, QComboBox) else editor.text()
+            for key, editor in self.editors.items()
+        }
+
+    def save(self) -> bool:
+        """Check every field (marking each bad one), then save all in one transaction."""
+        values = self.values()
+        for key in self.editors:
+            self._clear_error(key)
+        refused = False
+        for key, value in values.items():
+            try:
+                settings.DEFINITIONS[key].parse(value)
+            except ValidationError as exc:
+                self._show_error(key, exc.message())
+                refused = True
+        if refused:
+            return False
+        try:
+            settings.set_many(self.state.db, values)
+        except ValidationError as exc:
+            self._show_error(exc.field, exc.message())
+            return False
+        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
+            perform(self, _raise, exc)
+            return False
+        self.state.set_language(values[LANGUAGE_KEY])
+        self.state.notify_changed("settings")
+        self.saved_label.setText(_("Saved."))
+        self._saved_timer.start()
+        return True
+
+    def _show_error(self, key: str, message: str) -> None:
+        if key not in self.errors:  # a field this page does not show: tell it plainly
+            self.saved_label.setText(message)
+            return
+        self.errors[key].setText(message)
+        self.errors[key].show()
+        self.editors[key].setStyleSheet(BAD_FIELD_STYLE)
+        self.editors[key].setToolTip(message)
+        self.editors[key].setFocus()
+
+    def _clear_error(self, key: str) -> None:
+        self.errors[key].hide()
+        self.errors[key].clear()
+        self.editors[key].setStyleSheet("")
+        self.editors[key].setToolTip("")
+
+    # -- leaving the demo ----------------------------------------------------------------------
+    def start_empty_register(self) -> None:
+        question = _(
+            "Remove the demo organization's people, departments and history and start an "
+            "empty register? A backup of the demo is made first."
+        )
+        if not confirm(self, question):
+            return
+        db = self.state.db
+
+        def work(_progress: object, _cancelled: object) -> object:
+            return maintenance.start_empty_register(db)
+
+        run_in_background(
+            self,
+            _("Starting an empty register…"),
+            work,
+            lambda _saved: self.state.notify_changed("all"),
+            cancellable=False,
+        )
+
+
+def _raise(exc: BaseException) -> None:
+    raise exc

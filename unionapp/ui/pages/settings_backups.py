@@ -1,0 +1,212 @@
+"""The Settings page's backups: the list, "Back up now", restore, and the backups folder.
+
+A restore replaces the whole database file, so the page closes the database first, lets the
+core restore (which backs up the current state before anything else) off the GUI thread, then
+reopens it and tells every page that everything changed.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionapp import paths
+from unionapp.core import backup
+from unionapp.core.formatting import format_datetime, format_number
+from unionapp.core.i18n import N_, _
+from unionapp.ui.operations import confirm, run_in_background, show_error
+from unionapp.ui.state import AppState
+
+REASON_LABELS = {
+    "manual": N_("Made by hand"),
+    "daily": N_("Daily, automatic"),
+    "on-close": N_("On closing the program"),
+    "pre-upgrade": N_("Before a program upgrade"),
+    "pre-restore": N_("Before a restore"),
+    "pre-empty": N_("Before emptying the register"),
+    "unverified": N_("Copy of a damaged database"),
+}
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def reason_label(reason: str) -> str:
+    return _(REASON_LABELS[reason]) if reason in REASON_LABELS else reason
+
+
+def size_text(size: int) -> str:
+    """``820 KB`` or ``12,5 MB`` with the language's decimal sign."""
+    kb = Decimal(size) / 1024
+    if kb < 1024:
+        return _("{size} KB").format(size=format_number(kb.quantize(Decimal(1), ROUND_HALF_UP)))
+    mb = (kb / 1024).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return _("{size} MB").format(size=format_number(mb))
+
+
+class BackupsBox(QGroupBox):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setObjectName("backupsBox")
+        self.backups: list[backup.BackupInfo] = []
+
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("backupsTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(220)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.backup_button = QPushButton()
+        self.backup_button.setObjectName("backupNow")
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("restore")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.folder_button = QPushButton()
+        self.folder_button.setObjectName("openFolder")
+        self.folder_button.clicked.connect(self.open_folder)
+        self.status = QLabel()
+        self.status.setObjectName("backupStatus")
+        self.status.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        for button in (self.backup_button, self.restore_button, self.folder_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.setTitle(_("Backups"))
+        self.intro.setText(
+            _(
+                "The program backs the register up every day and when it closes. Each backup "
+                "is checked after it is made. Restoring one first backs up the current state, "
+                "so a restore can be undone too."
+            )
+        )
+        self.table.setHorizontalHeaderLabels([_("Date and time"), _("Kind"), _("Size")])
+        self.backup_button.setText(_("Back up now"))
+        self.restore_button.setText(_("Restore selected…"))
+        self.folder_button.setText(_("Open backups folder"))
+        self.status.clear()
+        self.refresh()
+
+    # -- the list ---------------------------------------------------------------------------
+    def refresh(self, select: Path | None = None) -> None:
+        self.backups = backup.list_backups(self.state.db_path)
+        self.table.setRowCount(len(self.backups))
+        for row, info in enumerate(self.backups):
+            cells = (format_datetime(info.created), reason_label(info.reason), size_text(info.size))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(PATH_ROLE, str(info.path))
+                item.setToolTip(str(info.path))
+                if column == 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+            if select is not None and info.path.name == select.name:
+                self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected(self) -> backup.BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    # -- actions ------------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        db = self.state.db
+
+        def work(_progress: Any, _cancelled: Any) -> Path:
+            return backup.make_backup(db, backup.MANUAL)
+
+        def done(path: Path) -> None:
+            self.backup_button.setEnabled(True)
+            self.refresh(select=path)
+            self.status.setText(_("Backup made: {file}").format(file=path.name))
+
+        self.backup_button.setEnabled(False)
+        self.status.setText(_("Backing up…"))
+        run_in_background(
+            self, _("Backing up…"), work, done, cancellable=False, on_error=self._failed
+        )
+
+    def restore_selected(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        question = _(
+            "Restore the backup of {when}?\n\nEverything entered after it will be replaced. "
+            "The current state is backed up first, so you can return to it from this list."
+        ).format(when=format_datetime(info.created))
+        if not confirm(self, question, title=_("Restore a backup")):
+            return
+        state = self.state
+        state.close_database()
+
+        def work(_progress: Any, _cancelled: Any) -> Path | None:
+            return backup.restore(state.db_path, info.path)
+
+        def done(saved: Path | None) -> None:
+            state.reopen_database()  # tells every page: everything changed
+            self.refresh(select=saved)
+            self.status.setText(
+                _("The backup of {when} was restored.").format(when=format_datetime(info.created))
+            )
+
+        def failed(exc: BaseException) -> None:
+            state.reopen_database()
+            self._failed(exc)
+
+        run_in_background(
+            self, _("Restoring the backup…"), work, done, cancellable=False, on_error=failed
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.clear()
+        self.backup_button.setEnabled(True)
+        show_error(self, exc)
+
+    def open_folder(self) -> None:
+        folder = paths.backup_dir(self.state.db_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        """Automatic backups appear while the program runs: list them afresh when shown."""
+        self.backup_button.setEnabled(True)
+        self.refresh()
+        super().showEvent(event)
