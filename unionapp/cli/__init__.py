@@ -117,10 +117,13 @@ def _choose_language(args: argparse.Namespace) -> None:
 def _stored_language(db_path: Path) -> str | None:
     import sqlite3
 
+    from unionapp.core.db import read_only_connection
+
     if not db_path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        # Leaves a file it is about to refuse untouched (no -wal/-shm beside it).
+        conn = read_only_connection(db_path)
         try:
             row = conn.execute("SELECT value FROM settings WHERE key='ui.language'").fetchone()
         finally:

@@ -1,9 +1,61 @@
-"""(being written)"""
+"""``unionapp backup [--out FILE]``, ``unionapp restore FILE``, ``unionapp check``.
+
+``backup`` prints only the new file's path, so a script can use it. ``restore`` takes the
+database's lock (a desktop window open on it is refused, it would keep writing into the old
+file), closes the database, swaps the backup in and opens the result once, which upgrades
+a backup from an older version. ``check`` exits 2 when it finds any problem.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from unionapp.cli import EXIT_OK, EXIT_REFUSED, Context, err, out
+from unionapp.core import backup
+from unionapp.core.i18n import _
+from unionapp.core.lock import DatabaseLock
 
 
 def register(sub: Any) -> None:
-    pass
+    make = sub.add_parser("backup", help="back the database up now and print the file's path")
+    make.add_argument(
+        "--out", type=Path, help="write the backup to this new file (default: the backups folder)"
+    )
+    make.set_defaults(handler=run_backup)
+    put_back = sub.add_parser(
+        "restore", help="replace the database with a backup (the current state is backed up)"
+    )
+    put_back.add_argument("file", type=Path, help="the backup file")
+    put_back.set_defaults(handler=run_restore)
+    check = sub.add_parser("check", help="check the database's integrity and schema version")
+    check.set_defaults(handler=run_check)
+
+
+def run_backup(ctx: Context) -> int:
+    out(str(backup.make_backup(ctx.db, backup.MANUAL, ctx.args.out)))
+    return EXIT_OK
+
+
+def run_restore(ctx: Context) -> int:
+    from unionapp.core.store import open_database
+
+    db_path = ctx.db_path.resolve()
+    with DatabaseLock(db_path):
+        ctx.close()
+        saved = backup.restore(db_path, ctx.args.file)
+        open_database(db_path).close()
+    out(_("Restored {file} into {db}.").format(file=ctx.args.file, db=db_path))
+    if saved is not None:
+        out(_("The previous state was saved to {path}.").format(path=saved))
+    return EXIT_OK
+
+
+def run_check(ctx: Context) -> int:
+    problems = backup.check(ctx.db)
+    for problem in problems:
+        err(problem)
+    if problems:
+        return EXIT_REFUSED
+    out(_("The database {path} is OK.").format(path=ctx.db_path))
+    return EXIT_OK

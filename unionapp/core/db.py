@@ -8,8 +8,10 @@ recipe, so DDL in migrations is transactional too. PostgreSQL URLs pass through 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,16 +40,95 @@ def _sqlite_begin(conn: Any) -> None:
 
 def check_sqlite_file(path: Path) -> None:
     """Refuse a file that exists but is not an SQLite database, before SQLite touches it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
     if path.is_dir():
         raise DatabaseFileError(N_("{path} is a folder, not a database file."), path=str(path))
+    if not path.exists() or path.stat().st_size == 0:
+        return
     with path.open("rb") as f:
         header = f.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise DatabaseFileError(
             N_("{path} is not a unionapp database (not an SQLite file)."), path=str(path)
         )
+
+
+DAMAGED = N_("The database file {path} is damaged and cannot be read.")
+
+
+def damaged_error(path: Path | str, detail: str) -> DatabaseFileError:
+    # ``detail`` is SQLite's English wording: kept for logs, not put into the user's sentence.
+    return DatabaseFileError(DAMAGED, path=str(path), detail=detail)
+
+
+def _check_complete(path: Path) -> None:
+    """A file shorter than the page count its header promises was cut off (a failed copy).
+
+    Only meaningful without a write-ahead log: while a ``-wal`` file holds pages, the main
+    file may legitimately lag behind its header until the next checkpoint.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        header = f.read(100)
+    if len(header) < 100:
+        raise damaged_error(path, f"header is only {len(header)} bytes")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    pages_valid = pages > 0 and header[24:28] == header[92:96]
+    if pages_valid and size < pages * page_size:
+        raise damaged_error(path, f"{size} bytes, header promises {pages} pages of {page_size}")
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """Open a file for looking only, so that refusing it leaves it exactly as it was.
+
+    Without a ``-wal`` beside it the file alone is the whole database, and ``immutable=1``
+    reads it without creating ``-wal``/``-shm`` files or taking locks; with one, the log
+    holds committed changes and must be read (``mode=ro``).
+    """
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+    conn.execute("PRAGMA busy_timeout=5000")
+    return conn
+
+
+@dataclass(frozen=True)
+class FileProbe:
+    """What an existing SQLite file holds: its tables and the schema revision stamped in it."""
+
+    tables: frozenset[str]
+    revision: str | None
+
+
+def probe_sqlite_file(path: Path) -> FileProbe | None:
+    """Look into a database file without changing it; None when it is missing or 0 bytes (new).
+
+    Raises DatabaseFileError naming the file when it is not SQLite or is damaged.
+    """
+    check_sqlite_file(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    _check_complete(path)
+    try:
+        conn = read_only_connection(path)
+        try:
+            tables = frozenset(
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            )
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise damaged_error(path, str(exc)) from exc
+    return FileProbe(tables=tables, revision=revision)
 
 
 class Database:
