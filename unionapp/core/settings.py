@@ -49,6 +49,16 @@ def _percent(value: str) -> str:
     return str(number.normalize()) if number != number.to_integral() else str(int(number))
 
 
+def _flag(value: str) -> str:
+    """A yes/no setting stored as "1" or "0"."""
+    value = value.strip().casefold()
+    if value in ("1", "true", "yes"):
+        return "1"
+    if value in ("0", "false", "no", ""):
+        return "0"
+    raise ValidationError(N_("Enter 1 (yes) or 0 (no)."))
+
+
 def _language(value: str) -> str:
     value = value.strip()
     if value not in LANGUAGES:
@@ -76,6 +86,8 @@ DEFINITIONS: dict[str, SettingDef] = {
             "dues.higher_share_percent", N_("Dues share to the higher body, %"), "30", _percent
         ),
         SettingDef("ui.language", N_("Language"), "ky", _language),
+        # "1" in a database made by ``unionapp demo``: the window shows a demo banner.
+        SettingDef("org.demo", N_("Demo organization"), "0", _flag),
     )
 }
 
