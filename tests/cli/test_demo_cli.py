@@ -6,15 +6,18 @@ The figures are read back with plain sqlite3, not through our own code.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import sqlite3
 from collections import Counter
+from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from unionapp.cli import main
+from unionapp.core import i18n
 
 MEMBERS = 2000
 
@@ -46,12 +49,14 @@ def read(path: Path, sql: str) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    import io
-    from contextlib import redirect_stdout
-
+    """Made once for the module (the autouse home fixture is per test, so set it here too)."""
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.sqlite"
     buffer = io.StringIO()
-    with redirect_stdout(buffer):
+    with pytest.MonkeyPatch.context() as patch, redirect_stdout(buffer):
+        patch.setenv("UNIONAPP_HOME", str(folder))
+        patch.delenv("UNIONAPP_DB", raising=False)
+        i18n.set_language("ky")
         code = main(["--db", str(path), "demo", "--members", str(MEMBERS), "--seed", "11"])
     assert code == 0
     return path, buffer.getvalue()

@@ -7,6 +7,9 @@ aid, awards for the same ``years``) is one more writer that reads ``DemoOrg.peop
 ``member_ids``, and adding it does not change the members or children an earlier version
 made with the same seed.
 
+Department and position names are in one language per organization: Kyrgyz for a school,
+Russian for a university (see ``demo_names``).
+
 Speed: rows go in with Core bulk inserts (``session.execute(insert(Member), rows)``), never
 one ORM object per row; 50,000 members with their children take a few seconds.
 
