@@ -155,9 +155,12 @@ def assign_joins(rng: random.Random, people: list[Person], flow: Flow) -> None:
     if wanted > sum(flow.admitted):  # tiny registers over many years: admit more, last period
         flow.admitted[-1] += wanted - sum(flow.admitted)
     # Weighted sampling without replacement (Efraimidis-Spirakis keys).
+    def weight(p: Person) -> float:
+        age = p.age_on(start)
+        return 3.0 if age <= 30 else 1.5 if age <= 40 else 1.0
+
     keyed = sorted(
-        ((rng.random() ** (1.0 / (3.0 if p.age_on(start) <= 30 else 1.5
-                                  if p.age_on(start) <= 40 else 1.0)), i)
+        ((rng.random() ** (1.0 / weight(p)), i)
          for i, p in enumerate(people) if i not in forced_set),
         reverse=True,
     )
