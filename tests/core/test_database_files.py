@@ -131,8 +131,9 @@ def test_cli_check_refuses_in_the_users_language(
 
 
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
-    with pytest.raises(DatabaseFileError, match="folder"):
+    with pytest.raises(DatabaseFileError) as caught:
         open_database(tmp_path)
+    assert caught.value.msgid == "{path} is a folder, not a database file."
 
 
 def test_empty_file_is_a_new_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -61,7 +61,11 @@ def _unlock(fd: int) -> None:
 
 
 class DatabaseLock:
-    """``lock.acquire()`` (raises AlreadyRunningError), ``lock.release()``, or ``with lock:``."""
+    """``lock.acquire()`` (raises AlreadyRunningError), ``lock.release()``, or ``with lock:``.
+
+    Held until ``release()`` or the end of the process, even if the object is dropped: a
+    lock that vanished with a forgotten reference would protect nothing.
+    """
 
     def __init__(self, db_path: Path) -> None:
         self._fd: int | None = None
@@ -104,7 +108,4 @@ class DatabaseLock:
         _value: BaseException | None,
         _tb: TracebackType | None,
     ) -> None:
-        self.release()
-
-    def __del__(self) -> None:  # a forgotten lock is released with its object
         self.release()

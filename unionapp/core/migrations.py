@@ -145,7 +145,9 @@ def upgrade(
             conn,
             opts={
                 "fn": steps,
-                "transaction_per_migration": True,  # each step commits with its stamp
+                # Each step commits with its stamp. Alembic already does so on SQLite (it
+                # counts SQLite's DDL as non-transactional); this makes PostgreSQL do the same.
+                "transaction_per_migration": True,
                 "render_as_batch": True,  # SQLite alters tables by copying them
             },
         )
