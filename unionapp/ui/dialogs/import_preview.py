@@ -1,0 +1,127 @@
+"""The import wizard's preview table: the file's own rows and headers, problems on their cells.
+
+A model, not a QTableWidget: a 10,000-row file would otherwise mean 100,000 item objects made
+up front; the model answers only for the cells on screen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from unionapp.core import i18n
+from unionapp.core.errors import Problem
+from unionapp.core.i18n import N_, _
+from unionapp.core.importing import ImportPreview
+from unionapp.core.importing.headers import header_label
+
+ACTION_LABELS = {
+    "add": N_("Add"),
+    "update": N_("Update"),
+    "same": N_("Unchanged"),
+    "error": N_("Error"),
+}
+ACTION_COLORS = {
+    "add": QColor("#e3f4e6"),
+    "update": QColor("#e3eefc"),
+    "same": QColor("#f2f2f2"),
+    "error": QColor("#fbe3e1"),
+}
+PROBLEM_COLOR = QColor("#f4a19a")
+IGNORED_COLOR = QColor("#8a8a8a")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def problem_line(problem: Problem) -> str:
+    """``ROW:COLUMN: message``: the file's name is already in the wizard's title."""
+    return f"{problem.row}:{problem.column}: {problem.message()}"
+
+
+class PreviewModel(QAbstractTableModel):
+    """Column 0 says what happens to the row; then the file's columns as the file has them."""
+
+    def __init__(self, preview: ImportPreview) -> None:
+        super().__init__()
+        self.preview = preview
+        self.cell_problems: dict[tuple[int, int], list[Problem]] = {}
+        self.row_problems: dict[int, list[Problem]] = {}
+        self.header_problems: dict[int, list[Problem]] = {}
+        self.row_of: dict[int, int] = {r.row_no: i for i, r in enumerate(preview.rows)}
+        for problem in preview.problems:
+            row = self.row_of.get(problem.row)
+            column = problem.column_index
+            if row is None:  # the header row, or a column the file lacks
+                if column is not None:
+                    self.header_problems.setdefault(column, []).append(problem)
+                continue
+            self.row_problems.setdefault(row, []).append(problem)
+            if column is not None:
+                self.cell_problems.setdefault((row, column), []).append(problem)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's names
+        return 0 if parent.isValid() else len(self.preview.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.preview.headers) + 1
+
+    def cell_index(self, problem: Problem) -> QModelIndex:
+        """Where a problem is shown in the table (invalid when it is not on a data row)."""
+        row = self.row_of.get(problem.row)
+        if row is None:
+            return QModelIndex()
+        column = problem.column_index + 1 if problem.column_index is not None else 0
+        return self.index(row, column)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.preview.rows[index.row()]
+        column = index.column() - 1
+        if column < 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _(ACTION_LABELS.get(row.action, row.action))
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(ACTION_COLORS.get(row.action, QColor("white")))
+            if role == Qt.ItemDataRole.ToolTipRole and index.row() in self.row_problems:
+                return "\n".join(p.message() for p in self.row_problems[index.row()])
+            return None
+        problems = self.cell_problems.get((index.row(), column))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.cells[column] if column < len(row.cells) else ""
+        if role == Qt.ItemDataRole.BackgroundRole and problems:
+            return QBrush(PROBLEM_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and problems:
+            return "\n".join(p.message() for p in problems)
+        if role == Qt.ItemDataRole.ForegroundRole and self.preview.mapped[column] is None:
+            return QBrush(IGNORED_COLOR)
+        return None
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(self.preview.rows[section].row_no)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _("Row {row} of the file").format(row=self.preview.rows[section].row_no)
+            return None
+        column = section - 1
+        if column < 0:
+            return _("Action") if role == Qt.ItemDataRole.DisplayRole else None
+        name = self.preview.headers[column]
+        problems = self.header_problems.get(column, [])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"⚠ {name}" if problems else name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            field = self.preview.mapped[column]
+            lines = [
+                _("Not imported: the program does not know this column.")
+                if field is None
+                else _("Imported as: {field}").format(
+                    field=header_label(self.preview.kind, field, i18n.get_language())
+                )
+            ]
+            return "\n".join(lines + [p.message() for p in problems])
+        return None

@@ -1,0 +1,389 @@
+"""The import wizard: choose a file, see what would happen row by row, import, read the summary.
+
+Both the preview and the import run off the GUI thread (a 10,000-row workbook takes seconds);
+the import's Cancel sets a flag the core checks between rows and once more just before it
+commits, so a cancelled import leaves the database exactly as it was. Nothing can be imported
+while the preview shows a problem: the chairperson fixes the file and reads it again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from unionapp.core import importing
+from unionapp.core.errors import UserError
+from unionapp.core.i18n import N_, _
+from unionapp.ui.dialogs.import_preview import PreviewModel, problem_line
+from unionapp.ui.operations import BackgroundJob, show_error, start_job
+from unionapp.ui.state import AppState
+
+KIND_TITLES = {"members": N_("Import members"), "children": N_("Import children")}
+KIND_HINTS = {
+    "members": N_(
+        "Choose an Excel (.xlsx) or CSV file with one row per member. The columns are found by "
+        "their names in Kyrgyz, Russian or English (card number, surname, name, join date…). "
+        "A member already in the register is matched by card number, else by personnel number."
+    ),
+    "children": N_(
+        "Choose an Excel (.xlsx) or CSV file with one row per child: the parent's card number, "
+        "the child's full name and date of birth."
+    ),
+}
+ERROR_STYLE = "color:#b3261e;"
+FILE_PAGE, PREVIEW_PAGE, IMPORT_PAGE, SUMMARY_PAGE = range(4)
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.hint = QLabel(_(KIND_HINTS[wizard.kind]))
+        self.hint.setWordWrap(True)
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("path")
+        self.path_edit.textChanged.connect(self.completeChanged)
+        self.browse = QPushButton(_("Choose a file…"))
+        self.browse.setObjectName("browse")
+        self.browse.clicked.connect(self.choose_file)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel(_("File:")))
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.setTitle(_("Choose a file"))
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Choose a file to import"),
+            str(Path(self.path_edit.text()).parent) if self.path_edit.text() else str(Path.home()),
+            _("Excel or CSV files (*.xlsx *.csv);;All files (*)"),
+        )
+        if path:
+            self.path_edit.setText(path)
+
+    def path(self) -> Path:
+        return Path(self.path_edit.text().strip())
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        text = self.path_edit.text().strip()
+        return bool(text) and self.path().is_file()
+
+
+class PreviewPage(QWizardPage):
+    """Reads and checks the file off the GUI thread, then shows every row and problem."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.preview: importing.ImportPreview | None = None
+        self.job: BackgroundJob | None = None
+        self.setTitle(_("Check what will be imported"))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, _("Import"))
+
+        self.status = QLabel()
+        self.status.setObjectName("previewStatus")
+        self.status.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.counts = QLabel()
+        self.counts.setObjectName("counts")
+        self.counts.setStyleSheet("font-weight:600;")
+        self.table = QTableView()
+        self.table.setObjectName("previewTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.problems_label = QLabel()
+        self.problems = QListWidget()
+        self.problems.setObjectName("problems")
+        self.problems.itemActivated.connect(self._show_problem)
+        self.problems.itemClicked.connect(self._show_problem)
+        self.reread = QPushButton(_("Read the file again"))
+        self.reread.setObjectName("reread")
+        self.reread.clicked.connect(self.start_preview)
+
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.problems_label, 1)
+        head.addWidget(self.reread)
+        bottom_layout.addLayout(head)
+        bottom_layout.addWidget(self.problems)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.splitter, 1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        self.start_preview()
+
+    def start_preview(self) -> None:
+        self.preview = None
+        self.table.setModel(None)
+        self.problems.clear()
+        self.counts.clear()
+        self.problems_label.clear()
+        self.reread.hide()
+        self.status.setStyleSheet("")
+        self.status.setText(_("Reading and checking {file}…").format(file=self.owner.path().name))
+        self.busy.show()
+        self.completeChanged.emit()
+        db, kind, path = self.owner.state.db, self.owner.kind, self.owner.path()
+
+        def work(_progress: Any, _cancelled: Any) -> importing.ImportPreview:
+            return importing.preview_import(db, kind, path)
+
+        self.job = start_job(work, self._shown, on_error=self._refused)
+
+    def _shown(self, preview: importing.ImportPreview) -> None:
+        if self.owner.closed:
+            return
+        self.job = None
+        self.preview = preview
+        self.busy.hide()
+        self.reread.show()
+        self.status.setText(_("File: {file}").format(file=preview.file_name))
+        model = PreviewModel(preview)
+        self.table.setModel(model)
+        self.table.resizeColumnsToContents()
+        for column in range(model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        c = preview.counts
+        self.counts.setText(
+            _("{add} to add, {update} to update, {same} unchanged, {error} with errors").format(
+                add=c.get("add", 0),
+                update=c.get("update", 0),
+                same=c.get("same", 0),
+                error=c.get("error", 0),
+            )
+        )
+        for problem in preview.problems:
+            item = QListWidgetItem(problem_line(problem))
+            item.setData(Qt.ItemDataRole.UserRole, preview.problems.index(problem))
+            self.problems.addItem(item)
+        if preview.problems:
+            self.problems_label.setText(
+                _(
+                    "Problems: {count}. Nothing can be imported until they are fixed: correct "
+                    "the file, save it, and read it again."
+                ).format(count=len(preview.problems))
+            )
+            self.problems_label.setStyleSheet(ERROR_STYLE)
+        elif not preview.rows:
+            self.problems_label.setText(_("The file has no rows to import."))
+            self.problems_label.setStyleSheet(ERROR_STYLE)
+        else:
+            self.problems_label.setText(_("No problems found."))
+            self.problems_label.setStyleSheet("color:#1e6b34;")
+        self.problems.setVisible(bool(preview.problems))
+        self.completeChanged.emit()
+
+    def _refused(self, exc: BaseException) -> None:
+        """A file that cannot be read at all: say why, in place, and offer to read it again."""
+        if self.owner.closed:
+            return
+        self.job = None
+        self.busy.hide()
+        self.reread.show()
+        if not isinstance(exc, UserError):
+            show_error(self, exc)
+            return
+        self.status.setText(exc.message())
+        self.status.setStyleSheet(ERROR_STYLE)
+
+    def _show_problem(self, item: QListWidgetItem) -> None:
+        model = self.table.model()
+        if self.preview is None or not isinstance(model, PreviewModel):
+            return
+        problem = self.preview.problems[item.data(Qt.ItemDataRole.UserRole)]
+        index = model.cell_index(problem)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return self.preview is not None and not self.preview.problems and bool(self.preview.rows)
+
+
+class ImportPage(QWizardPage):
+    """Runs the import with a progress bar; moves on to the summary by itself when done."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.job: BackgroundJob | None = None
+        self.summary: importing.ImportSummary | None = None
+        self.setTitle(_("Importing"))
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("importProgress")
+        self.bar.setRange(0, 100)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        self.summary = None
+        self.bar.setValue(0)
+        self.label.setText(_("Importing {file}…").format(file=self.owner.path().name))
+        db, kind, path = self.owner.state.db, self.owner.kind, self.owner.path()
+
+        def work(progress: Any, cancelled: Any) -> importing.ImportSummary:
+            return importing.run_import(db, kind, path, progress=progress, cancelled=cancelled)
+
+        self.job = start_job(work, self._done, on_error=self._failed, on_progress=self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.bar.setMaximum(max(total, 1))
+        self.bar.setValue(min(done, total))
+
+    def _done(self, summary: importing.ImportSummary) -> None:
+        self.job = None
+        self.summary = summary
+        self.owner.imported(summary)
+
+    def _failed(self, exc: BaseException) -> None:
+        job, self.job = self.job, None
+        if job is not None and job.is_cancelled():  # the core rolled everything back
+            self.owner.import_cancelled()
+            return
+        self.owner.failed(exc)
+
+    def stop(self) -> None:
+        """Ask the running import to stop; the wizard closes when the core has rolled back."""
+        if self.job is not None:
+            self.job.cancel()
+            self.label.setText(_("Stopping the import; nothing will be changed…"))
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return self.summary is not None
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(_("Import finished"))
+        self.text = QLabel()
+        self.text.setObjectName("summary")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+
+    def show_summary(self, summary: importing.ImportSummary) -> None:
+        lines = [
+            _("File: {file}").format(file=summary.file_name),
+            _("Rows read: {count}").format(count=summary.rows_read),
+            _("Added: {count}").format(count=summary.added),
+            _("Updated: {count}").format(count=summary.updated),
+            _("Unchanged: {count}").format(count=summary.unchanged),
+            _("Skipped (empty rows): {count}").format(count=summary.skipped),
+        ]
+        if summary.departments_added:
+            lines.append(_("New departments: {count}").format(count=summary.departments_added))
+        self.text.setText("\n".join(lines))
+
+
+class ImportWizard(QWizard):
+    """``ImportWizard(state, "members" | "children", parent).exec()``."""
+
+    def __init__(self, state: AppState, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if kind not in KIND_TITLES:
+            raise ValueError(f"unknown import kind: {kind}")
+        self.state = state
+        self.kind = kind
+        self.closed = False
+        self.result_summary: importing.ImportSummary | None = None
+        self.setObjectName("ImportWizard")
+        self.setWindowTitle(_(KIND_TITLES[kind]))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.file_page = FilePage(self)
+        self.preview_page = PreviewPage(self)
+        self.import_page = ImportPage(self)
+        self.summary_page = SummaryPage()
+        for number, page in enumerate(
+            (self.file_page, self.preview_page, self.import_page, self.summary_page)
+        ):
+            self.setPage(number, page)
+        self.resize(1000, 680)
+
+    def path(self) -> Path:
+        return self.file_page.path()
+
+    def set_file(self, path: Path) -> None:
+        """Start with a file already chosen (a file dropped on the window, and the tests)."""
+        self.file_page.path_edit.setText(str(path))
+
+    # -- reports from the import page ---------------------------------------------------------
+    def imported(self, summary: importing.ImportSummary) -> None:
+        self.result_summary = summary
+        self.state.notify_changed("members")
+        if self.closed:
+            return
+        self.summary_page.show_summary(summary)
+        self.next()
+
+    def failed(self, exc: BaseException) -> None:
+        """Refused at import time (the file changed after the preview): say why, close."""
+        show_error(self, exc)
+        self.closed = True
+        super().reject()
+
+    def import_cancelled(self) -> None:
+        self.closed = True
+        super().reject()
+
+    # -- closing --------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Cancel. An import under way is asked to stop and the wizard waits until the core
+        has rolled it back (or, if it had already finished, shows the summary)."""
+        if self.import_page.job is not None:
+            self.import_page.stop()
+            cancel = self.button(QWizard.WizardButton.CancelButton)
+            cancel.setEnabled(False)
+            return
+        self.closed = True
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self.closed = True
+        super().done(result)
