@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("ky", "ru")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|\{[\w.]*\}|%[sdif]")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+SAME_IN_EVERY_LANGUAGE = {"unionapp", "{path}", "%(prog)s: %(message)s"}
 
 
 def _po(lang: str):  # type: ignore[no-untyped-def]
@@ -54,7 +55,11 @@ def test_no_untranslated_fuzzy_or_mismatched_message(lang: str) -> None:
             sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(s)) for s in strings
         ):
             problems.append(("placeholders differ", source))
-        elif any(s == source for s in strings) and re.search("[a-z]{3}", source):
+        elif (
+            any(s == source for s in strings)
+            and re.search("[a-z]{3}", source)
+            and source not in SAME_IN_EVERY_LANGUAGE
+        ):
             problems.append(("left in English", source))
     assert not problems, problems[:20]
 
