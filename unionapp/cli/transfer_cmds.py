@@ -1,9 +1,88 @@
-"""(being written)"""
+"""``unionapp import KIND FILE`` and ``unionapp export KIND FILE``: registers to and from files.
+
+A refused import prints every problem as ``FILE:ROW:COLUMN: message`` on stderr (one line
+each, so the lines can be read, searched and fixed one by one) and exits 2; the database is
+left exactly as it was.
+"""
 
 from __future__ import annotations
 
+import argparse
+from pathlib import Path
 from typing import Any
+
+from unionapp.cli import EXIT_REFUSED, Context, err, out
+from unionapp.core import i18n
+from unionapp.core.errors import ImportFileError
+from unionapp.core.i18n import _, ngettext
+
+IMPORT_KINDS = ("members", "children")
+EXPORT_KINDS = ("members", "children")
 
 
 def register(sub: Any) -> None:
-    pass
+    imp = sub.add_parser("import", help="import a register from an .xlsx or .csv file")
+    imp.add_argument("kind", choices=IMPORT_KINDS, metavar="KIND", help="members or children")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--month", metavar="YYYY-MM", help="the month of a payroll list")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="check the file and count, but save nothing"
+    )
+    imp.set_defaults(handler=run_import)
+    exp = sub.add_parser("export", help="export a register to an .xlsx or .csv file")
+    exp.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND", help="members or children")
+    exp.add_argument("file", type=Path, metavar="FILE")
+    exp.add_argument(
+        "--lang",
+        dest="export_lang",
+        choices=i18n.LANGUAGES,
+        help="language of the column names and labels (default: the program's language)",
+    )
+    exp.set_defaults(handler=run_export)
+
+
+def run_import(ctx: Context) -> int:
+    from unionapp.core.importing import run_import as import_file
+
+    args: argparse.Namespace = ctx.args
+    try:
+        summary = import_file(ctx.db, args.kind, args.file, dry_run=args.dry_run)
+    except ImportFileError as exc:
+        for problem in exc.problems:
+            err(str(problem))
+        count = len(exc.problems)
+        err(
+            ngettext(
+                "{count} problem found in {file}; nothing was imported.",
+                "{count} problems found in {file}; nothing was imported.",
+                count,
+            ).format(count=count, file=args.file.name)
+        )
+        return EXIT_REFUSED
+    out(_("File: {file}").format(file=summary.file_name))
+    out(_("Rows read: {count}").format(count=summary.rows_read))
+    out(_("Added: {count}").format(count=summary.added))
+    out(_("Updated: {count}").format(count=summary.updated))
+    out(_("Unchanged: {count}").format(count=summary.unchanged))
+    out(_("Skipped (empty rows): {count}").format(count=summary.skipped))
+    if summary.departments_added:
+        out(_("New departments: {count}").format(count=summary.departments_added))
+    if summary.dry_run:
+        out(_("(dry run: nothing saved)"))
+    return 0
+
+
+def run_export(ctx: Context) -> int:
+    from unionapp.core.exporting import export_register
+
+    args: argparse.Namespace = ctx.args
+    lang = args.export_lang or args.lang or i18n.get_language()
+    if args.export_lang and not args.lang:
+        i18n.set_language(args.export_lang)  # «export --lang ru» answers in Russian too
+    count = export_register(ctx.db, args.kind, args.file, lang)
+    out(
+        ngettext(
+            "{count} row written to {file}.", "{count} rows written to {file}.", count
+        ).format(count=count, file=args.file)
+    )
+    return 0

@@ -69,6 +69,7 @@ class Problem:
     column: str
     msgid: str
     params: dict[str, Any] = field(default_factory=dict)
+    column_index: int | None = None  # 0-based, so a preview can highlight the cell
 
     def message(self) -> str:
         return _render(self.msgid, self.params)

@@ -1,0 +1,198 @@
+"""Exporting a register to .xlsx or .csv in Kyrgyz or Russian, in a shape that imports back.
+
+The column names are the first name of the chosen language in the importer's own table
+(``importing.headers``), codes are written as their ru/ky labels from the DESIGN contract
+(which the importer reads), dates as real Excel dates in .xlsx and dd.mm.yyyy in .csv, card
+and personnel numbers as text so «0012» keeps its zeros. So an exported file always imports
+back with nothing changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from unionapp.core.codes import EXIT_REASON_ALIASES
+from unionapp.core.db import Database
+from unionapp.core.errors import UserError
+from unionapp.core.i18n import LANGUAGES, N_
+from unionapp.core.importing.headers import header_label
+from unionapp.core.models import Child, Department, Member
+
+EXPORT_KINDS = ("members", "children")
+MEMBER_COLUMNS = (
+    "card_no", "personnel_no", "surname", "name", "patronymic", "sex", "birth_date",
+    "department", "position", "join_date", "exit_date", "exit_reason", "pensioner", "phone",
+    "email", "note",
+)
+CHILD_COLUMNS = ("card_no", "parent_name", "full_name", "birth_date", "sex")
+SEX_LETTERS = {"ru": {"M": "М", "F": "Ж"}, "ky": {"M": "Э", "F": "А"}}
+YES_NO = {"ru": ("да", "нет"), "ky": ("ооба", "жок")}
+# EXIT_REASON_ALIASES lists the contract's Russian label first and the Kyrgyz one second.
+REASON_LABELS = {
+    lang: {code: aliases[index] for code, aliases in EXIT_REASON_ALIASES.items()}
+    for index, lang in enumerate(("ru", "ky"))
+}
+DATE_FORMAT = "DD.MM.YYYY"
+COLUMN_WIDTHS = {"surname": 18, "name": 14, "patronymic": 18, "department": 26,
+                 "position": 24, "note": 30, "full_name": 30, "parent_name": 30,
+                 "exit_reason": 22, "email": 24}
+
+
+def _member_rows(db: Database) -> list[dict[str, Any]]:
+    fields = [f for f in MEMBER_COLUMNS if f != "department"]
+    stmt = (
+        select(Department.name, *(getattr(Member, f) for f in fields))
+        .outerjoin(Department, Member.department_id == Department.id)
+        .order_by(Member.surname, Member.name, Member.patronymic, Member.card_no)
+    )
+    with db.reading() as session:
+        return [
+            {"department": department, **dict(zip(fields, values, strict=True))}
+            for department, *values in session.execute(stmt)
+        ]
+
+
+def _child_rows(db: Database) -> list[dict[str, Any]]:
+    stmt = (
+        select(
+            Member.card_no, Member.surname, Member.name, Member.patronymic,
+            Child.full_name, Child.birth_date, Child.sex,
+        )
+        .join(Member, Child.member_id == Member.id)
+        .order_by(Member.surname, Member.name, Member.card_no, Child.birth_date, Child.id)
+    )
+    with db.reading() as session:
+        return [
+            {
+                "card_no": card_no,
+                "parent_name": " ".join(p for p in (surname, name, patronymic) if p),
+                "full_name": full_name,
+                "birth_date": birth_date,
+                "sex": sex,
+            }
+            for card_no, surname, name, patronymic, full_name, birth_date, sex in session.execute(
+                stmt
+            )
+        ]
+
+
+def _shown(column: str, value: Any, lang: str) -> Any:
+    """A stored value as the file writes it; dates stay dates for the writer to format."""
+    if value is None:
+        return None
+    if column == "sex":
+        return SEX_LETTERS[lang].get(value, value)
+    if column == "exit_reason":
+        return REASON_LABELS[lang].get(value, value)
+    if column == "pensioner":
+        return YES_NO[lang][0 if value else 1]
+    return value
+
+
+def export_register(db: Database, kind: str, path: Path, lang: str) -> int:
+    """Write register ``kind`` to ``path`` (.xlsx or .csv); returns the rows written."""
+    path = Path(path)
+    if kind not in EXPORT_KINDS:
+        raise UserError(
+            N_("Unknown register: {kind}. Choose one of: {kinds}."),
+            kind=kind,
+            kinds=", ".join(EXPORT_KINDS),
+        )
+    if lang not in LANGUAGES:
+        raise UserError(N_("Unknown language: {lang}. Choose ky or ru."), lang=lang)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise UserError(
+            N_("{file}: a register can be exported to .xlsx or .csv only."), file=path.name
+        )
+    columns = MEMBER_COLUMNS if kind == "members" else CHILD_COLUMNS
+    records = _member_rows(db) if kind == "members" else _child_rows(db)
+    headers = [header_label(kind, c, lang) for c in columns]
+    rows = [[_shown(c, record[c], lang) for c in columns] for record in records]
+    writer = _write_xlsx if suffix == ".xlsx" else _write_csv
+    _atomic_write(path, lambda target: writer(target, columns, headers, rows))
+    return len(rows)
+
+
+def _atomic_write(path: Path, write: Any) -> None:
+    """Write beside the target and rename, so a failed export never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        write(temp)
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise UserError(
+            N_("{file} could not be written: {reason}"), file=path.name, reason=exc.strerror
+        ) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def _write_csv(
+    target: Path, columns: Sequence[str], headers: list[str], rows: Iterable[list[Any]]
+) -> None:
+    # UTF-8 with a BOM and «;»: what Excel on a Russian or Kyrgyz Windows opens correctly.
+    with target.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        writer.writerow(headers)
+        writer.writerows([_csv_value(v) for v in row] for row in rows)
+
+
+def _write_xlsx(
+    target: Path, columns: Sequence[str], headers: list[str], rows: Iterable[list[Any]]
+) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(columns, start=1):
+        width = COLUMN_WIDTHS.get(column, 14)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    bold = Font(bold=True)
+    header_cells = []
+    for text in headers:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    date_columns = {i for i, c in enumerate(columns) if c.endswith("date")}
+    for row in rows:
+        out: list[Any] = list(row)
+        for i, value in enumerate(row):
+            if value is None:
+                continue
+            if i in date_columns:
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = DATE_FORMAT
+                out[i] = cell
+            elif isinstance(value, str) and value.startswith("="):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"  # text that looks like a formula stays text
+                out[i] = cell
+        sheet.append(out)
+    workbook.save(target)

@@ -1,0 +1,182 @@
+"""Members' children from a file: the parent by card number, the child by name.
+
+A child is the same child when the parent and the name (ignoring case and spaces) agree;
+then only the birth date and sex may change. Children missing from the file are left alone:
+an import adds and corrects, it never deletes. Two rows with one name under one parent are
+refused unless the register already holds that many (twins rarely share a name, a copied
+row often does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from unionapp.core.i18n import N_, get_language
+from unionapp.core.importing.headers import Header, header_label
+from unionapp.core.importing.sheet import ADD, ERROR, SAME, UPDATE, Parser, ProblemLog, Sheet
+from unionapp.core.importing.values import (
+    CellProblem,
+    check_letters,
+    parse_code,
+    parse_date,
+    parse_sex_cell,
+    parse_text,
+)
+from unionapp.core.importing.writing import AuditRows, bulk_insert
+from unionapp.core.members import ChildInput
+from unionapp.core.models import Child, Member
+
+KIND = "children"
+PARSERS: dict[str, Parser] = {
+    "card_no": parse_code,
+    "full_name": parse_text,
+    "birth_date": parse_date,
+    "sex": parse_sex_cell,
+}
+CHILD_FIELDS = ("full_name", "birth_date", "sex")
+REQUIRED = N_("This field is required.")
+
+Key = tuple[int, str]  # parent id, casefolded name
+
+
+def prepare_header(header: Header, log: ProblemLog) -> None:
+    present = {f for f in header.fields if f}
+    for required in ("card_no", "full_name"):
+        if required not in present:
+            label = header_label(KIND, required, get_language())
+            log.add_at(
+                header.row_no,
+                label,
+                None,
+                N_("There is no column «{column}»: it is required."),
+                column=label,
+            )
+
+
+@dataclass
+class ChildPlan:
+    adds: list[tuple[int, ChildInput]] = field(default_factory=list)  # parent id, child
+    # parent id, child id, the child as stored, changed fields (old, new)
+    updates: list[tuple[int, int, ChildInput, dict[str, tuple[Any, Any]]]] = field(
+        default_factory=list
+    )
+
+
+def _key(member_id: int, name: str) -> Key:
+    return member_id, " ".join(name.casefold().split())
+
+
+def analyse(session: Session, sheet: Sheet, today: dt.date) -> ChildPlan:
+    """Check every row and plan what to write; writes nothing."""
+    parents = {c: i for c, i in session.execute(select(Member.card_no, Member.id))}
+    existing: dict[Key, list[tuple[int, ChildInput]]] = {}
+    stmt = select(Child.id, Child.member_id, Child.full_name, Child.birth_date, Child.sex)
+    for child_id, member_id, stored_name, born, sex in session.execute(stmt.order_by(Child.id)):
+        existing.setdefault(_key(member_id, stored_name), []).append(
+            (child_id, ChildInput(stored_name, born, sex))
+        )
+    log = sheet.problems
+    present = sheet.fields_present()
+    plan = ChildPlan()
+    planned: dict[int, str] = {}
+    key_rows: dict[Key, list[int]] = {}
+    for done, (row_no, cells) in enumerate(sheet.rows, start=1):
+        if done % 500 == 0:
+            sheet.tick(done)
+        values, bad = sheet.read_row(row_no, cells, PARSERS)
+        card: str | None = values.get("card_no")
+        name: str | None = values.get("full_name")
+        try:
+            check_letters(name)
+        except CellProblem as problem:
+            log.add(row_no, "full_name", problem.msgid, **problem.params)
+        for required in ("card_no", "full_name"):
+            if not values.get(required) and required not in bad:
+                log.add(row_no, required, REQUIRED)
+        birth = values.get("birth_date")
+        if birth and birth > today:
+            log.add(row_no, "birth_date", N_("The birth date {date} is in the future."), date=birth)
+        parent = parents.get(card) if card else None
+        if card and parent is None:
+            log.add(
+                row_no, "card_no", N_("There is no member with card number {card_no}."),
+                card_no=card,
+            )
+        if parent is None or not name:
+            planned[row_no] = ERROR
+            continue
+        key = _key(parent, name)
+        rows = key_rows.setdefault(key, [])
+        rows.append(row_no)
+        matches = existing.get(key, [])
+        if len(rows) > len(matches):
+            plan.adds.append((parent, ChildInput(name, birth, values.get("sex"))))
+            planned[row_no] = ADD
+            continue
+        child_id, old = matches[len(rows) - 1]
+        changes = {
+            f: (getattr(old, f), values[f])
+            for f in CHILD_FIELDS
+            if f in present and getattr(old, f) != values[f]
+        }
+        if changes:
+            plan.updates.append((parent, child_id, old, changes))
+        planned[row_no] = UPDATE if changes else SAME
+    for key, rows in key_rows.items():
+        if len(rows) > max(1, len(existing.get(key, []))):
+            for row_no in rows:
+                log.add(
+                    row_no,
+                    "full_name",
+                    N_("The same child is listed more than once: rows {rows}."),
+                    rows=", ".join(str(r) for r in rows),
+                )
+    sheet.actions = {
+        row_no: ERROR if row_no in log.rows else action for row_no, action in planned.items()
+    }
+    return plan
+
+
+def _describe(child: ChildInput) -> str:
+    """How the member's history names a child: the name and birth date."""
+    birth = child.birth_date.isoformat() if child.birth_date else None
+    return " ".join(p for p in (child.full_name, birth) if p)
+
+
+def write(session: Session, plan: ChildPlan, audit: AuditRows) -> None:
+    """New children in one bulk insert, changed ones in one bulk update, then the audit."""
+    if plan.adds:
+        last_id = session.scalar(select(func.max(Child.id))) or 0
+        bulk_insert(
+            session, Child, [{"member_id": parent, **vars(child)} for parent, child in plan.adds]
+        )
+        new_ids: dict[tuple[int, str], list[int]] = {}
+        stmt = select(Child.id, Child.member_id, Child.full_name).where(Child.id > last_id)
+        for child_id, member_id, full_name in session.execute(stmt.order_by(Child.id)):
+            new_ids.setdefault((member_id, full_name), []).append(child_id)
+        for parent, child in plan.adds:
+            child_id = new_ids[(parent, child.full_name)].pop(0)
+            audit.add("create", "child", child_id, {"full_name": (None, child.full_name)})
+            audit.add("update", "member", parent, {"child": (None, child.full_name)})
+    if plan.updates:
+        session.execute(
+            update(Child),
+            [
+                {"id": child_id, **{f: new for f, (_old, new) in changes.items()}}
+                for _parent, child_id, _child, changes in plan.updates
+            ],
+        )
+        for parent, child_id, child, changes in plan.updates:
+            audit.add("update", "child", child_id, changes)
+            after = replace(child, **{f: new for f, (_old, new) in changes.items()})
+            audit.add(
+                "update",
+                "member",
+                parent,
+                {"child": (_describe(child), _describe(after))},
+            )

@@ -1,0 +1,288 @@
+"""The members register from a file: match, check, and plan adds and updates in bulk.
+
+Each row is checked with ``members.validate`` (the same rules as the member form) plus what
+only a file can get wrong: a card number twice in the file, two rows for one member, a card
+and a personnel number that point at two different members, «?» for lost Kyrgyz letters.
+A row is matched by card number, else by personnel number. Only the columns the file has are
+compared and written, so a file without phones never wipes the phones already stored.
+
+Speed matters (10,000 rows must take at most twice one openpyxl read pass), so everything
+the rows are compared with is loaded once into dicts, and the writes are a few bulk
+statements: no ORM objects and no query per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from unionapp.core.i18n import N_
+from unionapp.core.importing.headers import Header, header_label
+from unionapp.core.importing.sheet import ADD, ERROR, SAME, UPDATE, Parser, ProblemLog, Sheet
+from unionapp.core.importing.values import (
+    CellProblem,
+    check_letters,
+    parse_code,
+    parse_date,
+    parse_note,
+    parse_reason,
+    parse_sex_cell,
+    parse_text,
+    parse_yes_no,
+    split_full_name,
+)
+from unionapp.core.importing.writing import AuditRows, bulk_insert
+from unionapp.core.members import MEMBER_FIELDS, MemberInput, validate
+from unionapp.core.models import Department, Member
+
+KIND = "members"
+PARSERS: dict[str, Parser] = {
+    "card_no": parse_code,
+    "personnel_no": parse_code,
+    "surname": parse_text,
+    "name": parse_text,
+    "patronymic": parse_text,
+    "full_name": parse_text,
+    "sex": parse_sex_cell,
+    "birth_date": parse_date,
+    "department": parse_text,
+    "position": parse_text,
+    "join_date": parse_date,
+    "exit_date": parse_date,
+    "exit_reason": parse_reason,
+    "pensioner": parse_yes_no,
+    "phone": parse_code,
+    "email": parse_text,
+    "note": parse_note,
+}
+NAME_FIELDS = ("surname", "name", "patronymic")
+LETTER_FIELDS = ("surname", "name", "patronymic", "department", "position")
+MISSING_COLUMN = N_("There is no column «{column}»: it is required.")
+EMPTY = MemberInput(card_no="", surname="", name="", join_date=None)
+
+
+def prepare_header(header: Header, log: ProblemLog) -> None:
+    """Choose separate name columns or one «ФИО» column; report missing required columns."""
+    present = {f for f in header.fields if f}
+    if {"surname", "name"} <= present:
+        header.fields = [None if f == "full_name" else f for f in header.fields]
+    elif "full_name" in present:
+        header.fields = [None if f in NAME_FIELDS else f for f in header.fields]
+        for name in NAME_FIELDS:
+            log.columns[name] = log.columns["full_name"]
+    else:
+        log.add_at(
+            header.row_no,
+            header_label(KIND, "full_name", log_language()),
+            None,
+            N_(
+                "There are no columns «{surname}» and «{name}», nor one column «{full_name}»: "
+                "the names are required."
+            ),
+            surname=header_label(KIND, "surname", log_language()),
+            name=header_label(KIND, "name", log_language()),
+            full_name=header_label(KIND, "full_name", log_language()),
+        )
+    for required in ("card_no", "join_date"):
+        if required not in present:
+            label = header_label(KIND, required, log_language())
+            log.add_at(header.row_no, label, None, MISSING_COLUMN, column=label)
+
+
+def log_language() -> str:
+    from unionapp.core.i18n import get_language
+
+    return get_language()
+
+
+@dataclass
+class Existing:
+    """The register as it is, loaded once: members by id, card and personnel number."""
+
+    members: dict[int, MemberInput] = field(default_factory=dict)
+    by_card: dict[str, int] = field(default_factory=dict)
+    by_personnel: dict[str, list[int]] = field(default_factory=dict)
+    departments: dict[str, str] = field(default_factory=dict)  # casefolded -> as stored
+
+
+def load_existing(session: Session) -> Existing:
+    found = Existing()
+    columns = [getattr(Member, f) for f in MEMBER_FIELDS if f != "department"]
+    stmt = select(Member.id, Department.name, *columns).outerjoin(
+        Department, Member.department_id == Department.id
+    )
+    names = [f for f in MEMBER_FIELDS if f != "department"]
+    for member_id, department, *values in session.execute(stmt):
+        data = MemberInput(**dict(zip(names, values, strict=True)), department=department)
+        found.members[member_id] = data
+        found.by_card[data.card_no] = member_id
+        if data.personnel_no:
+            found.by_personnel.setdefault(data.personnel_no, []).append(member_id)
+    for (name,) in session.execute(select(Department.name)):
+        found.departments[name.casefold()] = name
+    return found
+
+
+@dataclass
+class MemberPlan:
+    adds: list[MemberInput] = field(default_factory=list)
+    updates: list[tuple[int, dict[str, tuple[Any, Any]]]] = field(default_factory=list)
+    new_departments: list[str] = field(default_factory=list)
+
+
+def _full_name_values(values: dict[str, Any], bad: set[str]) -> None:
+    text = values.pop("full_name", None)
+    surname, name, patronymic = split_full_name(text or "")
+    values.update(surname=surname, name=name, patronymic=patronymic)
+    if "full_name" in bad:
+        bad.update(NAME_FIELDS)
+
+
+def _check_letters(row_no: int, values: dict[str, Any], bad: set[str], log: ProblemLog) -> None:
+    for name in LETTER_FIELDS:
+        try:
+            check_letters(values.get(name))
+        except CellProblem as problem:
+            if name in NAME_FIELDS and "full_name" in log.columns and bad & set(NAME_FIELDS):
+                continue  # one message for the one ФИО cell
+            bad.add(name)
+            log.add(row_no, name, problem.msgid, **problem.params)
+
+
+def analyse(session: Session, sheet: Sheet, today: dt.date) -> MemberPlan:
+    """Check every row and plan what to write; writes nothing."""
+    existing = load_existing(session)
+    log = sheet.problems
+    present = sheet.fields_present()
+    full_mode = "full_name" in present
+    file_fields = [
+        f for f in MEMBER_FIELDS if f in present or (full_mode and f in NAME_FIELDS)
+    ]
+    plan = MemberPlan()
+    planned: dict[int, str] = {}
+    card_rows: dict[str, list[int]] = {}
+    claimed: dict[int, int] = {}  # member id -> the first row that matched it
+    new_departments: dict[str, str] = {}
+
+    for done, (row_no, cells) in enumerate(sheet.rows, start=1):
+        if done % 500 == 0:
+            sheet.tick(done)
+        values, bad = sheet.read_row(row_no, cells, PARSERS)
+        if full_mode:
+            _full_name_values(values, bad)
+        _check_letters(row_no, values, bad, log)
+        department = values.get("department")
+        if department:
+            key = department.casefold()
+            department = existing.departments.get(key) or new_departments.setdefault(
+                key, department
+            )
+            values["department"] = department
+        card, personnel = values.get("card_no"), values.get("personnel_no")
+        if card:
+            card_rows.setdefault(card, []).append(row_no)
+        member_id = existing.by_card.get(card) if card else None
+        if member_id is None and personnel:
+            ids = existing.by_personnel.get(personnel, [])
+            member_id = ids[0] if len(ids) == 1 else None
+        elif member_id is not None and personnel:
+            others = [m for m in existing.by_personnel.get(personnel, []) if m != member_id]
+            if others and personnel != existing.members[member_id].personnel_no:
+                log.add(
+                    row_no,
+                    "personnel_no",
+                    N_(
+                        "Card number {card_no} belongs to {name}, but personnel number "
+                        "{personnel_no} belongs to {other}."
+                    ),
+                    card_no=card,
+                    name=_full_name(existing.members[member_id]),
+                    personnel_no=personnel,
+                    other=_full_name(existing.members[others[0]]),
+                )
+        base = existing.members[member_id] if member_id is not None else EMPTY
+        data = replace(base, **values).normalized()
+        for error in validate(data, today):
+            if error.field not in bad:
+                log.add(row_no, error.field, error.msgid, **error.params)
+        if member_id is None:
+            plan.adds.append(data)
+            planned[row_no] = ADD
+            continue
+        if member_id in claimed:
+            log.add(
+                row_no,
+                "card_no",
+                N_("Rows {first_row} and {row} are both the member {name}."),
+                first_row=claimed[member_id],
+                row=row_no,
+                name=_full_name(base),
+            )
+        claimed[member_id] = claimed.get(member_id, row_no)
+        changes = {
+            f: (getattr(base, f), getattr(data, f))
+            for f in file_fields
+            if getattr(base, f) != getattr(data, f)
+        }
+        if changes:
+            plan.updates.append((member_id, changes))
+        planned[row_no] = UPDATE if changes else SAME
+
+    for card, rows in card_rows.items():
+        if len(rows) > 1:
+            for row_no in rows:
+                log.add(
+                    row_no,
+                    "card_no",
+                    N_("Card number {card_no} appears more than once in the file: rows {rows}."),
+                    card_no=card,
+                    rows=", ".join(str(r) for r in rows),
+                )
+    used = {d.department for d in plan.adds} | {
+        c["department"][1] for _id, c in plan.updates if "department" in c
+    }
+    plan.new_departments = sorted(d for d in new_departments.values() if d in used)
+    sheet.actions = {
+        row_no: ERROR if row_no in log.rows else action for row_no, action in planned.items()
+    }
+    return plan
+
+
+def _full_name(data: MemberInput) -> str:
+    return " ".join(p for p in (data.surname, data.name, data.patronymic) if p)
+
+
+def _row(data: MemberInput, department_ids: dict[str, int]) -> dict[str, Any]:
+    row = {f: getattr(data, f) for f in MEMBER_FIELDS if f != "department"}
+    row["department_id"] = department_ids[data.department] if data.department else None
+    return row
+
+
+def write(session: Session, plan: MemberPlan, audit: AuditRows) -> None:
+    """Departments first, then new members, then changed ones: one bulk statement each."""
+    if plan.new_departments:
+        bulk_insert(session, Department, [{"name": n} for n in plan.new_departments])
+    department_ids = {n: i for n, i in session.execute(select(Department.name, Department.id))}
+    for name in plan.new_departments:
+        audit.add("create", "department", department_ids[name], {"name": (None, name)})
+    if plan.adds:
+        bulk_insert(session, Member, [_row(d, department_ids) for d in plan.adds])
+        ids = {c: i for c, i in session.execute(select(Member.card_no, Member.id))}
+        for data in plan.adds:
+            audit.add("create", "member", ids[data.card_no], None)
+    if plan.updates:
+        rows = []
+        for member_id, changes in plan.updates:
+            row: dict[str, Any] = {"id": member_id}
+            for name, (_old, new) in changes.items():
+                if name == "department":
+                    row["department_id"] = department_ids[new] if new else None
+                else:
+                    row[name] = new
+            rows.append(row)
+            audit.add("update", "member", member_id, changes)
+        session.execute(update(Member), rows)

@@ -1,0 +1,238 @@
+"""Preview and run an import: read the file once, check every row, then write all or nothing.
+
+A refused import raises ``ImportFileError`` with every problem of the whole file and leaves
+the database file byte-for-byte as it was: the rows are checked and the plan made inside the
+same transaction that would write it, and nothing is written until no problem is left.
+A file that cannot be read at all (empty, not a workbook, password-protected) raises a
+``UserError`` that names the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from unionapp.core.db import Database
+from unionapp.core.errors import ImportFileError, Problem, UserError
+from unionapp.core.i18n import N_, get_language
+from unionapp.core.importing import children_import, members_import
+from unionapp.core.importing.headers import (
+    HEADER_SEARCH_ROWS,
+    Header,
+    find_header,
+    header_label,
+    repeated_columns,
+)
+from unionapp.core.importing.sheet import (
+    ACTIONS,
+    ADD,
+    ERROR,
+    SAME,
+    UPDATE,
+    ImportPreview,
+    ImportSummary,
+    PreviewRow,
+    ProblemLog,
+    Sheet,
+    split_rows,
+)
+from unionapp.core.importing.tabular import Table, read_table
+from unionapp.core.importing.values import cell_text
+from unionapp.core.importing.writing import AuditRows
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+CANCELLED = N_("Import cancelled; nothing was changed.")
+# Share of the work each phase stands for in progress(done, total=100).
+READ_SHARE, CHECK_SHARE = 50, 40
+
+
+@dataclass(frozen=True)
+class KindHandler:
+    """What one kind of register supplies to the common import steps."""
+
+    prepare_header: Callable[[Header, ProblemLog], None]
+    analyse: Callable[[Session, Sheet, dt.date], Any]
+    write: Callable[[Session, Any, AuditRows], None]
+    example_fields: tuple[str, ...]
+
+
+HANDLERS: dict[str, KindHandler] = {
+    "members": KindHandler(
+        members_import.prepare_header,
+        members_import.analyse,
+        members_import.write,
+        ("card_no", "surname", "name", "join_date"),
+    ),
+    "children": KindHandler(
+        children_import.prepare_header,
+        children_import.analyse,
+        children_import.write,
+        ("card_no", "full_name", "birth_date"),
+    ),
+}
+KINDS = tuple(HANDLERS)
+
+
+@dataclass
+class Analysis:
+    table: Table
+    sheet: Sheet
+    plan: Any  # None when the header itself was refused
+
+    @property
+    def problems(self) -> list[Problem]:
+        return sorted(
+            self.sheet.problems.problems,
+            key=lambda p: (p.row, p.column_index if p.column_index is not None else -1),
+        )
+
+
+class _Steps:
+    """Turns each phase's rows into one progress bar, and stops when asked to."""
+
+    def __init__(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def check_cancelled(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise UserError(CANCELLED)
+
+    def report(self, start: int, share: int, done: int, total: int) -> None:
+        self.check_cancelled()
+        if self.progress is not None and total > 0:
+            self.progress(start + share * min(done, total) // total, 100)
+
+
+def _handler(kind: str) -> KindHandler:
+    if kind not in HANDLERS:
+        raise UserError(
+            N_("Unknown kind of import: {kind}. Choose one of: {kinds}."),
+            kind=kind,
+            kinds=", ".join(KINDS),
+        )
+    return HANDLERS[kind]
+
+
+def _analyse(session: Session, kind: str, path: Path, steps: _Steps) -> Analysis:
+    handler = _handler(kind)
+    table = read_table(path, lambda done, total: steps.report(0, READ_SHARE, done, total))
+    header = find_header(kind, table)
+    if header is None:
+        lang = get_language()
+        raise UserError(
+            N_(
+                "{file}: no header row was found in the first {rows} rows. The table needs a "
+                "row that names its columns, for example: {example}."
+            ),
+            file=table.file_name,
+            rows=HEADER_SEARCH_ROWS,
+            example=", ".join(f"«{header_label(kind, f, lang)}»" for f in handler.example_fields),
+        )
+    log = ProblemLog(kind, table.file_name, header)
+    for first, repeat in repeated_columns(header.fields):
+        log.add_at(
+            header.row_no,
+            header.names[repeat],
+            repeat,
+            N_("The columns «{first}» and «{second}» hold the same thing: keep one of them."),
+            first=header.names[first],
+            second=header.names[repeat],
+        )
+    handler.prepare_header(header, log)
+    rows, skipped = split_rows(table, header)
+    total = max(len(rows), 1)
+    sheet = Sheet(
+        kind, table, header, log, rows, skipped,
+        tick=lambda done: steps.report(READ_SHARE, CHECK_SHARE, done, total),
+    )
+    if log.problems:  # without the right columns, checking the rows would only add noise
+        sheet.actions = {row_no: ERROR for row_no, _cells in rows}
+        return Analysis(table, sheet, None)
+    plan = handler.analyse(session, sheet, dt.date.today())
+    return Analysis(table, sheet, plan)
+
+
+def preview_import(db: Database, kind: str, path: Path) -> ImportPreview:
+    """What importing ``path`` would do, row by row, with every problem; writes nothing."""
+    with db.reading() as session:
+        analysis = _analyse(session, kind, Path(path), _Steps(None, None))
+    sheet = analysis.sheet
+    width = len(sheet.header.names)
+    rows = [
+        PreviewRow(
+            row_no,
+            [cell_text(cells[i]) if i < len(cells) else "" for i in range(width)],
+            sheet.actions.get(row_no, ERROR),
+        )
+        for row_no, cells in sheet.rows
+    ]
+    counts = dict.fromkeys(ACTIONS, 0)
+    for row in rows:
+        counts[row.action] += 1
+    return ImportPreview(
+        kind=kind,
+        file_name=analysis.table.file_name,
+        headers=list(sheet.header.names),
+        mapped=list(sheet.header.fields),
+        rows=rows,
+        problems=analysis.problems,
+        counts=counts,
+    )
+
+
+def _summary(kind: str, analysis: Analysis, dry_run: bool) -> ImportSummary:
+    actions = list(analysis.sheet.actions.values())
+    return ImportSummary(
+        kind=kind,
+        file_name=analysis.table.file_name,
+        rows_read=len(analysis.sheet.rows) + analysis.sheet.skipped,
+        added=actions.count(ADD),
+        updated=actions.count(UPDATE),
+        unchanged=actions.count(SAME),
+        skipped=analysis.sheet.skipped,
+        departments_added=len(getattr(analysis.plan, "new_departments", [])),
+        dry_run=dry_run,
+    )
+
+
+def run_import(
+    db: Database,
+    kind: str,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportSummary:
+    """Import the whole file in one transaction, or nothing.
+
+    Raises ``ImportFileError`` listing every problem of the file; ``UserError`` when the file
+    cannot be read or ``cancelled()`` turned true. ``dry_run`` checks and counts only.
+    ``progress(done, 100)`` is called every few hundred rows.
+    """
+    steps = _Steps(progress, cancelled)
+    path = Path(path)
+    if dry_run:
+        with db.reading() as session:
+            analysis = _analyse(session, kind, path, steps)
+        if analysis.problems:
+            raise ImportFileError(analysis.problems)
+        steps.report(0, 100, 1, 1)
+        return _summary(kind, analysis, True)
+    with db.transaction() as session:
+        analysis = _analyse(session, kind, path, steps)
+        if analysis.problems:
+            raise ImportFileError(analysis.problems)
+        audit = AuditRows(source=analysis.table.file_name)
+        _handler(kind).write(session, analysis.plan, audit)
+        audit.write(session)
+        steps.check_cancelled()  # the last moment a cancel can still undo everything
+    steps.report(0, 100, 1, 1)
+    return _summary(kind, analysis, False)
