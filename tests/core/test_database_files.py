@@ -6,6 +6,7 @@ a program killed mid-write leaves a sound database holding whole transactions on
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
 import shutil
@@ -55,6 +56,20 @@ def truncated(path: Path) -> str:
     return DAMAGED
 
 
+def cut_off_copy(path: Path) -> str:
+    """A copy that stopped early: the schema at the start is readable, the members are not."""
+    db = open_database(path)
+    with db.transaction() as s:
+        s.add_all(
+            Member(card_no=str(i), surname="Үсөнов", name="Мөңкү", join_date=dt.date(2020, 1, 1))
+            for i in range(3000)
+        )
+    db.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) * 3 // 4])
+    return DAMAGED
+
+
 def header_only(path: Path) -> str:
     path.write_bytes(_copy_fixture(path)[:60])
     return DAMAGED
@@ -84,6 +99,7 @@ BAD_FILES: dict[str, Callable[[Path], str]] = {
         text_file,
         garbage_after_header,
         truncated,
+        cut_off_copy,
         header_only,
         other_programs_database,
         newer_version,

@@ -10,7 +10,7 @@ Reasons and rotation. After each backup, the newest of each automatic kind are k
 (``unionapp backup``, the Settings page's button, any ``--out FILE``) and ``unverified``
 copies (restore's raw copy of a database that could not be read or verified) are never
 deleted, and neither is any file in the folder that does not match this database's
-pattern.
+pattern. Reasons of other modules (``pre-empty``) are never deleted either.
 
 Consistency. SQLite's online backup API copies one committed snapshot even while another
 connection is writing (in WAL mode a reader never waits for the writer, nor sees its
@@ -253,11 +253,6 @@ def _save_current(db_path: Path, now: dt.datetime) -> Path | None:
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(str(db_path), timeout=30)
-        try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log's changes into the file
-        finally:
-            conn.close()
         out = folder / backup_name(db_path, PRE_RESTORE, now)
         _online_copy(db_path, out)
         rotate(db_path)
@@ -294,8 +289,9 @@ def restore(db_path: Path, backup_file: Path, *, now: dt.datetime | None = None)
         _copy_verified(source, incoming)
     finally:
         source.close()
-    # The current file was checkpointed and saved, so its log holds nothing to lose; a stale
-    # log left beside the new file would be replayed into it.
+    # The saved copy holds everything, the log's changes too (and closing the copy's source,
+    # the last connection, folded the log into the file). A log left beside the new file
+    # would be replayed into it.
     for side in _sidecars(db_path):
         side.unlink(missing_ok=True)
     os.replace(incoming, db_path)

@@ -60,28 +60,6 @@ def damaged_error(path: Path | str, detail: str) -> DatabaseFileError:
     return DatabaseFileError(DAMAGED, path=str(path), detail=detail)
 
 
-def _check_complete(path: Path) -> None:
-    """A file shorter than the page count its header promises was cut off (a failed copy).
-
-    Only meaningful without a write-ahead log: while a ``-wal`` file holds pages, the main
-    file may legitimately lag behind its header until the next checkpoint.
-    """
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        return
-    size = path.stat().st_size
-    with path.open("rb") as f:
-        header = f.read(100)
-    if len(header) < 100:
-        raise damaged_error(path, f"header is only {len(header)} bytes")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    pages_valid = pages > 0 and header[24:28] == header[92:96]
-    if pages_valid and size < pages * page_size:
-        raise damaged_error(path, f"{size} bytes, header promises {pages} pages of {page_size}")
-
-
 def read_only_connection(path: Path) -> sqlite3.Connection:
     """Open a file for looking only, so that refusing it leaves it exactly as it was.
 
@@ -112,7 +90,6 @@ def probe_sqlite_file(path: Path) -> FileProbe | None:
     check_sqlite_file(path)
     if not path.exists() or path.stat().st_size == 0:
         return None
-    _check_complete(path)
     try:
         conn = read_only_connection(path)
         try:
