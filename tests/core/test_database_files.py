@@ -56,8 +56,7 @@ def truncated(path: Path) -> str:
     return DAMAGED
 
 
-def cut_off_copy(path: Path) -> str:
-    """A copy that stopped early: the schema at the start is readable, the members are not."""
+def _many_members(path: Path) -> None:
     db = open_database(path)
     with db.transaction() as s:
         s.add_all(
@@ -65,6 +64,11 @@ def cut_off_copy(path: Path) -> str:
             for i in range(3000)
         )
     db.close()
+
+
+def cut_off_copy(path: Path) -> str:
+    """A copy that stopped early: the schema at the start is readable, the members are not."""
+    _many_members(path)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) * 3 // 4])
     return DAMAGED
@@ -215,3 +219,30 @@ def test_killed_mid_write_leaves_whole_transactions(tmp_path: Path) -> None:
     assert set(groups.values()) == {5}  # no transaction half there
     assert len(cards) % 5 == 0
     assert len(groups) >= committed + 1  # every reported commit survived
+
+
+def test_damage_inside_the_file_is_found_by_check_and_by_backups(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Opening reads only the schema; ``check`` and every backup's verification read it all."""
+    path = tmp_path / "union.sqlite"
+    _many_members(path)
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'members'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as f:  # scribble over the members table's root page
+        f.seek((root - 1) * page_size + 8)
+        f.write(b"\xee" * 200)
+
+    db = open_database(path)
+    try:
+        problems = backup.check(db)
+        with pytest.raises(DatabaseFileError):
+            backup.make_backup(db, "daily")
+    finally:
+        db.close()
+    assert problems
+    assert list((tmp_path / "backups").iterdir()) == []  # the bad copy was deleted
+    assert main(["--db", str(path), "check"]) == 2
+    assert capsys.readouterr().err.strip()

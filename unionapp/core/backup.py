@@ -37,7 +37,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from unionapp.core.db import Database, probe_sqlite_file, read_only_connection
+from unionapp.core.db import Database, damaged_error, probe_sqlite_file, read_only_connection
 from unionapp.core.errors import DatabaseFileError, UserError
 from unionapp.core.i18n import N_
 from unionapp.core.integrity import check, file_problems
@@ -131,7 +131,7 @@ def _write_failed(path: Path, exc: BaseException) -> UserError:
     )
 
 
-def _copy_verified(source: sqlite3.Connection, out: Path) -> None:
+def _copy_verified(source: sqlite3.Connection, source_name: Path, out: Path) -> None:
     """Copy ``source`` into ``out`` via a ``.partial`` file, verified before it takes the name."""
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -146,8 +146,21 @@ def _copy_verified(source: sqlite3.Connection, out: Path) -> None:
     except (OSError, sqlite3.OperationalError) as exc:
         partial.unlink(missing_ok=True)
         raise _write_failed(out, exc) from exc
+    except sqlite3.DatabaseError as exc:  # the source itself cannot be read
+        partial.unlink(missing_ok=True)
+        raise damaged_error(source_name, str(exc)) from exc
     try:
         verify_backup(partial, shown_as=out)
+    except DatabaseFileError as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseFileError(
+            N_(
+                "The backup of {source} failed its check and was deleted; "
+                "the database itself may be damaged. {problem}"
+            ),
+            source=str(source_name),
+            problem=exc,  # shown in the language current when the message is
+        ) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -158,7 +171,7 @@ def _copy_verified(source: sqlite3.Connection, out: Path) -> None:
 def _online_copy(src: Path, out: Path) -> None:
     source = sqlite3.connect(str(src), timeout=30)
     try:
-        _copy_verified(source, out)
+        _copy_verified(source, src, out)
     finally:
         source.close()
 
@@ -185,7 +198,7 @@ def verify_backup(path: Path, *, shown_as: Path | None = None) -> None:
     classify(name, probe.tables, probe.revision)
     conn = read_only_connection(path)
     try:
-        problems = file_problems(conn, name)
+        problems = file_problems(conn)
     finally:
         conn.close()
     if problems:
@@ -286,7 +299,7 @@ def restore(db_path: Path, backup_file: Path, *, now: dt.datetime | None = None)
     incoming.unlink(missing_ok=True)
     source = read_only_connection(backup_file)
     try:
-        _copy_verified(source, incoming)
+        _copy_verified(source, backup_file, incoming)
     finally:
         source.close()
     # The saved copy holds everything, the log's changes too (and closing the copy's source,

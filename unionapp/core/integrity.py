@@ -27,6 +27,7 @@ OLD_SCHEMA = N_(
     "Open the database with unionapp once to upgrade it."
 )
 NO_STAMP = N_("The database has no schema version; it was not made by unionapp.")
+UNREADABLE = N_("Part of the file cannot be read.")
 
 
 def _describe(integrity: Iterable[str], foreign_keys: Iterable[Sequence[Any]]) -> list[str]:
@@ -37,13 +38,13 @@ def _describe(integrity: Iterable[str], foreign_keys: Iterable[Sequence[Any]]) -
     return problems
 
 
-def file_problems(conn: sqlite3.Connection, name: str) -> list[str]:
+def file_problems(conn: sqlite3.Connection) -> list[str]:
     """Every structural and foreign-key problem of the database behind ``conn``."""
     try:
         integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         foreign_keys = conn.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        return [damaged_error(name, str(exc)).message()]
+    except sqlite3.DatabaseError:
+        return [_(UNREADABLE)]
     return _describe(integrity, foreign_keys)
 
 
