@@ -60,7 +60,6 @@ PARSERS: dict[str, Parser] = {
     "note": parse_note,
 }
 NAME_FIELDS = ("surname", "name", "patronymic")
-LETTER_FIELDS = ("surname", "name", "patronymic", "department", "position")
 MISSING_COLUMN = N_("There is no column «{column}»: it is required.")
 EMPTY = MemberInput(card_no="", surname="", name="", join_date=None)
 
@@ -142,13 +141,15 @@ def _full_name_values(values: dict[str, Any], bad: set[str]) -> None:
         bad.update(NAME_FIELDS)
 
 
-def _check_letters(row_no: int, values: dict[str, Any], bad: set[str], log: ProblemLog) -> None:
-    for name in LETTER_FIELDS:
+def _check_letters(
+    row_no: int, values: dict[str, Any], bad: set[str], log: ProblemLog, full_mode: bool
+) -> None:
+    """Before a «ФИО» cell is split, so the message quotes the cell as written."""
+    names = ("full_name",) if full_mode else NAME_FIELDS
+    for name in (*names, "department", "position"):
         try:
             check_letters(values.get(name))
         except CellProblem as problem:
-            if name in NAME_FIELDS and "full_name" in log.columns and bad & set(NAME_FIELDS):
-                continue  # one message for the one ФИО cell
             bad.add(name)
             log.add(row_no, name, problem.msgid, **problem.params)
 
@@ -172,9 +173,9 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> MemberPlan:
         if done % 500 == 0:
             sheet.tick(done)
         values, bad = sheet.read_row(row_no, cells, PARSERS)
+        _check_letters(row_no, values, bad, log, full_mode)
         if full_mode:
             _full_name_values(values, bad)
-        _check_letters(row_no, values, bad, log)
         department = values.get("department")
         if department:
             key = department.casefold()

@@ -1,0 +1,68 @@
+"""Small builders shared by the import/export tests: real files, real databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+SAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "samples"
+
+MEMBER_HEADERS_RU = [
+    "Номер билета", "Табельный номер", "Фамилия", "Имя", "Отчество", "Пол", "Дата рождения",
+    "Подразделение", "Должность", "Дата вступления", "Дата выхода", "Причина выхода",
+    "Пенсионер", "Телефон", "E-mail", "Примечание",
+]
+
+
+def write_xlsx(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(path)
+    return path
+
+
+def write_csv(path: Path, rows: Sequence[Sequence[Any]], *, delimiter: str = ";",
+              encoding: str = "utf-8") -> Path:
+    text = "\r\n".join(delimiter.join("" if v is None else str(v) for v in row) for row in rows)
+    path.write_bytes(text.encode(encoding) + b"\r\n")
+    return path
+
+
+def fingerprint(db: Any) -> str:
+    """sha256 of the database file after folding the WAL into it."""
+    db.checkpoint()
+    return hashlib.sha256(Path(db.path).read_bytes()).hexdigest()
+
+
+def audit_count(db: Any) -> int:
+    from unionapp.core.models import AuditEntry
+
+    with db.reading() as s:
+        return int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+
+def member_by_card(db: Any, card_no: str) -> Any:
+    from unionapp.core import members
+
+    member_id = members.find_by_card(db, card_no)
+    assert member_id is not None, card_no
+    return members.get_member(db, member_id).data
+
+
+def add_member(db: Any, card_no: str, surname: str = "Асанов", name: str = "Бакыт",
+               **fields: Any) -> int:
+    from unionapp.core import members
+
+    fields.setdefault("join_date", dt.date(2015, 3, 2))
+    return members.create_member(
+        db, members.MemberInput(card_no=card_no, surname=surname, name=name, **fields)
+    )

@@ -1,0 +1,239 @@
+"""Bad input gets a clear answer and changes nothing: every problem of the file at once,
+named by file, row and column, and the database file byte-for-byte as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from import_helpers import SAMPLES, add_member, audit_count, fingerprint, write_csv, write_xlsx
+from openpyxl import Workbook
+
+from unionapp.core import members
+from unionapp.core.errors import ImportFileError, UserError
+from unionapp.core.importing import preview_import, run_import
+from unionapp.core.importing.tabular import OLE_HEADER
+
+HEAD = ["Номер билета", "Табельный номер", "Фамилия", "Имя", "Дата рождения",
+        "Дата вступления", "Дата выхода", "Причина выхода"]
+
+
+def refused(db, path: Path) -> list[str]:
+    """The problem lines of a refused import, after checking it changed nothing."""
+    before, rows_before = fingerprint(db), audit_count(db)
+    with pytest.raises(ImportFileError) as caught:
+        run_import(db, "members", path)
+    assert fingerprint(db) == before
+    assert audit_count(db) == rows_before
+    return [str(p) for p in caught.value.problems]
+
+
+def refused_file(db, path: Path, kind: str = "members") -> str:
+    before = fingerprint(db)
+    with pytest.raises(UserError) as caught:
+        run_import(db, kind, path)
+    assert not isinstance(caught.value, ImportFileError)
+    assert fingerprint(db) == before
+    message = caught.value.message()
+    assert path.name in message
+    return message
+
+
+def test_every_problem_of_the_file_is_reported_and_nothing_written(db, tmp_path: Path) -> None:
+    add_member(db, "500", "Ким", "Сергей", personnel_no="P-500")
+    add_member(db, "600", "Ли", "Анна", personnel_no="P-600")
+    next_year = dt.date.today().year + 1
+    path = write_xlsx(tmp_path / "bad.xlsx", [
+        ["Список членов профсоюза"],
+        HEAD,
+        ["1001", None, "Асанов", "Бакыт", "01.01.1990", "01.09.2010", None, None],  # fine
+        ["1002", None, "Иванова", "Елена", f"01.01.{next_year}", "01.09.2010", None, None],
+        ["1003", None, "Маматов", "Нурлан", "01.01.1980", "01.09.2010", "01.09.2009",
+         "по собственному желанию"],
+        ["1004", None, "Ли", "Ирина", "01.01.1980", "01.09.2010", "01.09.2020", "надоело"],
+        ["1005", None, "Ким", "Анна", "первое мая", "01.09.2010", None, None],
+        ["1006", None, "Ким", "Олег", "29.02.1995", "01.09.2010", None, None],
+        ["1001", None, "Асанова", "Айгүл", "01.01.1990", "01.09.2010", None, None],  # twice
+        ["500", "P-600", "Ким", "Сергей", None, "02.03.2015", None, None],  # card/pers clash
+        [None, None, "Без", "Билета", None, "01.09.2010", None, None],
+    ])
+    lines = refused(db, path)
+    assert lines == [
+        "bad.xlsx:3:Номер билета: Card number 1001 appears more than once in the file: rows 3, 9.",
+        f"bad.xlsx:4:Дата рождения: The birth date {next_year}-01-01 is in the future.",
+        "bad.xlsx:4:Дата рождения: The birth date is not before the join date.",
+        "bad.xlsx:5:Дата выхода: The exit date is before the join date.",
+        "bad.xlsx:6:Причина выхода: Unknown exit reason: надоело.",
+        "bad.xlsx:7:Дата рождения: Text where a date belongs: первое мая. "
+        "Write dates as dd.mm.yyyy.",
+        "bad.xlsx:8:Дата рождения: There is no 29 February in 1995: it is not a leap year.",
+        "bad.xlsx:9:Номер билета: Card number 1001 appears more than once in the file: rows 3, 9.",
+        "bad.xlsx:10:Табельный номер: Card number 500 belongs to Ким Сергей, but personnel "
+        "number P-600 belongs to Ли Анна.",
+        "bad.xlsx:11:Номер билета: This field is required.",
+    ]
+    assert members.count_members(db) == 2
+
+
+def test_problems_carry_their_column_index(db, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "bad.xlsx", [HEAD, ["1", None, "A", "B", "x", "01.01.2000"]])
+    with pytest.raises(ImportFileError) as caught:
+        run_import(db, "members", path)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.row, problem.column, problem.column_index) == (
+        "bad.xlsx", 2, "Дата рождения", 4)
+
+
+def test_a_column_without_a_header_cell_is_named_by_its_letter(db, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "bad.xlsx", [
+        ["Номер билета", "Фамилия", "Имя", "Дата вступления", None, "Дата рождения"],
+        ["1", "A", "B", "01.01.2000", "что-то", "вчера"],
+    ])
+    preview = preview_import(db, "members", path)
+    assert preview.headers[4] == "E" and preview.mapped[4] is None
+    assert [str(p) for p in preview.problems] == [
+        "bad.xlsx:2:Дата рождения: Text where a date belongs: вчера. Write dates as dd.mm.yyyy."
+    ]
+
+
+def test_missing_required_columns_are_each_named(db, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "cols.xlsx", [
+        ["Табельный номер", "Подразделение", "Должность"],
+        ["1", "Бухгалтерия", "Бухгалтер"],
+    ])
+    lines = refused(db, path)
+    assert lines == [
+        "cols.xlsx:1:Аты-жөнү: There are no columns «Фамилиясы» and «Аты», nor one column "
+        "«Аты-жөнү»: the names are required.",
+        "cols.xlsx:1:Билеттин номери: There is no column «Билеттин номери»: it is required.",
+        "cols.xlsx:1:Мүчөлүккө кирген күнү: There is no column «Мүчөлүккө кирген күнү»: it is "
+        "required.",
+    ]
+
+
+def test_missing_column_named_in_russian_when_russian_is_chosen(db, tmp_path: Path) -> None:
+    from unionapp.core import i18n
+
+    i18n.set_language("ru")
+    path = write_xlsx(tmp_path / "cols.xlsx", [
+        ["Номер билета", "Фамилия", "Имя"], ["1", "A", "B"],
+    ])
+    assert refused(db, path) == [
+        "cols.xlsx:1:Дата вступления: There is no column «Дата вступления»: it is required."
+    ]
+
+
+def test_a_repeated_column_is_refused(db, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "rep.xlsx", [
+        ["Номер билета", "Фамилия", "Имя", "Дата вступления", "№ билета"],
+        ["1", "A", "B", "01.01.2000", "2"],
+    ])
+    assert refused(db, path) == [
+        "rep.xlsx:1:№ билета: The columns «Номер билета» and «№ билета» hold the same thing: "
+        "keep one of them."
+    ]
+
+
+def test_two_rows_for_one_member_are_refused(db, tmp_path: Path) -> None:
+    add_member(db, "1001", personnel_no="P1")
+    path = write_xlsx(tmp_path / "two.xlsx", [
+        ["Номер билета", "Табельный номер", "Фамилия", "Имя", "Дата вступления"],
+        ["1001", "P1", "Асанов", "Бакыт", "02.03.2015"],
+        ["1009", "P1", "Асанов", "Бакыт", "02.03.2015"],
+    ])
+    assert refused(db, path) == [
+        "two.xlsx:3:Номер билета: Rows 2 and 3 are both the member Асанов Бакыт."
+    ]
+
+
+def test_windows_1251_csv_with_lost_kyrgyz_letters(db, tmp_path: Path) -> None:
+    path = tmp_path / "members-excel-ru.csv"
+    shutil.copy(SAMPLES / "members-excel-ru.csv", path)
+    [line] = refused(db, path)
+    assert line.startswith("members-excel-ru.csv:4:Фамилия: «Б?к?нбаева»")
+    assert "Kyrgyz letters" in line and "CSV UTF-8" in line
+    assert members.count_members(db) == 0
+
+
+def test_question_marks_never_stored_in_a_name(db, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "q.csv", [
+        ["Номер билета", "ФИО", "Дата вступления"], ["1", "Т?л?генова Айгүл", "01.01.2000"],
+    ])
+    [line] = refused(db, path)
+    assert line.startswith("q.csv:2:ФИО: «Т?л?генова Айгүл» has «?»")
+
+
+def test_empty_file(db, tmp_path: Path) -> None:
+    (tmp_path / "empty.csv").write_bytes(b"")
+    assert "empty" in refused_file(db, tmp_path / "empty.csv")
+    (tmp_path / "blank.csv").write_text(" ;;\r\n;;\r\n", encoding="utf-8")
+    assert "empty" in refused_file(db, tmp_path / "blank.csv")
+    Workbook().save(tmp_path / "empty.xlsx")
+    assert "empty" in refused_file(db, tmp_path / "empty.xlsx")
+
+
+def test_no_header_row(db, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "nohead.xlsx", [["1001", "Асанов", "Бакыт", "02.03.2015"]])
+    message = refused_file(db, path)
+    assert "no header row" in message and "«Билеттин номери»" in message
+
+
+def test_text_file_renamed_xlsx(db, tmp_path: Path) -> None:
+    path = tmp_path / "list.xlsx"
+    path.write_text("Номер билета;Фамилия\n1;Асанов\n", encoding="utf-8")
+    assert "not a real Excel workbook" in refused_file(db, path)
+
+
+def test_zip_that_is_not_a_workbook(db, tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "letter.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<w/>")
+    assert "not a real Excel workbook" in refused_file(db, path)
+
+
+def test_old_xls_renamed_xlsx(db, tmp_path: Path) -> None:
+    path = tmp_path / "old.xlsx"
+    path.write_bytes(OLE_HEADER + b"\0" * 500 + "Workbook".encode("utf-16-le") + b"\0" * 100)
+    assert "Excel 97-2003" in refused_file(db, path)
+
+
+def test_old_xls_by_its_extension(db, tmp_path: Path) -> None:
+    path = tmp_path / "old.xls"
+    path.write_bytes(OLE_HEADER + b"\0" * 100)
+    assert "Excel 97-2003" in refused_file(db, path)
+
+
+def test_password_protected_workbook(db, tmp_path: Path) -> None:
+    # An encrypted .xlsx is an OLE container holding EncryptionInfo and EncryptedPackage.
+    path = tmp_path / "secret.xlsx"
+    names = "EncryptionInfo".encode("utf-16-le") + "EncryptedPackage".encode("utf-16-le")
+    path.write_bytes(OLE_HEADER + b"\0" * 500 + names + b"\x17" * 4000)
+    message = refused_file(db, path)
+    assert "password" in message and "remove the password" in message
+
+
+def test_unsupported_extension(db, tmp_path: Path) -> None:
+    path = tmp_path / "list.ods"
+    path.write_bytes(b"PK\x03\x04whatever")
+    assert ".xlsx and .csv" in refused_file(db, path)
+
+
+def test_missing_file(db, tmp_path: Path) -> None:
+    with pytest.raises(UserError):
+        run_import(db, "members", tmp_path / "nowhere.xlsx")
+
+
+def test_unknown_kind(db) -> None:
+    with pytest.raises(UserError):
+        run_import(db, "payments", SAMPLES / "members-kept-by-hand.xlsx")
+
+
+def test_preview_refuses_the_same_bad_files(db, tmp_path: Path) -> None:
+    path = tmp_path / "list.xlsx"
+    path.write_text("not a workbook", encoding="utf-8")
+    with pytest.raises(UserError):
+        preview_import(db, "members", path)

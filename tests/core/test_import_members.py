@@ -1,0 +1,331 @@
+"""Importing the members register: real files in, the register and its audit log out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from import_helpers import (
+    MEMBER_HEADERS_RU,
+    SAMPLES,
+    add_member,
+    audit_count,
+    fingerprint,
+    member_by_card,
+    write_csv,
+    write_xlsx,
+)
+from sqlalchemy import select
+
+from unionapp.core import members
+from unionapp.core.errors import UserError
+from unionapp.core.importing import KINDS, preview_import, run_import
+from unionapp.core.importing.headers import COLUMNS, match_header, normalize_header
+from unionapp.core.importing.values import CellProblem, parse_date, parse_yes_no, split_full_name
+from unionapp.core.models import AuditEntry
+
+KEPT_BY_HAND = SAMPLES / "members-kept-by-hand.xlsx"
+
+
+def test_kinds() -> None:
+    assert KINDS == ("members", "children")
+
+
+def test_members_kept_by_hand_sample(db) -> None:
+    summary = run_import(db, "members", KEPT_BY_HAND)
+    assert (summary.rows_read, summary.added, summary.skipped) == (6, 5, 1)
+    assert (summary.updated, summary.unchanged) == (0, 0)
+    assert members.count_members(db) == 5
+    bakyt = member_by_card(db, "1001")
+    assert (bakyt.surname, bakyt.name, bakyt.patronymic) == ("Асан уулу", "Бакыт", None)
+    assert bakyt.sex == "M" and bakyt.birth_date == dt.date(1991, 1, 1)
+    assert bakyt.join_date == dt.date(2015, 3, 2)
+    assert bakyt.department == "Кафедра математики" and bakyt.position == "Преподаватель"
+    janyl = member_by_card(db, "1002")
+    assert (janyl.surname, janyl.name) == ("Сейит кызы", "Жаңыл")
+    assert janyl.sex == "F" and janyl.birth_date == dt.date(1990, 12, 31)  # an Excel date cell
+    aigul = member_by_card(db, "1003")
+    assert (aigul.surname, aigul.name, aigul.patronymic) == ("Төлөгөнова", "Айгүл", "Ыдырысовна")
+    assert aigul.birth_date == dt.date(1996, 2, 29)  # 29 February of a leap year
+    assert aigul.join_date == dt.date(2026, 1, 1)  # written 1.1.2026
+    assert aigul.note == "новый член"
+    kim = member_by_card(db, "1004")
+    assert (kim.surname, kim.name, kim.patronymic, kim.sex) == ("Ким", "Сергей", "Сергеевич", "M")
+    assert kim.note == "пенсионер с 2026"
+    omurbek = member_by_card(db, "1005")
+    assert (omurbek.surname, omurbek.name, omurbek.patronymic) == ("Үсөнбеков", "Өмүрбек", None)
+    assert omurbek.birth_date == dt.date(1988, 4, 4)  # written 1988-04-04
+    assert sorted(members.departments(db)) == sorted(
+        ["Кафедра математики", "Кафедра кыргыз тили", "Бухгалтерия", "Хозяйственный отдел",
+         "Библиотека"]
+    )
+    assert summary.departments_added == 5
+
+
+def test_reimporting_the_same_file_changes_nothing(db) -> None:
+    run_import(db, "members", KEPT_BY_HAND)
+    before_rows = audit_count(db)
+    before = fingerprint(db)
+    summary = run_import(db, "members", KEPT_BY_HAND)
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 5)
+    assert audit_count(db) == before_rows
+    assert fingerprint(db) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Асан уулу Бакыт", ("Асан уулу", "Бакыт", None)),
+        ("Сейит кызы Жаңыл", ("Сейит кызы", "Жаңыл", None)),
+        ("Иванова Елена Сергеевна", ("Иванова", "Елена", "Сергеевна")),
+        ("Асан уулу Бакыт Маратович", ("Асан уулу", "Бакыт", "Маратович")),
+        ("Асанов Бакыт Марат уулу", ("Асанов", "Бакыт", "Марат уулу")),
+        ("  Үсөнбеков   Өмүрбек ", ("Үсөнбеков", "Өмүрбек", None)),
+        ("САПАР КЫЗЫ Айпери", ("САПАР КЫЗЫ", "Айпери", None)),
+    ],
+)
+def test_full_name_split(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert split_full_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("01.01.1991", dt.date(1991, 1, 1)),
+        ("1.1.2026", dt.date(2026, 1, 1)),
+        ("1988-04-04", dt.date(1988, 4, 4)),
+        ("29.02.1996", dt.date(1996, 2, 29)),
+        ("05/05/1970", dt.date(1970, 5, 5)),
+        (dt.datetime(1990, 12, 31, 0, 0), dt.date(1990, 12, 31)),
+        (dt.date(2000, 2, 29), dt.date(2000, 2, 29)),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_dates_people_write(value: object, expected: dt.date | None) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["29.02.2023", "31.04.2020", "вчера", "1991", "12.03.85"])
+def test_bad_dates(value: str) -> None:
+    with pytest.raises(CellProblem):
+        parse_date(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("да", True), ("Нет", False), ("ООБА", True), ("жок", False), (1, True), ("0", False),
+     ("yes", True), ("No", False), (None, False), (True, True)],
+)
+def test_yes_no(value: object, expected: bool) -> None:
+    assert parse_yes_no(value) is expected
+
+
+def test_alias_table_has_no_name_for_two_fields() -> None:
+    for kind, columns in COLUMNS.items():
+        owner: dict[str, str] = {}
+        for field_name, aliases in columns.items():
+            assert set(aliases) >= {"ru", "ky", "en"}, (kind, field_name)
+            for names in aliases.values():
+                for name in names:
+                    key = normalize_header(name)
+                    assert owner.setdefault(key, field_name) == field_name, (kind, name)
+
+
+@pytest.mark.parametrize(
+    ("header", "field_name"),
+    [
+        ("Номер билета", "card_no"), ("Билеттин номери", "card_no"), ("Card No", "card_no"),
+        ("№ билета", "card_no"), ("НОМЕР  БИЛЕТА:", "card_no"), ("Таб. №", "personnel_no"),
+        ("Табель номери", "personnel_no"), ("Personnel No.", "personnel_no"),
+        ("Фамилиясы", "surname"), ("Аты", "name"), ("Атасынын аты", "patronymic"),
+        ("Ф.И.О.", "full_name"), ("Аты-жөнү", "full_name"), ("Жынысы", "sex"),
+        ("Дата рождения", "birth_date"), ("Туулган күнү", "birth_date"),
+        ("Birth date", "birth_date"), ("Дата рождения (дд.мм.гггг)", "birth_date"),
+        ("Бөлүм", "department"), ("Кызмат орду", "position"),
+        ("Мүчөлүккө кирген күнү", "join_date"), ("Мүчөлүктөн чыккан күнү", "exit_date"),
+        ("Чыгуу себеби", "exit_reason"), ("Пенсионер", "pensioner"), ("Телефон", "phone"),
+        ("Электрондук почта", "email"), ("Email", "email"), ("Эскертүү", "note"),
+        ("Примечание", "note"), ("Note", "note"), ("№", None), ("Стаж", None),
+    ],
+)
+def test_headers_in_three_languages(header: str, field_name: str | None) -> None:
+    assert match_header("members", header) == field_name
+
+
+def test_kyrgyz_headers_fill_every_field(db, tmp_path: Path) -> None:
+    headers = ["Билеттин номери", "Табель номери", "Фамилиясы", "Аты", "Атасынын аты",
+               "Жынысы", "Туулган күнү", "Бөлүм", "Кызмат орду", "Мүчөлүккө кирген күнү",
+               "Мүчөлүктөн чыккан күнү", "Чыгуу себеби", "Пенсионер", "Телефон",
+               "Электрондук почта", "Эскертүү"]
+    row = ["0012", "T-7", "Асан уулу", "Бакыт", "Маратович", "э", "15.05.1960", "Китепкана",
+           "Китепканачы", "01.09.1990", "30.06.2025", "пенсияга чыккан", "ооба",
+           "+996 555 123 456", "bakyt@mail.kg", "ардагер"]
+    write_xlsx(tmp_path / "ky.xlsx", [headers, row])
+    assert run_import(db, "members", tmp_path / "ky.xlsx").added == 1
+    m = member_by_card(db, "0012")
+    assert (m.personnel_no, m.surname, m.name, m.patronymic, m.sex) == (
+        "T-7", "Асан уулу", "Бакыт", "Маратович", "M")
+    assert (m.birth_date, m.join_date, m.exit_date) == (
+        dt.date(1960, 5, 15), dt.date(1990, 9, 1), dt.date(2025, 6, 30))
+    assert (m.department, m.position, m.exit_reason, m.pensioner) == (
+        "Китепкана", "Китепканачы", "retirement", True)
+    assert (m.phone, m.email, m.note) == ("+996 555 123 456", "bakyt@mail.kg", "ардагер")
+
+
+def test_english_headers_and_codes(db, tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "en.xlsx", [
+        ["Card No", "Surname", "First name", "Sex", "Join date", "Exit date", "Exit reason",
+         "Pensioner", "Notes"],
+        [1001, "Ivanova", "Elena", "F", dt.datetime(2010, 9, 1), "2024-01-31", "transfer",
+         "no", "line one\nline two"],
+    ])
+    run_import(db, "members", tmp_path / "en.xlsx")
+    m = member_by_card(db, "1001")  # 1001 as an Excel number reads as the card «1001»
+    assert (m.surname, m.sex, m.exit_reason, m.pensioner) == ("Ivanova", "F", "transfer", False)
+    assert m.note == "line one\nline two"
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(";", "utf-8"), (",", "utf-8"), (";", "utf-8-sig"), (",", "utf-8-sig"), ("\t", "utf-8")],
+)
+def test_csv_delimiters_and_bom(db, tmp_path: Path, delimiter: str, encoding: str) -> None:
+    path = write_csv(tmp_path / "m.csv", [
+        ["Номер билета", "Фамилия", "Имя", "Пол", "Дата вступления", "Подразделение"],
+        ["2001", "Сейит кызы", "Жаңыл", "Ж", "01.09.2012", "Кафедра кыргыз тили"],
+    ], delimiter=delimiter, encoding=encoding)
+    assert run_import(db, "members", path).added == 1
+    m = member_by_card(db, "2001")
+    assert (m.surname, m.name, m.sex, m.department) == (
+        "Сейит кызы", "Жаңыл", "F", "Кафедра кыргыз тили")
+
+
+def test_windows_1251_csv_without_kyrgyz_letters_is_read(db, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "ru.csv", [
+        ["Номер билета", "Фамилия", "Имя", "Отчество", "Пол", "Дата вступления"],
+        ["2002", "Маматов", "Нурлан", "Асанович", "М", "15.01.2005"],
+    ], encoding="cp1251")
+    run_import(db, "members", path)
+    assert member_by_card(db, "2002").patronymic == "Асанович"
+
+
+def test_matching_by_card_then_personnel_number(db, tmp_path: Path) -> None:
+    by_card = add_member(db, "1001", personnel_no="P1", position="Мугалим")
+    by_personnel = add_member(db, "1002", "Сейит кызы", "Жаңыл", personnel_no="P2")
+    path = write_xlsx(tmp_path / "update.xlsx", [
+        ["Номер билета", "Табельный номер", "Фамилия", "Имя", "Должность", "Дата вступления"],
+        ["1001", "P1", "Асанов", "Бакыт", "Директор", "02.03.2015"],
+        ["2002", "P2", "Сейит кызы", "Жаңыл", None, "02.03.2015"],  # a new card for P2
+        ["3003", "P3", "Ким", "Сергей", "Завхоз", "01.01.2001"],
+    ])
+    summary = run_import(db, "members", path)
+    assert (summary.added, summary.updated, summary.unchanged) == (1, 2, 0)
+    assert members.get_member(db, by_card).data.position == "Директор"
+    assert members.get_member(db, by_personnel).data.card_no == "2002"
+    assert members.count_members(db) == 3
+    with db.reading() as s:
+        rows = s.execute(
+            select(AuditEntry.entity_id, AuditEntry.field, AuditEntry.old, AuditEntry.new)
+            .where(AuditEntry.source == "update.xlsx", AuditEntry.action == "update")
+        ).all()
+    assert (by_card, "position", "Мугалим", "Директор") in rows
+    assert (by_personnel, "card_no", "1002", "2002") in rows
+    history = members.history(db, by_card)
+    assert history[0].source == "update.xlsx" and history[0].new == "Директор"
+
+
+def test_only_the_files_columns_are_compared_and_written(db, tmp_path: Path) -> None:
+    member_id = add_member(db, "1001", phone="+996 555 000 111", pensioner=True)
+    path = write_xlsx(tmp_path / "few.xlsx", [
+        ["Номер билета", "Фамилия", "Имя", "Дата вступления"],
+        ["1001", "Асанов", "Бакыт", "02.03.2015"],
+    ])
+    assert run_import(db, "members", path).unchanged == 1
+    data = members.get_member(db, member_id).data
+    assert data.phone == "+996 555 000 111" and data.pensioner is True
+
+
+def test_departments_created_and_matched_ignoring_case(db, tmp_path: Path) -> None:
+    add_member(db, "1001", department="Бухгалтерия")
+    path = write_xlsx(tmp_path / "d.xlsx", [
+        ["Номер билета", "Фамилия", "Имя", "Подразделение", "Дата вступления"],
+        ["1001", "Асанов", "Бакыт", "БУХГАЛТЕРИЯ", "02.03.2015"],
+        ["1002", "Ким", "Сергей", "Хозяйственный отдел", "01.01.2001"],
+        ["1003", "Ли", "Анна", "хозяйственный  отдел", "01.01.2001"],
+    ])
+    summary = run_import(db, "members", path)
+    assert (summary.added, summary.unchanged, summary.departments_added) == (2, 1, 1)
+    assert sorted(members.departments(db)) == ["Бухгалтерия", "Хозяйственный отдел"]
+    assert member_by_card(db, "1003").department == "Хозяйственный отдел"
+
+
+def test_dry_run_counts_and_writes_nothing(db) -> None:
+    before = fingerprint(db)
+    summary = run_import(db, "members", KEPT_BY_HAND, dry_run=True)
+    assert (summary.added, summary.skipped, summary.dry_run) == (5, 1, True)
+    assert fingerprint(db) == before
+    assert members.count_members(db) == 0
+
+
+def test_progress_is_reported(db, tmp_path: Path) -> None:
+    rows = [["Номер билета", "Фамилия", "Имя", "Дата вступления"]]
+    rows += [[str(5000 + i), "Асанов", "Бакыт", "02.03.2015"] for i in range(1200)]
+    path = write_xlsx(tmp_path / "many.xlsx", rows)
+    seen: list[tuple[int, int]] = []
+    run_import(db, "members", path, progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) >= 3
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+    assert seen[-1][0] == seen[-1][1]
+    assert members.count_members(db) == 1200
+
+
+def test_cancel_writes_nothing(db) -> None:
+    before = fingerprint(db)
+    with pytest.raises(UserError) as caught:
+        run_import(db, "members", KEPT_BY_HAND, cancelled=lambda: True)
+    assert caught.value.msgid == "Import cancelled; nothing was changed."
+    assert fingerprint(db) == before
+    assert members.count_members(db) == 0
+
+
+def test_preview_shows_columns_rows_and_actions_and_writes_nothing(db) -> None:
+    add_member(db, "1001", "Асан уулу", "Бакыт", birth_date=dt.date(1991, 1, 1))
+    before = fingerprint(db)
+    preview = preview_import(db, "members", KEPT_BY_HAND)
+    assert fingerprint(db) == before
+    assert preview.file_name == "members-kept-by-hand.xlsx"
+    assert preview.headers[:3] == ["№", "ФИО", "Пол"]
+    assert preview.mapped[:3] == [None, "full_name", "sex"]
+    assert preview.mapped[-1] == "note"
+    assert preview.ignored_columns == ["№"]
+    assert [r.row_no for r in preview.rows] == [3, 4, 5, 7, 8]
+    assert preview.rows[0].cells[1:4] == ["Асан уулу Бакыт", "м", "01.01.1991"]
+    assert preview.rows[1].cells[3] == "31.12.1990"
+    assert [r.action for r in preview.rows] == ["update", "add", "add", "add", "add"]
+    assert preview.counts == {"add": 4, "update": 1, "same": 0, "error": 0}
+    assert preview.problems == []
+
+
+def test_preview_marks_problem_cells(db, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "bad.xlsx", [
+        ["Номер билета", "Фамилия", "Имя", "Дата вступления", "Пол"],
+        ["1001", "Асанов", "Бакыт", "вчера", "М"],
+        ["1002", "Ким", "Сергей", "01.01.2001", "М"],
+    ])
+    preview = preview_import(db, "members", path)
+    assert [r.action for r in preview.rows] == ["error", "add"]
+    assert preview.counts["error"] == 1
+    [problem] = preview.problems
+    assert (problem.row, problem.column, problem.column_index) == (2, "Дата вступления", 3)
+
+
+def test_full_row_of_headers_in_russian_is_recognised(db, tmp_path: Path) -> None:
+    row = ["1001", "00012", "Иванова", "Елена", "Сергеевна", "Ж", "12.03.1985", "Бухгалтерия",
+           "Бухгалтер", "01.09.2010", None, None, "нет", "0555 12 34 56", "e@mail.kg", None]
+    write_xlsx(tmp_path / "ru.xlsx", [MEMBER_HEADERS_RU, row])
+    preview = preview_import(db, "members", tmp_path / "ru.xlsx")
+    assert None not in preview.mapped
+    run_import(db, "members", tmp_path / "ru.xlsx")
+    assert member_by_card(db, "1001").personnel_no == "00012"
