@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -243,3 +244,17 @@ def test_check_reports_every_problem(db: Database, db_path: Path) -> None:
     _break_foreign_key(db_path)
     (problem,) = backup.check(db)
     assert "children" in problem and "members" in problem
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows forbids ? in names")
+def test_paths_with_url_characters_work(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "профком №1 #2?" / "union 100%.sqlite"
+    db = open_database(path)
+    try:
+        _add(db, "1")
+        made = backup.make_backup(db, "manual")
+    finally:
+        db.close()
+    assert made.parent == path.parent / "backups"
+    assert _cards(made) == {"1"} and _cards(path) == {"1"}
+    assert [p.name for p in path.parent.parent.iterdir()] == [path.parent.name]

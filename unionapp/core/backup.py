@@ -45,7 +45,13 @@ from unionapp.core.migrations import classify
 from unionapp.paths import backup_dir
 
 __all__ = [
+    "DAILY",
     "KEEP",
+    "MANUAL",
+    "ON_CLOSE",
+    "PRE_RESTORE",
+    "PRE_UPGRADE",
+    "UNVERIFIED",
     "BackupInfo",
     "auto_backup_if_due",
     "backup_on_close",

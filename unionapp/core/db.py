@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from unionapp.core.errors import DatabaseFileError
@@ -116,11 +116,13 @@ class Database:
             self.path: Path | None = Path(target).resolve()
             check_sqlite_file(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.url = f"sqlite:///{self.path}"
+            # Built, not parsed from text: a folder named "№1 #2?" is a valid path.
+            url: str | URL = URL.create("sqlite", database=str(self.path))
         else:
             self.path = None
-            self.url = str(target)
-        self.engine: Engine = create_engine(self.url)
+            url = str(target)
+        self.url = str(url)
+        self.engine: Engine = create_engine(url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
