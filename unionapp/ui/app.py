@@ -1,7 +1,12 @@
 """Starting the desktop program: choose the database, refuse a second copy, open the window.
 
-With no database yet, the window opens on a demo organization (marked by a banner) so a new
-user sees a working register at once; ``--demo`` uses a throw-away folder instead.
+With no database yet in the data folder, the window opens on a demo organization (marked by a
+banner) so a new user sees a working register at once; ``--demo`` uses a throw-away folder
+instead and never touches the real data folder. A database named explicitly (``--db`` or
+``UNIONAPP_DB``) that does not exist yet starts empty: whoever names a file wants their own.
+
+``start`` does everything up to showing the window and ``finish`` everything after it closes,
+so tests drive both without running the event loop.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ import argparse
 import logging
 import os
 import sys
+from dataclasses import dataclass
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool
@@ -20,29 +27,51 @@ from unionapp.core import backup, demo, i18n, settings
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import _
 from unionapp.core.lock import DatabaseLock
+from unionapp.core.store import open_database
 from unionapp.ui.i18n import install_qt_translator
 from unionapp.ui.main_window import MainWindow
 from unionapp.ui.state import AppState
 
 log = logging.getLogger(__name__)
 
+EXIT_OK, EXIT_REFUSED = 0, 2
+
+
+@dataclass
+class Running:
+    """What is open while the window is: closed again by ``finish``."""
+
+    app: QApplication
+    lock: DatabaseLock
+    state: AppState
+    window: MainWindow
+
 
 def choose_database(args: argparse.Namespace) -> Path:
-    """The database the window opens; a demo one when asked or when none exists yet."""
+    """The database file the window opens (a fresh temporary demo with ``--demo``)."""
     if getattr(args, "demo", False):
         db_path = demo.make_temp_demo()
+        # Backups, logs and the window's settings stay in the temporary folder too.
         os.environ["UNIONAPP_HOME"] = str(db_path.parent)
         return db_path
-    db_path = Path(args.db) if args.db else paths.default_db_path()
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        from unionapp.core.store import open_database
+    return Path(args.db) if getattr(args, "db", None) else paths.default_db_path()
 
-        db = open_database(db_path)
-        try:
+
+def is_explicit(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "db", None) or os.environ.get("UNIONAPP_DB"))
+
+
+def prepare_database(db_path: Path, *, with_demo: bool) -> bool:
+    """Create a missing database (with the demo organization if asked); True if created."""
+    if db_path.exists() and db_path.stat().st_size > 0:
+        return False
+    db = open_database(db_path)
+    try:
+        if with_demo:
             demo.generate_demo(db)
-        finally:
-            db.close()
-    return db_path
+    finally:
+        db.close()
+    return True
 
 
 def create_application() -> QApplication:
@@ -53,44 +82,70 @@ def create_application() -> QApplication:
     return app
 
 
-def start_language(state: AppState, requested: str | None, app: QApplication) -> None:
-    lang = requested or settings.get(state.db, "ui.language")
-    i18n.set_language(lang)
-    install_qt_translator(app, lang)
-    state.language_changed.connect(lambda code: install_qt_translator(app, code))
+def setup_logging() -> None:
+    """Warnings and errors go to a file in the data folder (a GUI user has no console)."""
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    try:
+        paths.log_dir().mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(
+            paths.log_dir() / "unionapp.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
 
 
-def run(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.INFO)
-    app = create_application()
-    i18n.set_language(args.lang or i18n.DEFAULT_LANGUAGE)
+def refuse(message: str) -> int:
+    """Tell the user why the program cannot open, in a dialog (there is no window yet)."""
+    QMessageBox.critical(None, _("unionapp"), message)
+    return EXIT_REFUSED
+
+
+def start(args: argparse.Namespace, app: QApplication | None = None) -> Running | int:
+    """Open the database and show the window; an exit code when the program cannot start."""
+    app = app or create_application()
+    i18n.set_language(getattr(args, "lang", None) or i18n.get_language())
     install_qt_translator(app, i18n.get_language())
+    lock: DatabaseLock | None = None
     try:
         db_path = choose_database(args)
         lock = DatabaseLock(db_path)
         lock.acquire()
-    except UserError as exc:
-        QMessageBox.critical(None, _("unionapp"), exc.message())
-        return 2
-    try:
+        setup_logging()
+        prepare_database(db_path, with_demo=not is_explicit(args))
         state = AppState(db_path)
     except UserError as exc:
-        lock.release()
-        QMessageBox.critical(None, _("unionapp"), exc.message())
-        return 2
-    start_language(state, args.lang, app)
+        if lock is not None:
+            lock.release()
+        return refuse(exc.message())
+    lang = getattr(args, "lang", None) or settings.get(state.db, "ui.language")
+    i18n.set_language(lang)
+    install_qt_translator(app, lang)
     window = MainWindow(state)
     window.show()
-    try:
-        backup.auto_backup_if_due(state.db)
-    except UserError as exc:
-        log.warning("daily backup failed: %s", exc)
-    code = app.exec()
+    window.start_daily_backup()
+    return Running(app, lock, state, window)
+
+
+def finish(running: Running) -> None:
+    """After the window closed: wait for background work, back up, close, unlock."""
     QThreadPool.globalInstance().waitForDone()
     try:
-        backup.backup_on_close(state.db)
+        backup.backup_on_close(running.state.db)
     except UserError as exc:
         log.warning("backup on close failed: %s", exc)
-    state.close_database()
-    lock.release()
+    running.state.close_database()
+    running.lock.release()
+
+
+def run(args: argparse.Namespace) -> int:
+    started = start(args)
+    if isinstance(started, int):
+        return started
+    code = started.app.exec()
+    finish(started)
     return code

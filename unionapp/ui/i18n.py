@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from unionapp.paths import translations_dir
 
 QT_LOCALES = {"ky": "ky_KG", "ru": "ru_KG"}
+# Each language named in itself, so a user who cannot read the current one finds their own.
+LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский"}
 
 _installed: list[QTranslator] = []
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from unionapp.core import i18n, settings
 from unionapp.core.store import open_database
+from unionapp.ui.i18n import install_qt_translator
 
 
 class AppState(QObject):
@@ -29,10 +30,14 @@ class AppState(QObject):
         self.data_changed.emit(what)
 
     def set_language(self, lang: str) -> None:
-        """Switch the whole program's language; every page re-translates on the signal."""
+        """Switch the whole program's language: our catalog, Qt's own strings, then every page
+        re-translates on the signal."""
         if lang == i18n.get_language():
             return
         i18n.set_language(lang)
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_qt_translator(app, lang)
         self.language_changed.emit(lang)
 
     def is_demo(self) -> bool:

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 from unionapp.core import i18n, maintenance, settings
 from unionapp.core.errors import ValidationError
 from unionapp.core.i18n import _
+from unionapp.ui.i18n import LANGUAGE_NAMES
 from unionapp.ui.operations import confirm, perform, run_in_background
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.settings_backups import BackupsBox
 from unionapp.ui.state import AppState
 
-LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский"}
 TEXT_KEYS = (
     "org.name_ky",
     "org.name_ru",
@@ -158,7 +158,7 @@ class SettingsPage(Page):
     def on_data_changed(self, what: str) -> None:
         if what in ("settings", "all"):
             self.load()
-        if what == "all":
+        if what in ("all", "backups"):
             self.backups.refresh()
 
     def load(self) -> None:
