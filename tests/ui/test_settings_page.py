@@ -203,3 +203,17 @@ def test_start_an_empty_register_leaves_the_demo(  # type: ignore[no-untyped-def
     assert not page.demo_box.isVisible()
     assert editor(page, "org.name_ru").text() == ""
     assert "pre-empty" in [b.reason for b in backup.list_backups(state.db_path)]
+
+
+def test_language_field_shows_the_language_in_effect(qtbot, state: AppState) -> None:  # type: ignore[no-untyped-def]
+    """Started with ``--lang ru`` over a database that stores ky: saving keeps Russian."""
+    assert settings.get(state.db, "ui.language") == "ky"
+    i18n.set_language("ru")
+    page = SettingsPage(state)
+    qtbot.addWidget(page)
+    combo = page.editors["ui.language"]
+    assert isinstance(combo, QComboBox) and combo.currentData() == "ru"
+    editor(page, "org.chairperson").setText("Осмонова Айгүл")
+    assert page.save()
+    assert i18n.get_language() == "ru"
+    assert settings.get(state.db, "ui.language") == "ru"

@@ -41,7 +41,8 @@ from unionapp.ui.state import AppState
 log = logging.getLogger(__name__)
 
 SIDEBAR_STYLE = """
-QListWidget#sidebar { background:#24364b; color:#e8eef5; border:none; font-size:11pt; }
+QListWidget#sidebar { background:#24364b; color:#e8eef5; border:none; font-size:11pt;
+                      outline:0; }
 QListWidget#sidebar::item { padding:10px 14px; }
 QListWidget#sidebar::item:selected { background:#3d6b99; color:white; }
 """

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -119,6 +120,11 @@ class PreviewPage(QWizardPage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # A selected cell keeps its red: the selection only tints it.
+        palette = self.table.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(26, 79, 139, 70))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
+        self.table.setPalette(palette)
         self.problems_label = QLabel()
         self.problems = QListWidget()
         self.problems.setObjectName("problems")

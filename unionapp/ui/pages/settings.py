@@ -60,8 +60,8 @@ class SettingsPage(Page):
         for key in TEXT_KEYS:
             editor = QLineEdit()
             editor.setObjectName(key)
-            if key not in ("org.name_ky", "org.name_ru", "org.chairperson"):
-                editor.setMaximumWidth(120)
+            long_text = key in ("org.name_ky", "org.name_ru", "org.chairperson")
+            editor.setMaximumWidth(720 if long_text else 120)
             editor.textEdited.connect(lambda _text, k=key: self._clear_error(k))
             self._add_row(form, key, editor)
         language = QComboBox()
@@ -153,6 +153,9 @@ class SettingsPage(Page):
         self.empty_button.setText(_("Start an empty register…"))
         self.backups.retranslate()
         self.saved_label.clear()
+        language = self.editors[LANGUAGE_KEY]
+        if isinstance(language, QComboBox):
+            language.setCurrentIndex(max(language.findData(i18n.get_language()), 0))
 
     # -- loading and saving -------------------------------------------------------------------
     def on_data_changed(self, what: str) -> None:
@@ -163,6 +166,9 @@ class SettingsPage(Page):
 
     def load(self) -> None:
         values = settings.get_all(self.state.db)
+        # The language in effect (``--lang`` may differ from the stored one): saving the page
+        # keeps what the user sees instead of switching back to the stored language.
+        values[LANGUAGE_KEY] = i18n.get_language()
         for key, editor in self.editors.items():
             if isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(editor.findData(values[key]), 0))

@@ -73,7 +73,7 @@ class BackupsBox(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(220)
+        self.table.setMinimumHeight(160)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -99,9 +99,9 @@ class BackupsBox(QGroupBox):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
         self.refresh()
 
     def retranslate(self) -> None:
