@@ -33,7 +33,7 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
 def write_csv(path: Path, rows: Sequence[Sequence[Any]], *, delimiter: str = ";",
               encoding: str = "utf-8") -> Path:
     text = "\r\n".join(delimiter.join("" if v is None else str(v) for v in row) for row in rows)
-    path.write_bytes(text.encode(encoding) + b"\r\n")
+    path.write_bytes((text + "\r\n").encode(encoding))
     return path
 
 

@@ -270,9 +270,7 @@ def test_dry_run_counts_and_writes_nothing(db) -> None:
 
 
 def test_progress_is_reported(db, tmp_path: Path) -> None:
-    rows = [["Номер билета", "Фамилия", "Имя", "Дата вступления"]]
-    rows += [[str(5000 + i), "Асанов", "Бакыт", "02.03.2015"] for i in range(1200)]
-    path = write_xlsx(tmp_path / "many.xlsx", rows)
+    path = _many_rows(tmp_path / "many.xlsx")
     seen: list[tuple[int, int]] = []
     run_import(db, "members", path, progress=lambda done, total: seen.append((done, total)))
     assert len(seen) >= 3
@@ -281,13 +279,33 @@ def test_progress_is_reported(db, tmp_path: Path) -> None:
     assert members.count_members(db) == 1200
 
 
-def test_cancel_writes_nothing(db) -> None:
+def _many_rows(path: Path, count: int = 1200) -> Path:
+    rows = [["Номер билета", "Фамилия", "Имя", "Дата вступления"]]
+    rows += [[str(5000 + i), "Асанов", "Бакыт", "02.03.2015"] for i in range(count)]
+    return write_xlsx(path, rows)
+
+
+@pytest.mark.parametrize("after_calls", [0, 1, 3, 5])
+def test_cancel_at_any_moment_writes_nothing(db, tmp_path: Path, after_calls: int) -> None:
+    """Cancelled while reading, while checking, or just before the commit."""
+    path = _many_rows(tmp_path / "many.xlsx")
     before = fingerprint(db)
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > after_calls
+
     with pytest.raises(UserError) as caught:
-        run_import(db, "members", KEPT_BY_HAND, cancelled=lambda: True)
+        run_import(db, "members", path, cancelled=cancelled)
     assert caught.value.msgid == "Import cancelled; nothing was changed."
     assert fingerprint(db) == before
     assert members.count_members(db) == 0
+
+
+def test_a_cancel_never_asked_for_is_not_one(db, tmp_path: Path) -> None:
+    path = _many_rows(tmp_path / "many.xlsx")
+    assert run_import(db, "members", path, cancelled=lambda: False).added == 1200
 
 
 def test_preview_shows_columns_rows_and_actions_and_writes_nothing(db) -> None:
@@ -329,3 +347,26 @@ def test_full_row_of_headers_in_russian_is_recognised(db, tmp_path: Path) -> Non
     assert None not in preview.mapped
     run_import(db, "members", tmp_path / "ru.xlsx")
     assert member_by_card(db, "1001").personnel_no == "00012"
+
+
+def test_separate_name_columns_win_over_a_full_name_column(db, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "both.xlsx", [
+        ["Номер билета", "ФИО", "Фамилия", "Имя", "Дата вступления"],
+        ["1001", "Асан уулу Бакыт", "Асан уулу", "Бакыт", "02.03.2015"],
+    ])
+    preview = preview_import(db, "members", path)
+    assert preview.mapped[:4] == ["card_no", None, "surname", "name"]
+    assert preview.ignored_columns == ["ФИО"]
+    run_import(db, "members", path)
+    assert member_by_card(db, "1001").surname == "Асан уулу"
+
+
+def test_excel_unicode_text_is_read(db, tmp_path: Path) -> None:
+    """Excel's «Unicode Text» (.txt): UTF-16 with a BOM, tab-separated."""
+    path = write_csv(tmp_path / "list.txt", [
+        ["Номер билета", "Фамилия", "Имя", "Пол", "Дата вступления"],
+        ["3001", "Төлөгөнова", "Айгүл", "А", "01.01.2026"],
+    ], delimiter="\t", encoding="utf-16")
+    run_import(db, "members", path)
+    assert (member_by_card(db, "3001").surname, member_by_card(db, "3001").sex) == (
+        "Төлөгөнова", "F")

@@ -109,6 +109,11 @@ class _Steps:
         if self.progress is not None and total > 0:
             self.progress(start + share * min(done, total) // total, 100)
 
+    def finished(self) -> None:
+        """Past the commit a cancel can no longer undo anything, so it is not asked."""
+        if self.progress is not None:
+            self.progress(100, 100)
+
 
 def _handler(kind: str) -> KindHandler:
     if kind not in HANDLERS:
@@ -218,13 +223,14 @@ def run_import(
     ``progress(done, 100)`` is called every few hundred rows.
     """
     steps = _Steps(progress, cancelled)
+    steps.check_cancelled()
     path = Path(path)
     if dry_run:
         with db.reading() as session:
             analysis = _analyse(session, kind, path, steps)
         if analysis.problems:
             raise ImportFileError(analysis.problems)
-        steps.report(0, 100, 1, 1)
+        steps.finished()
         return _summary(kind, analysis, True)
     with db.transaction() as session:
         analysis = _analyse(session, kind, path, steps)
@@ -234,5 +240,5 @@ def run_import(
         _handler(kind).write(session, analysis.plan, audit)
         audit.write(session)
         steps.check_cancelled()  # the last moment a cancel can still undo everything
-    steps.report(0, 100, 1, 1)
+    steps.finished()
     return _summary(kind, analysis, False)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,9 +27,18 @@ CSV_EXTENSIONS = (".csv", ".txt")
 DELIMITERS = (";", ",", "\t")
 TICK_ROWS = 500
 
-SAVE_AS_XLSX = N_(
-    "Open it in Excel and save it with «Save As» as «Excel Workbook (*.xlsx)», then import "
-    "that file."
+# Whole sentences, not a shared tail: a translator sees each message complete.
+OLD_XLS = N_(
+    "{file} is in the old Excel 97-2003 format (.xls). Open it in Excel, save it with "
+    "«Save As» as «Excel Workbook (*.xlsx)» and import that file."
+)
+OLD_XLS_RENAMED = N_(
+    "{file} is in the old Excel 97-2003 format (.xls), though it is named .xlsx. Open it in "
+    "Excel, save it with «Save As» as «Excel Workbook (*.xlsx)» and import that file."
+)
+NOT_XLSX = N_(
+    "{file} is not a real Excel workbook (.xlsx). Open it in Excel, save it with «Save As» as "
+    "«Excel Workbook (*.xlsx)» and import that file."
 )
 
 
@@ -62,11 +70,7 @@ def read_table(path: Path, tick: Callable[[int, int], None] | None = None) -> Ta
         raise UserError(N_("{file}: there is no such file."), file=str(path))
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise UserError(
-            N_("{file} is in the old Excel 97-2003 format (.xls). {how}"),
-            file=name,
-            how=SAVE_AS_XLSX,
-        )
+        raise UserError(OLD_XLS, file=name)
     if suffix not in EXCEL_EXTENSIONS + CSV_EXTENSIONS:
         raise UserError(
             N_("{file} cannot be imported: only .xlsx and .csv files can be."), file=name
@@ -87,11 +91,7 @@ def _refuse_ole(name: str, data: bytes) -> None:
     """An OLE container named .xlsx is either an encrypted workbook or an old .xls."""
     encrypted = "EncryptedPackage".encode("utf-16-le") in data
     if "Workbook".encode("utf-16-le") in data and not encrypted:
-        raise UserError(
-            N_("{file} is in the old Excel 97-2003 format (.xls), though named .xlsx. {how}"),
-            file=name,
-            how=SAVE_AS_XLSX,
-        )
+        raise UserError(OLD_XLS_RENAMED, file=name)
     raise UserError(
         N_(
             "{file} is protected with a password, so it cannot be read. Open it in Excel, "
@@ -108,18 +108,14 @@ def _read_xlsx(path: Path, data: bytes, tick: Callable[[int, int], None] | None)
     name = path.name
     if data.startswith(OLE_HEADER):
         _refuse_ole(name, data)
-    not_xlsx = UserError(
-        N_("{file} is not a real Excel workbook (.xlsx). {how}"), file=name, how=SAVE_AS_XLSX
-    )
+    not_xlsx = UserError(NOT_XLSX, file=name)
     if not data.startswith(ZIP_HEADER):
         raise not_xlsx
     try:
         workbook = openpyxl.load_workbook(
             io.BytesIO(data), read_only=True, data_only=True, keep_links=False
         )
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise not_xlsx from exc
-    except Exception as exc:  # openpyxl raises its own InvalidFileException and XML errors
+    except Exception as exc:  # BadZipFile, KeyError, openpyxl's own and XML errors
         raise not_xlsx from exc
     try:
         sheet = workbook.worksheets[0]
@@ -129,6 +125,8 @@ def _read_xlsx(path: Path, data: bytes, tick: Callable[[int, int], None] | None)
             rows.append((number, list(values)))
             if tick is not None and number % TICK_ROWS == 0:
                 tick(number, max(expected, number))
+    except UserError:
+        raise  # a cancel from tick()
     except Exception as exc:  # a damaged sheet inside a valid zip
         raise not_xlsx from exc
     finally:
