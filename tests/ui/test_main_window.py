@@ -234,3 +234,19 @@ def test_a_new_database_named_explicitly_starts_empty(qtbot, qapp, tmp_path: Pat
     assert i18n.get_language() == "ru"
     running.window.close()
     ui_app.finish(running)
+
+
+def test_demo_start_opens_a_demo_and_throws_it_away(  # type: ignore[no-untyped-def]
+    qtbot, qapp, monkeypatch: pytest.MonkeyPatch, _isolated_home: Path
+) -> None:
+    monkeypatch.setenv("UNIONAPP_HOME", str(_isolated_home))  # restored after the test
+    running = ui_app.start(args(demo=True), qapp)
+    assert isinstance(running, ui_app.Running)
+    qtbot.addWidget(running.window)
+    folder = running.state.db_path.parent
+    assert running.temporary and running.window.banner.isVisible()
+    assert not folder.is_relative_to(_isolated_home)
+    running.window.close()
+    ui_app.finish(running)
+    assert not folder.exists()
+    assert not (_isolated_home / "unionapp.sqlite").exists()

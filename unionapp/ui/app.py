@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
@@ -35,6 +36,8 @@ from unionapp.ui.state import AppState
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_REFUSED = 0, 2
+LOG_HANDLER = "unionapp-file"
+DEMO_PREFIX = "unionapp-demo-"  # the folder core.demo.make_temp_demo makes
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Running:
     lock: DatabaseLock
     state: AppState
     window: MainWindow
+    temporary: bool = False  # a ``--demo`` folder, deleted when the program closes
 
 
 def choose_database(args: argparse.Namespace) -> Path:
@@ -83,10 +87,9 @@ def create_application() -> QApplication:
 
 
 def setup_logging() -> None:
-    """Warnings and errors go to a file in the data folder (a GUI user has no console)."""
+    """Log to a file in the data folder (a GUI user has no console to read)."""
+    close_logging()
     root = logging.getLogger()
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        return
     try:
         paths.log_dir().mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(
@@ -94,9 +97,17 @@ def setup_logging() -> None:
         )
     except OSError:
         return
+    handler.set_name(LOG_HANDLER)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+
+
+def close_logging() -> None:
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if h.get_name() == LOG_HANDLER]:
+        root.removeHandler(handler)
+        handler.close()
 
 
 def refuse(message: str) -> int:
@@ -127,19 +138,30 @@ def start(args: argparse.Namespace, app: QApplication | None = None) -> Running 
     install_qt_translator(app, lang)
     window = MainWindow(state)
     window.show()
-    window.start_daily_backup()
-    return Running(app, lock, state, window)
+    temporary = bool(getattr(args, "demo", False))
+    if not temporary:
+        window.start_daily_backup()
+    return Running(app, lock, state, window, temporary)
 
 
 def finish(running: Running) -> None:
-    """After the window closed: wait for background work, back up, close, unlock."""
+    """After the window closed: wait for background work, back up, close, unlock.
+
+    A ``--demo`` folder is thrown away instead of backed up: it held nothing of the user's.
+    """
     QThreadPool.globalInstance().waitForDone()
-    try:
-        backup.backup_on_close(running.state.db)
-    except UserError as exc:
-        log.warning("backup on close failed: %s", exc)
+    if not running.temporary:
+        try:
+            backup.backup_on_close(running.state.db)
+        except UserError as exc:
+            log.warning("backup on close failed: %s", exc)
     running.state.close_database()
     running.lock.release()
+    if running.temporary:
+        close_logging()  # its file is in the folder
+        folder = running.state.db_path.parent
+        if folder.name.startswith(DEMO_PREFIX):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def run(args: argparse.Namespace) -> int:

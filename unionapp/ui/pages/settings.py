@@ -26,7 +26,7 @@ from unionapp.core import i18n, maintenance, settings
 from unionapp.core.errors import ValidationError
 from unionapp.core.i18n import _
 from unionapp.ui.i18n import LANGUAGE_NAMES
-from unionapp.ui.operations import confirm, perform, run_in_background
+from unionapp.ui.operations import confirm, run_in_background, show_error
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.settings_backups import BackupsBox
 from unionapp.ui.state import AppState
@@ -140,7 +140,7 @@ class SettingsPage(Page):
         self.heading.setText(_("Settings"))
         self.org_box.setTitle(_("Organization"))
         for key, label in self.labels.items():
-            label.setText(_(settings.DEFINITIONS[key].label) + ":")
+            label.setText(_("{label}:").format(label=_(settings.DEFINITIONS[key].label)))
         self.save_button.setText(_("Save"))
         self.demo_box.setTitle(_("Demo organization"))
         self.demo_text.setText(
@@ -203,7 +203,7 @@ class SettingsPage(Page):
             self._show_error(exc.field, exc.message())
             return False
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
-            perform(self, _raise, exc)
+            show_error(self, exc)
             return False
         self.state.set_language(values[LANGUAGE_KEY])
         self.state.notify_changed("settings")
@@ -247,7 +247,3 @@ class SettingsPage(Page):
             lambda _saved: self.state.notify_changed("all"),
             cancellable=False,
         )
-
-
-def _raise(exc: BaseException) -> None:
-    raise exc
