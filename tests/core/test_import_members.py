@@ -370,3 +370,9 @@ def test_excel_unicode_text_is_read(db, tmp_path: Path) -> None:
     run_import(db, "members", path)
     assert (member_by_card(db, "3001").surname, member_by_card(db, "3001").sex) == (
         "Төлөгөнова", "F")
+
+
+def test_column_letters_as_excel_shows_them() -> None:
+    from unionapp.core.importing.headers import column_letter
+
+    assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]

@@ -12,8 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openpyxl.utils import get_column_letter
-
 from unionapp.core.importing.tabular import Table, is_empty_cell
 
 Aliases = dict[str, tuple[str, ...]]  # language -> names, the first one is exported
@@ -174,7 +172,13 @@ def match_header(kind: str, text: object) -> str | None:
 
 
 def column_letter(index: int) -> str:
-    return str(get_column_letter(index + 1))
+    """0 -> A, 25 -> Z, 26 -> AA: how Excel names a column (openpyxl is not loaded for it)."""
+    letters = ""
+    number = index + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass

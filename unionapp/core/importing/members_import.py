@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from unionapp.core.i18n import N_
+from unionapp.core.i18n import N_, get_language
 from unionapp.core.importing.headers import Header, header_label
 from unionapp.core.importing.sheet import ADD, ERROR, SAME, UPDATE, Parser, ProblemLog, Sheet
 from unionapp.core.importing.values import (
@@ -66,6 +66,7 @@ EMPTY = MemberInput(card_no="", surname="", name="", join_date=None)
 
 def prepare_header(header: Header, log: ProblemLog) -> None:
     """Choose separate name columns or one «ФИО» column; report missing required columns."""
+    lang = get_language()  # a missing column is named in the user's language
     present = {f for f in header.fields if f}
     if {"surname", "name"} <= present:
         header.fields = [None if f == "full_name" else f for f in header.fields]
@@ -76,26 +77,20 @@ def prepare_header(header: Header, log: ProblemLog) -> None:
     else:
         log.add_at(
             header.row_no,
-            header_label(KIND, "full_name", log_language()),
+            header_label(KIND, "full_name", lang),
             None,
             N_(
                 "There are no columns «{surname}» and «{name}», nor one column «{full_name}»: "
                 "the names are required."
             ),
-            surname=header_label(KIND, "surname", log_language()),
-            name=header_label(KIND, "name", log_language()),
-            full_name=header_label(KIND, "full_name", log_language()),
+            surname=header_label(KIND, "surname", lang),
+            name=header_label(KIND, "name", lang),
+            full_name=header_label(KIND, "full_name", lang),
         )
     for required in ("card_no", "join_date"):
         if required not in present:
-            label = header_label(KIND, required, log_language())
+            label = header_label(KIND, required, lang)
             log.add_at(header.row_no, label, None, MISSING_COLUMN, column=label)
-
-
-def log_language() -> str:
-    from unionapp.core.i18n import get_language
-
-    return get_language()
 
 
 @dataclass
