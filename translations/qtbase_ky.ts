@@ -163,7 +163,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>&amp;Choose</source>
-        <translation>&amp;Тандоо</translation>
+        <translation>Та&amp;ндоо</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -175,11 +175,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>&amp;New Folder</source>
-        <translation>&amp;Жаңы папка</translation>
+        <translation>Жаңы &amp;папка</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation>&amp;Ачуу</translation>
+        <translation>А&amp;чуу</translation>
     </message>
     <message>
         <source>&amp;Rename</source>
@@ -551,7 +551,7 @@ Do you want to delete it anyway?</source>
     </message>
     <message>
         <source>N&amp;o to All</source>
-        <translation>Баарына ж&amp;ок</translation>
+        <translation>Баарына жо&amp;к</translation>
     </message>
     <message>
         <source>OK</source>

@@ -145,3 +145,35 @@ def test_file_dialog_and_wizard_are_kyrgyz(qt_lang) -> None:  # type: ignore[no-
     assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Кийинки >"
     assert wizard.buttonText(QWizard.WizardButton.BackButton) == "< &Артка"
     assert wizard.buttonText(QWizard.WizardButton.FinishButton) == "&Бүтүрүү"
+
+
+SHOWN_TOGETHER = {
+    "QPlatformTheme": ["&Yes", "&No", "Yes to &All", "N&o to All"],
+    "QLineEdit": ["&Undo", "&Redo", "Cu&t", "&Copy", "&Paste"],
+    "QWidgetTextControl": ["&Undo", "&Redo", "Cu&t", "&Copy", "&Paste", "Copy &Link Location"],
+    "QWizard": ["< &Back", "&Next >", "&Finish", "&Help"],
+    "QGnomeTheme": ["&OK", "&Cancel", "&Save", "&Close"],
+}
+FILE_DIALOG_GROUPS = [
+    ["&Look in:", "File &name:", "Files of &type:", "&Open"],
+    ["&Look in:", "File &name:", "Files of &type:", "&Save"],
+    ["&Rename", "&Delete", "Show &hidden files", "&New Folder"],
+]
+
+
+def _accelerator(text: str) -> str:
+    match = re.search(r"&([^&])", text)
+    assert match, text
+    return match.group(1).casefold()
+
+
+def test_accelerators_shown_together_differ() -> None:
+    translated = {
+        (context, message.findtext("source")): message.findtext("translation") or ""
+        for context, message in _messages()
+    }
+    groups = [(c, g) for c, g in SHOWN_TOGETHER.items()]
+    groups += [("QFileDialog", g) for g in FILE_DIALOG_GROUPS]
+    for context, sources in groups:
+        keys = [_accelerator(translated[(context, s)]) for s in sources]
+        assert len(set(keys)) == len(keys), (context, sources, keys)

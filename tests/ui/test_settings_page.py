@@ -14,9 +14,17 @@ from unionapp.core import backup, i18n, members, settings
 from unionapp.core.errors import ValidationError
 from unionapp.core.i18n import translate_in
 from unionapp.core.members import MemberInput
+from unionapp.ui.i18n import install_qt_translator
 from unionapp.ui.operations import running_jobs
 from unionapp.ui.pages.settings import SettingsPage
 from unionapp.ui.state import AppState
+
+
+@pytest.fixture(autouse=True)
+def _qt_back_to_kyrgyz(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """A test that switches to Russian must not leave Qt's catalog in Russian for the next."""
+    yield
+    install_qt_translator(qapp, "ky")
 
 
 @pytest.fixture
