@@ -1,0 +1,374 @@
+"""The register of members: search as you type, quick filters, sorting, and the member dialog.
+
+The table shows MembersModel (a list of row numbers over MemberList), never a
+QSortFilterProxyModel: at 50,000 members a keystroke filters in a few milliseconds, which is
+why no debounce timer is needed - every keystroke shows its result at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionapp.core import i18n
+from unionapp.core.formatting import format_number
+from unionapp.core.i18n import N_, _
+from unionapp.core.member_list import COLUMNS, MemberList
+from unionapp.ui.dialogs.member_dialog import MemberDialog
+from unionapp.ui.models.members_model import MembersModel
+from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
+from unionapp.ui.pages.base import Page
+from unionapp.ui.state import AppState
+from unionapp.ui.widgets.code_combo import CodeCombo
+
+log = logging.getLogger(__name__)
+
+STATUS_LABELS = {"active": N_("Active"), "left": N_("Left"), "all": N_("All members")}
+BACKGROUND_FROM = 20_000  # members; a smaller register reloads in well under 0.1 s
+RELOAD_ON = frozenset({"members", "all", "settings", "departments"})
+ROW_PADDING = 8
+# Widest sensible widths (px) of the text columns; the rest fit their content.
+MAX_WIDTH = {"full_name": 250, "department": 170, "position": 130, "exit_reason": 140}
+
+
+class MembersPage(Page):
+    key = "members"
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.dialog: MemberDialog | None = None
+        self.notice: QMessageBox | None = None  # the last "file saved" message
+        self.model = MembersModel(self)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("memberSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self._set_filter(query=text))
+        self.status = CodeCombo(STATUS_LABELS)
+        self.status.currentIndexChanged.connect(lambda _i: self._status_chosen())
+        self.department = QComboBox()
+        self.department.setMinimumContentsLength(14)
+        self.department.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.department.currentIndexChanged.connect(
+            lambda _i: self._set_filter(department=self.department.currentData())
+        )
+        self.pensioners = QCheckBox()
+        self.pensioners.toggled.connect(lambda on: self._set_filter(pensioners=on))
+        self.youth = QCheckBox()
+        self.youth.toggled.connect(lambda on: self._set_filter(youth=on))
+
+        self.table = QTableView()
+        self.table.setObjectName("membersTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size queries
+        rows.setDefaultSectionSize(QFontMetrics(self.table.font()).height() + ROW_PADDING)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setFixedHeight(2 * QFontMetrics(header.font()).height() + 8)  # two-line labels
+        header.setSortIndicator(COLUMNS.index("full_name"), Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.doubleClicked.connect(
+            lambda index: self.open_member(self.model.member_id(index.row()))
+        )
+        self.table.installEventFilter(self)
+
+        self.count = QLabel()
+        self.count.setObjectName("memberCount")
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_member)
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(self.import_members)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(lambda: self.export_register("members"))
+        self.children_button = QPushButton()
+        self.children_button.clicked.connect(lambda: self.export_register("children"))
+
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        for button in (
+            self.new_button,
+            self.import_button,
+            self.export_button,
+            self.children_button,
+        ):
+            top.addWidget(button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status)
+        filters.addWidget(self.department, 1)
+        filters.addWidget(self.pensioners)
+        filters.addWidget(self.youth)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self._widths_fitted = False
+        self._loading: BackgroundJob | None = None
+        self._reload_again = False
+        self.background_from = BACKGROUND_FROM
+        self.apply_members(MemberList.load(state.db))  # before the window is first shown
+        self._status_chosen()
+        self.retranslate()
+
+    # -- texts --------------------------------------------------------------------------------
+    def title(self) -> str:
+        return _("Members")
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Members"))
+        self.search.setPlaceholderText(
+            _("Search: name, card number, personnel number or department")
+        )
+        self.search.setToolTip(_("Every word must match, e.g. “асан физ”."))
+        self.status.retranslate()
+        self.status.setToolTip(_("Who is shown"))
+        if self.department.count():
+            self.department.setItemText(0, _("All departments"))
+        self.pensioners.setText(_("Pensioners"))
+        self.youth.setText(_("Youth (up to {age})").format(age=self.model.members.youth_max_age))
+        self.new_button.setText(_("New member…"))
+        self.import_button.setText(_("Import…"))
+        self.export_button.setText(_("Export…"))
+        self.children_button.setText(_("Export children…"))
+        self.model.retranslate()
+        self._update_count()
+        self._widths_fitted = False
+        self.fit_columns()
+
+    def _update_count(self) -> None:
+        self.count.setText(
+            _("Shown: {shown} of {total}").format(
+                shown=format_number(self.model.shown()), total=format_number(self.model.total())
+            )
+        )
+
+    # -- data ---------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the register again (after any change), keeping filter, sort and selection.
+
+        A big register (``background_from`` members and more, ~0.1 s and up) is read on the
+        thread pool so the window never freezes; the table keeps showing the old rows until
+        the new ones are there.
+        """
+        if self._loading is not None:
+            self._reload_again = True
+            return
+        if len(self.model.members) < self.background_from:
+            self.apply_members(MemberList.load(self.state.db))
+            return
+        db = self.state.db
+        self._loading = start_job(lambda _progress, _cancelled: MemberList.load(db),
+                                  self._loaded, on_error=self._load_failed)
+
+    def _loaded(self, members: MemberList) -> None:
+        if not shiboken6.isValid(self):  # the page was closed meanwhile
+            return
+        self._loading = None
+        self.apply_members(members)
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._loading = None
+        self._reload_again = False
+        show_error(self, exc)
+
+    def is_loading(self) -> bool:
+        return self._loading is not None
+
+    def apply_members(self, members: MemberList) -> None:
+        selected = self.selected_member_id()
+        self.model.set_members(members)
+        if selected is not None:
+            self.select_member(selected, scroll=False)
+        self._fill_departments(members.departments())
+        self.youth.setText(_("Youth (up to {age})").format(age=members.youth_max_age))
+        self._update_count()
+        if not self._widths_fitted:
+            self.fit_columns()
+
+    def _fill_departments(self, names: list[str]) -> None:
+        current = self.department.currentData()
+        self.department.blockSignals(True)
+        self.department.clear()
+        self.department.addItem(_("All departments"), None)
+        for name in names:
+            self.department.addItem(name, name)
+        row = self.department.findData(current) if current else 0
+        self.department.setCurrentIndex(max(row, 0))
+        self.department.blockSignals(False)
+        if current and row < 0:  # the department is gone: show all
+            self._set_filter(department=None)
+
+    def on_data_changed(self, what: str) -> None:
+        if what in RELOAD_ON:
+            self.reload()
+
+    def _status_chosen(self) -> None:
+        status = self.status.code() or "active"
+        for name in ("exit_date", "exit_reason"):  # always empty among the active ones
+            self.table.setColumnHidden(COLUMNS.index(name), status == "active")
+        self._set_filter(status=status)
+
+    def _set_filter(self, **changes: object) -> None:
+        selected = self.selected_member_id()
+        self.model.set_filter(**changes)
+        self._update_count()
+        if selected is not None:
+            self.select_member(selected, scroll=False)
+
+    def fit_columns(self) -> None:
+        """Widths from a sample of rows (never from all 50k) and the longest word of the
+        header; a long header wraps onto two lines instead of widening its column."""
+        if not self.model.shown() and self._widths_fitted:
+            return
+        metrics = QFontMetrics(self.table.font())
+        header_metrics = QFontMetrics(self.table.horizontalHeader().font())
+        for column, name in enumerate(COLUMNS):
+            texts = self.model.column_texts(column, 400)
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            longest_word = max(
+                (header_metrics.horizontalAdvance(w) for w in label.split()), default=0
+            )
+            width = max(widest + 14, longest_word + 22, 44)  # 22: margins and sort arrow
+            self.table.setColumnWidth(column, min(width, MAX_WIDTH.get(name, width)))
+        self._widths_fitted = bool(self.model.shown())
+
+    # -- selection ----------------------------------------------------------------------------
+    def selected_member_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.member_id(rows[0].row()) if rows else None
+
+    def select_member(self, member_id: int, scroll: bool = True) -> bool:
+        row = self.model.row_of_member(member_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        if scroll:
+            self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            member_id = self.selected_member_id()
+            if member_id is not None:
+                self.open_member(member_id)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- actions ------------------------------------------------------------------------------
+    def focus_filter(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def open_member(self, member_id: int | None) -> MemberDialog:
+        """Opens the member dialog without blocking (``None``: a new member) and returns it."""
+        dialog = MemberDialog(self.state, member_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.select_member)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def new_member(self) -> MemberDialog:
+        return self.open_member(None)
+
+    def import_members(self) -> None:
+        from unionapp.ui.dialogs.import_wizard import ImportWizard  # only when asked for
+
+        wizard = ImportWizard(self.state, "members", self)
+        wizard.exec()
+
+    def export_register(self, kind: str) -> None:
+        """Asks for a file, then writes it off the GUI thread (50k rows take a few seconds)."""
+        title = _("Export members") if kind == "members" else _("Export children")
+        default = Path.home() / (_("members") if kind == "members" else _("children"))
+        path, chosen = QFileDialog.getSaveFileName(
+            self, title, f"{default}.xlsx", _("Excel workbook (*.xlsx);;CSV file (*.csv)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
+        self.run_export(kind, target)
+
+    def run_export(self, kind: str, target: Path) -> None:
+        from unionapp.core.exporting import export_register  # only when asked for
+
+        db, lang = self.state.db, i18n.get_language()
+
+        def done(rows: object) -> None:
+            notice = QMessageBox(
+                QMessageBox.Icon.Information,
+                _("Export"),
+                _("{count} rows were saved to {path}.").format(
+                    count=format_number(rows if isinstance(rows, int) else 0), path=str(target)
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            notice.open()
+            self.notice = notice
+
+        run_in_background(
+            self,
+            _("Exporting…"),
+            lambda _progress, _cancelled: export_register(db, kind, target, lang),
+            done,
+            cancellable=False,
+        )
