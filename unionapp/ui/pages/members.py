@@ -316,8 +316,10 @@ class MembersPage(Page):
 
     def open_member(self, member_id: int | None) -> MemberDialog:
         """Opens the member dialog without blocking (``None``: a new member) and returns it."""
+        previous = self.dialog
+        if previous is not None and shiboken6.isValid(previous) and not previous.isVisible():
+            previous.deleteLater()  # keep at most one closed dialog around
         dialog = MemberDialog(self.state, member_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.select_member)
         dialog.open()
         self.dialog = dialog
