@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("ky", "ru")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|\{[\w.]*\}|%[sdif]")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
-SAME_IN_EVERY_LANGUAGE = {"unionapp", "{path}", "%(prog)s: %(message)s"}
+SAME_IN_EVERY_LANGUAGE = {"unionapp", "{path}", "{label}:", "{organization} — unionapp"}
 
 
 def _po(lang: str):  # type: ignore[no-untyped-def]
