@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -33,12 +34,14 @@ from unionapp.core import i18n
 from unionapp.core.formatting import format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import COLUMNS, MemberList
-from unionapp.ui.dialogs.member_dialog import MemberDialog
 from unionapp.ui.models.members_model import MembersModel
 from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
 from unionapp.ui.pages.base import Page
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
+
+if TYPE_CHECKING:
+    from unionapp.ui.dialogs.member_dialog import MemberDialog
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +149,7 @@ class MembersPage(Page):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
-        self._widths_fitted = False
+        self._widths_fitted = ""  # the language the column widths were fitted for
         self._loading: BackgroundJob | None = None
         self._reload_again = False
         self.background_from = BACKGROUND_FROM
@@ -176,7 +179,6 @@ class MembersPage(Page):
         self.children_button.setText(_("Export children…"))
         self.model.retranslate()
         self._update_count()
-        self._widths_fitted = False
         self.fit_columns()
 
     def _update_count(self) -> None:
@@ -231,7 +233,7 @@ class MembersPage(Page):
         self._fill_departments(members.departments())
         self.youth.setText(_("Youth (up to {age})").format(age=members.youth_max_age))
         self._update_count()
-        if not self._widths_fitted:
+        if self._widths_fitted != i18n.get_language():
             self.fit_columns()
 
     def _fill_departments(self, names: list[str]) -> None:
@@ -266,13 +268,15 @@ class MembersPage(Page):
 
     def fit_columns(self) -> None:
         """Widths from a sample of rows (never from all 50k) and the longest word of the
-        header; a long header wraps onto two lines instead of widening its column."""
-        if not self.model.shown() and self._widths_fitted:
+        header; a long header wraps onto two lines instead of widening its column. Done once
+        per language, so the widths the user dragged stay put."""
+        lang = i18n.get_language()
+        if self._widths_fitted == lang or not self.model.shown():
             return
         metrics = QFontMetrics(self.table.font())
         header_metrics = QFontMetrics(self.table.horizontalHeader().font())
         for column, name in enumerate(COLUMNS):
-            texts = self.model.column_texts(column, 400)
+            texts = set(self.model.column_texts(column, 200))
             widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
             label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             longest_word = max(
@@ -280,7 +284,7 @@ class MembersPage(Page):
             )
             width = max(widest + 14, longest_word + 22, 44)  # 22: margins and sort arrow
             self.table.setColumnWidth(column, min(width, MAX_WIDTH.get(name, width)))
-        self._widths_fitted = bool(self.model.shown())
+        self._widths_fitted = lang
 
     # -- selection ----------------------------------------------------------------------------
     def selected_member_id(self) -> int | None:
@@ -319,6 +323,8 @@ class MembersPage(Page):
         previous = self.dialog
         if previous is not None and shiboken6.isValid(previous) and not previous.isVisible():
             previous.deleteLater()  # keep at most one closed dialog around
+        from unionapp.ui.dialogs.member_dialog import MemberDialog  # not needed at start-up
+
         dialog = MemberDialog(self.state, member_id, self)
         dialog.saved.connect(self.select_member)
         dialog.open()
