@@ -138,6 +138,7 @@ def test_duplicate_card_number_is_marked(page: MembersPage) -> None:
 def test_new_member_is_created_and_shown(qtbot, page: MembersPage) -> None:  # type: ignore[no-untyped-def]
     dialog = page.new_member()
     assert dialog.windowTitle() == i18n._("New member")
+    assert dialog.department.currentText() == ""  # not the first department of the list
     assert not dialog.tabs.isTabEnabled(1)  # children need a saved member
     assert not dialog.leave_button.isEnabled() and not dialog.delete_button.isEnabled()
     dialog.save_button.click()  # empty: every required field is marked
@@ -156,6 +157,7 @@ def test_new_member_is_created_and_shown(qtbot, page: MembersPage) -> None:  # t
     assert "Токтогулов Чыңгыз" in names_shown(page)
     created = members.get_member(page.state.db, member_id(page.state, "5000"))
     assert created.data.join_date == dt.date(2024, 9, 1)
+    assert created.data.department is None
 
 
 def test_leaving_is_recorded_with_date_and_reason(page: MembersPage) -> None:

@@ -237,3 +237,11 @@ def test_import_opens_the_wizard_for_members(qtbot, page: MembersPage) -> None: 
     QTimer.singleShot(0, close_wizard)
     page.import_members()  # modal: returns when the timer closed it
     assert seen == ["members"]
+
+
+def test_the_model_keeps_qt_s_rules(qtmodeltester, page: MembersPage) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(page.model)
+    page.model.set_filter(query="асан", status="all")
+    qtmodeltester.check(page.model)
+    page.model.set_filter(query="no such member")
+    qtmodeltester.check(page.model)

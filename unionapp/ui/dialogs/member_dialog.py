@@ -229,6 +229,7 @@ class MemberDialog(QDialog):
     def _load(self) -> None:
         if self.member_id is None:
             self.view = None
+            self._set_department(None)  # not the first department of the list
             self._update_state()
             return
         self.view = members.get_member(self.state.db, self.member_id)
@@ -249,9 +250,15 @@ class MemberDialog(QDialog):
             date_edit.set_date(getattr(data, name))
         self.sex.set_code(data.sex)
         self.exit_reason.set_code(data.exit_reason)
-        self.department.setCurrentText(data.department or "")
+        self._set_department(data.department)
         self.pensioner.setChecked(data.pensioner)
         self.note.setPlainText(data.note or "")
+
+    def _set_department(self, name: str | None) -> None:
+        row = self.department.findText(name) if name else -1
+        self.department.setCurrentIndex(row)
+        if row < 0:
+            self.department.setEditText(name or "")
 
     def read_input(self) -> tuple[MemberInput, list[ValidationError]]:
         """The fields as a MemberInput, and every mistake found before asking the database."""

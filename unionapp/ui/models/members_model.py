@@ -121,7 +121,7 @@ class MembersModel(QAbstractTableModel):
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
     ) -> Any:
-        if role == _DISPLAY and orientation == _HORIZONTAL:
+        if role in (_DISPLAY, _TOOLTIP) and orientation == _HORIZONTAL:
             return field_label(COLUMNS[section])
         return None
 
