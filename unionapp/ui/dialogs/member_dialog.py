@@ -259,6 +259,9 @@ class MemberDialog(QDialog):
         self.department.setCurrentIndex(row)
         if row < 0:
             self.department.setEditText(name or "")
+        line = self.department.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # show the start of a long name, not its end
 
     def read_input(self) -> tuple[MemberInput, list[ValidationError]]:
         """The fields as a MemberInput, and every mistake found before asking the database."""

@@ -50,7 +50,7 @@ BACKGROUND_FROM = 20_000  # members; a smaller register reloads in well under 0.
 RELOAD_ON = frozenset({"members", "all", "settings", "departments"})
 ROW_PADDING = 8
 # Widest sensible widths (px) of the text columns; the rest fit their content.
-MAX_WIDTH = {"full_name": 250, "department": 170, "position": 130, "exit_reason": 140}
+MAX_WIDTH = {"full_name": 240, "department": 160, "position": 120, "exit_reason": 140}
 
 
 class MembersPage(Page):
@@ -135,19 +135,17 @@ class MembersPage(Page):
         ):
             top.addWidget(button)
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
         filters.addWidget(self.status)
-        filters.addWidget(self.department, 1)
+        filters.addWidget(self.department)
         filters.addWidget(self.pensioners)
         filters.addWidget(self.youth)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count)
-        bottom.addStretch(1)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
 
         self._widths_fitted = ""  # the language the column widths were fitted for
         self._loading: BackgroundJob | None = None

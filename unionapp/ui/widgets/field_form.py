@@ -96,6 +96,7 @@ class FieldForm(QWidget):
         for name, error in self.errors.items():
             error.hide()
             error.clear()
+            error.setMinimumHeight(0)
             self._mark(self.widgets[name], False)
         self.general.hide()
         self.general.clear()
@@ -114,6 +115,10 @@ class FieldForm(QWidget):
                 text = f"{error.text()}\n{text}"
             error.setText(text)
             error.show()
+            # a wrapped label inside nested layouts may be given one line's height only
+            width = self.widgets[exc.field].width()
+            if width > 50:
+                error.setMinimumHeight(error.heightForWidth(width))
             self._mark(self.widgets[exc.field], True)
             first = first or self.widgets[exc.field]
         if general:
