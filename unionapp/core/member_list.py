@@ -122,6 +122,7 @@ class MemberList:
     descending: bool = False
     _order: list[int] = field(default_factory=list, repr=False)
     _by_name: list[int] = field(default_factory=list, repr=False)
+    _row_by_id: dict[int, int] = field(default_factory=dict, repr=False)
     _bases: dict[tuple[Any, ...], tuple[list[int], list[str]]] = field(
         default_factory=dict, repr=False
     )
@@ -251,10 +252,9 @@ class MemberList:
         return sorted({d for d in self.department if d}, key=collation_key)
 
     def row_of(self, member_id: int) -> int | None:
-        try:
-            return self.ids.index(member_id)
-        except ValueError:
-            return None
+        if len(self._row_by_id) != len(self.ids):  # built on first use
+            self._row_by_id = {member: row for row, member in enumerate(self.ids)}
+        return self._row_by_id.get(member_id)
 
     # -- sorting ------------------------------------------------------------------------------
     def _sort_key(self, column: str) -> Callable[[int], Any]:

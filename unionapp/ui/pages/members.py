@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,7 +51,7 @@ BACKGROUND_FROM = 20_000  # members; a smaller register reloads in well under 0.
 RELOAD_ON = frozenset({"members", "all", "settings", "departments"})
 ROW_PADDING = 8
 # Widest sensible widths (px) of the text columns; the rest fit their content.
-MAX_WIDTH = {"full_name": 240, "department": 160, "position": 120, "exit_reason": 140}
+MAX_WIDTH = {"full_name": 230, "department": 150, "position": 120, "exit_reason": 140}
 
 
 class MembersPage(Page):
@@ -69,7 +70,7 @@ class MembersPage(Page):
         self.status = CodeCombo(STATUS_LABELS)
         self.status.currentIndexChanged.connect(lambda _i: self._status_chosen())
         self.department = QComboBox()
-        self.department.setMinimumContentsLength(14)
+        self.department.setMinimumContentsLength(15)
         self.department.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -110,6 +111,9 @@ class MembersPage(Page):
 
         self.count = QLabel()
         self.count.setObjectName("memberCount")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # takes the room that is left; a narrow window must not be held wide by it
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_member)
         self.import_button = QPushButton()
@@ -124,6 +128,12 @@ class MembersPage(Page):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.heading.setFont(font)
+        # In a narrow window (800 px screens) these may shrink and clip rather than hold the
+        # window wider than the screen; at any usual width they show in full.
+        for widget in (self.new_button, self.import_button, self.export_button,
+                       self.children_button, self.pensioners, self.youth, self.heading,
+                       self.status, self.department):
+            widget.setMinimumWidth(40)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -139,8 +149,7 @@ class MembersPage(Page):
         filters.addWidget(self.department)
         filters.addWidget(self.pensioners)
         filters.addWidget(self.youth)
-        filters.addStretch(1)
-        filters.addWidget(self.count)
+        filters.addWidget(self.count, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.search)
