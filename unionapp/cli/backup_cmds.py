@@ -18,17 +18,19 @@ from unionapp.core.lock import DatabaseLock
 
 
 def register(sub: Any) -> None:
-    make = sub.add_parser("backup", help="back the database up now and print the file's path")
+    make = sub.add_parser("backup", help=_("back the database up now and print the file's path"))
     make.add_argument(
-        "--out", type=Path, help="write the backup to this new file (default: the backups folder)"
+        "--out",
+        type=Path,
+        help=_("write the backup to this new file (default: the backups folder)"),
     )
     make.set_defaults(handler=run_backup)
     put_back = sub.add_parser(
-        "restore", help="replace the database with a backup (the current state is backed up)"
+        "restore", help=_("replace the database with a backup (the current state is backed up)")
     )
-    put_back.add_argument("file", type=Path, help="the backup file")
+    put_back.add_argument("file", type=Path, help=_("the backup file"))
     put_back.set_defaults(handler=run_restore)
-    check = sub.add_parser("check", help="check the database's integrity and schema version")
+    check = sub.add_parser("check", help=_("check the database's integrity and schema version"))
     check.set_defaults(handler=run_check)
 
 

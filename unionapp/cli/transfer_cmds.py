@@ -21,22 +21,22 @@ EXPORT_KINDS = ("members", "children")
 
 
 def register(sub: Any) -> None:
-    imp = sub.add_parser("import", help="import a register from an .xlsx or .csv file")
-    imp.add_argument("kind", choices=IMPORT_KINDS, metavar="KIND", help="members or children")
-    imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--month", metavar="YYYY-MM", help="the month of a payroll list")
+    imp = sub.add_parser("import", help=_("import a register from an .xlsx or .csv file"))
+    imp.add_argument("kind", choices=IMPORT_KINDS, metavar=_("KIND"), help=_("members or children"))
+    imp.add_argument("file", type=Path, metavar=_("FILE"))
+    imp.add_argument("--month", metavar="YYYY-MM", help=_("the month of a payroll list"))
     imp.add_argument(
-        "--dry-run", action="store_true", help="check the file and count, but save nothing"
+        "--dry-run", action="store_true", help=_("check the file and count, but save nothing")
     )
     imp.set_defaults(handler=run_import)
-    exp = sub.add_parser("export", help="export a register to an .xlsx or .csv file")
-    exp.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND", help="members or children")
-    exp.add_argument("file", type=Path, metavar="FILE")
+    exp = sub.add_parser("export", help=_("export a register to an .xlsx or .csv file"))
+    exp.add_argument("kind", choices=EXPORT_KINDS, metavar=_("KIND"), help=_("members or children"))
+    exp.add_argument("file", type=Path, metavar=_("FILE"))
     exp.add_argument(
         "--lang",
         dest="export_lang",
         choices=i18n.LANGUAGES,
-        help="language of the column names and labels (default: the program's language)",
+        help=_("language of the column names and labels (default: the program's language)"),
     )
     exp.set_defaults(handler=run_export)
 
@@ -81,8 +81,8 @@ def run_export(ctx: Context) -> int:
         i18n.set_language(args.export_lang)  # «export --lang ru» answers in Russian too
     count = export_register(ctx.db, args.kind, args.file, lang)
     out(
-        ngettext(
-            "{count} row written to {file}.", "{count} rows written to {file}.", count
-        ).format(count=count, file=args.file)
+        ngettext("{count} row written to {file}.", "{count} rows written to {file}.", count).format(
+            count=count, file=args.file
+        )
     )
     return 0
