@@ -18,6 +18,7 @@ import pytest
 
 from unionapp.cli import main
 from unionapp.core import i18n
+from unionapp.core.i18n import translate_in
 
 MEMBERS = 2000
 
@@ -165,9 +166,20 @@ def test_a_database_with_members_is_refused_byte_identical(
     path = made[0]
     assert not Path(f"{path}-wal").exists()
     before = path.read_bytes()
-    assert main(["--db", str(path), "demo", "--members", "50"]) == 2
-    assert "empty database" in capsys.readouterr().err
-    assert path.read_bytes() == before
+    refusal = (
+        "The database already has members. A demo organization is made only in an empty "
+        "database; choose a new file with --db."
+    )
+    for lang in ("ky", "ru"):  # Kyrgyz without --lang (the file stores no language)
+        chosen = ["--lang", lang] if lang == "ru" else []
+        assert main(["--db", str(path), *chosen, "demo", "--members", "50"]) == 2
+        err = capsys.readouterr().err
+        expected = translate_in(lang, "Error: {message}").format(
+            message=translate_in(lang, refusal)
+        )
+        assert err == expected + "\n"
+        assert "empty database" not in err  # no English
+        assert path.read_bytes() == before
 
 
 def test_bad_size_is_refused_before_a_file_is_made(

@@ -12,6 +12,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from unionapp.cli import main
+from unionapp.core import i18n
+from unionapp.core.i18n import translate_in
 
 SAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "samples"
 KEPT_BY_HAND = SAMPLES / "members-kept-by-hand.xlsx"
@@ -30,23 +32,78 @@ def run(db_path: Path, *args: str) -> int:
     return main(["--db", str(db_path), *args])
 
 
+def said(lang: str, msgid: str, /, **params: object) -> str:
+    """``msgid`` in ``lang`` with its placeholders filled; it must not be left in English."""
+    text = translate_in(lang, msgid)
+    assert text != msgid, f"no {lang} translation of {msgid!r}"
+    return text.format(**params)
+
+
+def said_n(lang: str, singular: str, plural: str, count: int, /, **params: object) -> str:
+    """The plural form ``lang`` uses for ``count``."""
+    i18n.set_language(lang)  # ngettext speaks the current language; the next main() resets it
+    text = i18n.ngettext(singular, plural, count)
+    assert text not in (singular, plural), f"no {lang} translation of {plural!r}"
+    return text.format(count=count, **params)
+
+
+def summary(lang: str, *, read: int, added: int, updated: int, unchanged: int,
+            skipped: int, departments: int = 0) -> list[str]:
+    """The lines an import prints after the file name."""
+    lines = [
+        said(lang, "Rows read: {count}", count=read),
+        said(lang, "Added: {count}", count=added),
+        said(lang, "Updated: {count}", count=updated),
+        said(lang, "Unchanged: {count}", count=unchanged),
+        said(lang, "Skipped (empty rows): {count}", count=skipped),
+    ]
+    if departments:
+        lines.append(said(lang, "New departments: {count}", count=departments))
+    return lines
+
+
+FIRST_IMPORT = {"read": 6, "added": 5, "updated": 0, "unchanged": 0, "skipped": 1,
+                "departments": 5}  # members-kept-by-hand.xlsx into an empty database
+
+
 def test_import_prints_a_summary(db_path: Path, capsys) -> None:
     assert run(db_path, "import", "members", str(KEPT_BY_HAND)) == 0
-    out = capsys.readouterr().out
-    assert "Rows read: 6" in out and "Added: 5" in out and "Updated: 0" in out
-    assert "Unchanged: 0" in out and "Skipped (empty rows): 1" in out
-    assert "dry run" not in out
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == said("ky", "File: {file}", file=KEPT_BY_HAND.name)
+    assert lines[1:] == summary("ky", **FIRST_IMPORT)
     assert run(db_path, "import", "members", str(KEPT_BY_HAND)) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1:] == summary("ky", read=6, added=0, updated=0, unchanged=5, skipped=1)
+
+
+@pytest.mark.parametrize(
+    ("flag", "stored", "lang"),
+    [([], None, "ky"), (["--lang", "ru"], None, "ru"), ([], "ru", "ru"),
+     (["--lang", "ky"], "ru", "ky")],
+    ids=["default", "flag", "stored", "flag-over-stored"],
+)
+def test_import_answers_in_the_chosen_language(
+    db_path: Path, capsys, flag: list[str], stored: str | None, lang: str
+) -> None:
+    """--lang, else the database's language setting, else Kyrgyz."""
+    if stored:
+        assert run(db_path, "config", "set", "ui.language", stored) == 0
+    assert run(db_path, *flag, "import", "members", str(KEPT_BY_HAND)) == 0
     out = capsys.readouterr().out
-    assert "Added: 0" in out and "Unchanged: 5" in out
+    assert out.splitlines()[1:] == summary(lang, **FIRST_IMPORT)
+    assert "Rows read" not in out and "Added" not in out  # no English
 
 
 def test_dry_run_saves_nothing(db_path: Path, capsys) -> None:
     assert run(db_path, "config", "get") == 0  # creates the database
+    capsys.readouterr()
     before = db_bytes(db_path)
     assert run(db_path, "import", "members", str(KEPT_BY_HAND), "--dry-run") == 0
-    out = capsys.readouterr().out
-    assert "Added: 5" in out and "(dry run: nothing saved)" in out
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1:] == [
+        *summary("ky", **FIRST_IMPORT),
+        said("ky", "(dry run: nothing saved)"),
+    ]
     assert db_bytes(db_path) == before
 
 
@@ -54,8 +111,9 @@ def test_month_is_accepted_for_members(db_path: Path, capsys) -> None:
     assert run(db_path, "import", "members", str(KEPT_BY_HAND), "--month", "2026-11") == 0
 
 
+@pytest.mark.parametrize(("flag", "lang"), [([], "ky"), (["--lang", "ru"], "ru")])
 def test_refused_import_prints_every_problem_and_exits_2(
-    db_path: Path, tmp_path: Path, capsys
+    db_path: Path, tmp_path: Path, capsys, flag: list[str], lang: str
 ) -> None:
     assert run(db_path, "import", "members", str(KEPT_BY_HAND)) == 0
     before = db_bytes(db_path)
@@ -68,16 +126,20 @@ def test_refused_import_prints_every_problem_and_exits_2(
     sheet.append(["2002", "Ким", "Анна", "01.09.2010", None])
     workbook.save(tmp_path / "bad.xlsx")
     capsys.readouterr()
-    assert run(db_path, "import", "members", str(tmp_path / "bad.xlsx")) == 2
+    assert run(db_path, *flag, "import", "members", str(tmp_path / "bad.xlsx")) == 2
     captured = capsys.readouterr()
-    lines = captured.err.strip().splitlines()
-    assert lines[:4] == [
-        "bad.xlsx:2:Дата вступления: There is no such date: 31.02.2010.",
-        "bad.xlsx:3:Номер билета: Card number 2002 appears more than once in the file: rows 3, 4.",
-        "bad.xlsx:3:Причина выхода: Unknown exit reason: надоело.",
-        "bad.xlsx:4:Номер билета: Card number 2002 appears more than once in the file: rows 3, 4.",
+    twice = said(lang, "Card number {card_no} appears more than once in the file: rows {rows}.",
+                 card_no="2002", rows="3, 4")
+    assert captured.err.splitlines() == [  # the columns as the file names them
+        "bad.xlsx:2:Дата вступления: "
+        + said(lang, "There is no such date: {value}.", value="31.02.2010"),
+        f"bad.xlsx:3:Номер билета: {twice}",
+        "bad.xlsx:3:Причина выхода: " + said(lang, "Unknown exit reason: {value}.",
+                                             value="надоело"),
+        f"bad.xlsx:4:Номер билета: {twice}",
+        said_n(lang, "{count} problem found in {file}; nothing was imported.",
+               "{count} problems found in {file}; nothing was imported.", 4, file="bad.xlsx"),
     ]
-    assert lines[4] == "4 problems found in bad.xlsx; nothing was imported."
     assert captured.out == ""
     assert db_bytes(db_path) == before
 
@@ -111,12 +173,17 @@ def test_export_headers_in_the_chosen_language(
 ) -> None:
     assert run(db_path, "import", "members", str(KEPT_BY_HAND)) == 0
     out_file = tmp_path / "out.xlsx"
+    capsys.readouterr()
     assert run(db_path, "export", "members", str(out_file), *args) == 0
-    assert "5 rows written" in capsys.readouterr().out
+    lang = args[1] if args else "ky"  # the export's --lang is also the language it answers in
+    assert capsys.readouterr().out == said_n(
+        lang, "{count} row written to {file}.", "{count} rows written to {file}.", 5,
+        file=out_file,
+    ) + "\n"
     header = [c.value for c in next(load_workbook(out_file).worksheets[0].iter_rows())]
     assert header[0] == (first_header or "Билеттин номери")  # ky is the default language
     assert run(db_path, "import", "members", str(out_file)) == 0
-    assert "Unchanged: 5" in capsys.readouterr().out
+    assert said("ky", "Unchanged: {count}", count=5) in capsys.readouterr().out.splitlines()
 
 
 def test_global_lang_chooses_the_export_language(db_path: Path, tmp_path: Path) -> None:

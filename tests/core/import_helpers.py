@@ -11,6 +11,8 @@ from typing import Any
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from unionapp.core.i18n import _, get_language
+
 SAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "samples"
 
 MEMBER_HEADERS_RU = [
@@ -18,6 +20,22 @@ MEMBER_HEADERS_RU = [
     "Подразделение", "Должность", "Дата вступления", "Дата выхода", "Причина выхода",
     "Пенсионер", "Телефон", "E-mail", "Примечание",
 ]
+
+
+def said(msgid: str, /, **params: Any) -> str:
+    """``msgid`` as the user reads it: in the current language, its placeholders filled.
+
+    A test names the English message it expects, so it still says what it checks; the
+    translation must differ from it, so no English reaches a Kyrgyz or Russian user.
+    """
+    text = _(msgid)
+    assert text != msgid, f"no {get_language()} translation of {msgid!r}"
+    return text.format(**params)
+
+
+def problem_line(file: str, row: int, column: str, msgid: str, /, **params: Any) -> str:
+    """One problem of a refused import as printed: ``FILE:ROW:COLUMN: message``."""
+    return f"{file}:{row}:{column}: {said(msgid, **params)}"
 
 
 def write_xlsx(path: Path, rows: Sequence[Sequence[Any]]) -> Path:

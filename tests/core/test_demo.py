@@ -15,10 +15,15 @@ from unionapp.core import demo, members, settings
 from unionapp.core.codes import EXIT_REASONS
 from unionapp.core.demo_names import SCHOOL_UNITS, UNIVERSITY_UNITS
 from unionapp.core.errors import UserError, ValidationError
+from unionapp.core.i18n import _
 from unionapp.core.members import MemberInput
 from unionapp.core.store import open_database
 
 TODAY = dt.date(2025, 6, 15)
+ALREADY_FILLED = (
+    "The database already has members. A demo organization is made only in an empty database; "
+    "choose a new file with --db."
+)
 
 
 def rows(path: Path, sql: str) -> list[dict[str, Any]]:
@@ -130,7 +135,8 @@ def test_a_database_with_a_member_is_refused_and_unchanged(db, db_path: Path) ->
     before = everything(db_path)
     with pytest.raises(UserError) as info:
         demo.generate_demo(db, members=50, today=TODAY)
-    assert "empty database" in info.value.message()
+    assert info.value.message() == _(ALREADY_FILLED)
+    assert _(ALREADY_FILLED) != ALREADY_FILLED  # shown in Kyrgyz, not in English
     assert everything(db_path) == before
 
 

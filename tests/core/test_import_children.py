@@ -6,7 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from import_helpers import add_member, audit_count, fingerprint, write_csv, write_xlsx
+from import_helpers import (
+    add_member,
+    audit_count,
+    fingerprint,
+    problem_line,
+    write_csv,
+    write_xlsx,
+)
 from sqlalchemy import select
 
 from unionapp.core import members
@@ -87,13 +94,18 @@ def test_bad_children_rows_all_reported(db, parents, tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as caught:
         run_import(db, "children", path)
     assert fingerprint(db) == before
+    twice = "The same child is listed more than once: rows {rows}."
     assert [str(p) for p in caught.value.problems] == [
-        "bad.xlsx:2:Номер билета: There is no member with card number 9999.",
-        "bad.xlsx:3:ФИО ребенка: This field is required.",
-        f"bad.xlsx:4:Дата рождения: The birth date {next_year}-01-01 is in the future.",
-        "bad.xlsx:5:Дата рождения: Text where a date belongs: завтра. Write dates as dd.mm.yyyy.",
-        "bad.xlsx:6:ФИО ребенка: The same child is listed more than once: rows 6, 7.",
-        "bad.xlsx:7:ФИО ребенка: The same child is listed more than once: rows 6, 7.",
+        problem_line("bad.xlsx", 2, "Номер билета",
+                     "There is no member with card number {card_no}.", card_no="9999"),
+        problem_line("bad.xlsx", 3, "ФИО ребенка", "This field is required."),
+        problem_line("bad.xlsx", 4, "Дата рождения", "The birth date {date} is in the future.",
+                     date=f"{next_year}-01-01"),
+        problem_line("bad.xlsx", 5, "Дата рождения",
+                     "Text where a date belongs: {value}. Write dates as dd.mm.yyyy.",
+                     value="завтра"),
+        problem_line("bad.xlsx", 6, "ФИО ребенка", twice, rows="6, 7"),
+        problem_line("bad.xlsx", 7, "ФИО ребенка", twice, rows="6, 7"),
     ]
 
 
@@ -102,8 +114,9 @@ def test_missing_child_name_column(db, parents, tmp_path: Path) -> None:
                                             ["1001", "Бакытов Арсен", "01.06.2015"]])
     with pytest.raises(ImportFileError) as caught:
         run_import(db, "children", path)
-    assert [str(p) for p in caught.value.problems] == [
-        "c.xlsx:1:Баланын аты-жөнү: There is no column «Баланын аты-жөнү»: it is required."
+    assert [str(p) for p in caught.value.problems] == [  # named in Kyrgyz, the language now
+        problem_line("c.xlsx", 1, "Баланын аты-жөнү",
+                     "There is no column «{column}»: it is required.", column="Баланын аты-жөнү")
     ]
 
 

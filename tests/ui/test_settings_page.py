@@ -56,6 +56,13 @@ def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+def asked(msgid: str, /, **params: str) -> str:
+    """A confirmation as the user reads it: in the current language, never in English."""
+    text = i18n._(msgid)
+    assert text != msgid, f"no {i18n.get_language()} translation of {msgid!r}"
+    return text.format(**params)
+
+
 def editor(page: SettingsPage, key: str) -> QLineEdit:
     widget = page.editors[key]
     assert isinstance(widget, QLineEdit)
@@ -145,14 +152,20 @@ def test_restore_brings_back_the_data(  # type: ignore[no-untyped-def]
     add_member(state, "2", "Асан уулу")
     settings.set_value(state.db, "org.chairperson", "Кийин жазылган")
     page.backups.refresh(select=made)
-    assert page.backups.selected() is not None
+    chosen = page.backups.selected()
+    assert chosen is not None
 
     with qtbot.waitSignal(state.data_changed, timeout=10000) as changed:
         qtbot.mouseClick(page.backups.restore_button, Qt.MouseButton.LeftButton)
     assert changed.args == ["all"]
     qtbot.waitUntil(lambda: running_jobs() == 0)
 
-    assert len(answer_yes) == 1 and "backed up first" in answer_yes[0]
+    # Asked once, in Kyrgyz, naming the backup's time and that the current state is kept.
+    assert answer_yes == [asked(
+        "Restore the backup of {when}?\n\nEverything entered after it will be replaced. "
+        "The current state is backed up first, so you can return to it from this list.",
+        when=chosen.created.strftime("%d.%m.%Y %H:%M"),
+    )]
     assert members.count_members(state.db) == 1
     assert members.find_by_card(state.db, "2") is None
     assert settings.get(state.db, "org.chairperson") == ""
@@ -205,7 +218,10 @@ def test_start_an_empty_register_leaves_the_demo(  # type: ignore[no-untyped-def
         qtbot.mouseClick(page.empty_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: running_jobs() == 0)
 
-    assert answer_yes and "backup" in answer_yes[0]
+    assert answer_yes == [asked(
+        "Remove the demo organization's people, departments and history and start an empty "
+        "register? A backup of the demo is made first."
+    )]
     assert members.count_members(state.db) == 0
     assert settings.get(state.db, "org.demo") == "0"
     assert not page.demo_box.isVisible()
