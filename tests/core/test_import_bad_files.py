@@ -83,7 +83,7 @@ def test_every_problem_of_the_file_is_reported_and_nothing_written(db, tmp_path:
     assert lines == [
         problem_line("bad.xlsx", 3, card, CARD_TWICE, card_no="1001", rows="3, 9"),
         problem_line("bad.xlsx", 4, birth, "The birth date {date} is in the future.",
-                     date=f"{next_year}-01-01"),
+                     date=f"01.01.{next_year}"),
         problem_line("bad.xlsx", 4, birth, "The birth date is not before the join date."),
         problem_line("bad.xlsx", 5, "Дата выхода", "The exit date is before the join date."),
         problem_line("bad.xlsx", 6, "Причина выхода", "Unknown exit reason: {value}.",

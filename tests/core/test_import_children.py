@@ -100,7 +100,7 @@ def test_bad_children_rows_all_reported(db, parents, tmp_path: Path) -> None:
                      "There is no member with card number {card_no}.", card_no="9999"),
         problem_line("bad.xlsx", 3, "ФИО ребенка", "This field is required."),
         problem_line("bad.xlsx", 4, "Дата рождения", "The birth date {date} is in the future.",
-                     date=f"{next_year}-01-01"),
+                     date=f"01.01.{next_year}"),
         problem_line("bad.xlsx", 5, "Дата рождения",
                      "Text where a date belongs: {value}. Write dates as dd.mm.yyyy.",
                      value="завтра"),

@@ -130,3 +130,11 @@ def test_failed_action_leaves_no_partial_department(db) -> None:
     with pytest.raises(ValidationError):
         members.create_member(db, asel(department="Жаңы бөлүм"))
     assert members.departments(db) == ["Башталгыч класстар"]
+
+
+def test_dates_in_messages_read_dd_mm_yyyy(db) -> None:
+    future = dt.date.today() + dt.timedelta(days=400)
+    with pytest.raises(ValidationError) as info:
+        members.create_member(db, asel(birth_date=future))
+    assert future.strftime("%d.%m.%Y") in info.value.message()
+    assert future.isoformat() not in info.value.message()

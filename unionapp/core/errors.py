@@ -7,16 +7,26 @@ printed or shown in a dialog.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from unionapp.core.i18n import N_, _
 
 
+def _shown(value: Any) -> Any:
+    """Dates read as chairpersons write them (dd.mm.yyyy), in every language."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    return value
+
+
 def _render(msgid: str, params: dict[str, Any]) -> str:
     text = _(msgid)
     try:
-        return text.format(**params)
+        return text.format(**{key: _shown(value) for key, value in params.items()})
     except (KeyError, IndexError, ValueError):
         return text
 
