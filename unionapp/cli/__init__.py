@@ -108,29 +108,11 @@ def _choose_language(args: argparse.Namespace) -> None:
     lang = args.lang
     if lang is None:
         from unionapp import paths
+        from unionapp.core.quick_settings import stored_language
 
         db_path = Path(args.db) if args.db else paths.default_db_path()
-        lang = _stored_language(db_path)
+        lang = stored_language(db_path)
     i18n.set_language(lang or i18n.DEFAULT_LANGUAGE)
-
-
-def _stored_language(db_path: Path) -> str | None:
-    import sqlite3
-
-    from unionapp.core.db import read_only_connection
-
-    if not db_path.is_file():
-        return None
-    try:
-        # Leaves a file it is about to refuse untouched (no -wal/-shm beside it).
-        conn = read_only_connection(db_path)
-        try:
-            row = conn.execute("SELECT value FROM settings WHERE key='ui.language'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None  # not our database: opening it later gives the real message
-    return row[0] if row and row[0] in i18n.LANGUAGES else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from unionapp.cli import EXIT_OK, EXIT_REFUSED, Context, err, out
-from unionapp.core import backup
 from unionapp.core.i18n import _
 from unionapp.core.lock import DatabaseLock
 
@@ -35,11 +34,14 @@ def register(sub: Any) -> None:
 
 
 def run_backup(ctx: Context) -> int:
+    from unionapp.core import backup  # not at import: every command loads this module
+
     out(str(backup.make_backup(ctx.db, backup.MANUAL, ctx.args.out)))
     return EXIT_OK
 
 
 def run_restore(ctx: Context) -> int:
+    from unionapp.core import backup
     from unionapp.core.store import open_database
 
     db_path = ctx.db_path.resolve()
@@ -54,6 +56,8 @@ def run_restore(ctx: Context) -> int:
 
 
 def run_check(ctx: Context) -> int:
+    from unionapp.core import backup
+
     problems = backup.check(ctx.db)
     for problem in problems:
         err(problem)

@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from unionapp.cli import Context, out
-from unionapp.core import settings
 from unionapp.core.i18n import _
 
 
@@ -23,6 +22,8 @@ def register(sub: Any) -> None:
 
 
 def run_get(ctx: Context) -> int:
+    from unionapp.core import settings  # not at import: every command loads this module
+
     args: argparse.Namespace = ctx.args
     if args.key:
         out(settings.get(ctx.db, args.key))
@@ -33,5 +34,7 @@ def run_get(ctx: Context) -> int:
 
 
 def run_set(ctx: Context) -> int:
+    from unionapp.core import settings
+
     settings.set_value(ctx.db, ctx.args.key, ctx.args.value)
     return 0

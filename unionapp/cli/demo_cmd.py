@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from unionapp.cli import Context, out
-from unionapp.core import demo
 from unionapp.core.i18n import _, get_language
 
 
@@ -42,6 +41,8 @@ def register(sub: Any) -> None:
 
 
 def run_demo(ctx: Context) -> int:
+    from unionapp.core import demo  # not at import: every command loads this module
+
     args = ctx.args
     demo.check_arguments(args.members, args.years)  # before the database file is created
     summary = demo.generate_demo(ctx.db, members=args.members, years=args.years, seed=args.seed)

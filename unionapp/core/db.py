@@ -20,6 +20,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from unionapp.core.errors import DatabaseFileError
 from unionapp.core.i18n import N_
+from unionapp.core.quick_settings import (  # lives where SQLAlchemy is not needed
+    read_only_connection as read_only_connection,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -58,20 +61,6 @@ DAMAGED = N_("The database file {path} is damaged and cannot be read.")
 def damaged_error(path: Path | str, detail: str) -> DatabaseFileError:
     # ``detail`` is SQLite's English wording: kept for logs, not put into the user's sentence.
     return DatabaseFileError(DAMAGED, path=str(path), detail=detail)
-
-
-def read_only_connection(path: Path) -> sqlite3.Connection:
-    """Open a file for looking only, so that refusing it leaves it exactly as it was.
-
-    Without a ``-wal`` beside it the file alone is the whole database, and ``immutable=1``
-    reads it without creating ``-wal``/``-shm`` files or taking locks; with one, the log
-    holds committed changes and must be read (``mode=ro``).
-    """
-    wal = path.with_name(path.name + "-wal")
-    mode = "mode=ro" if wal.exists() else "immutable=1"
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
-    conn.execute("PRAGMA busy_timeout=5000")
-    return conn
 
 
 @dataclass(frozen=True)

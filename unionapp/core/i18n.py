@@ -3,14 +3,16 @@
 Source strings are English and never shown: ``_()`` looks a message up in the current
 language's compiled catalog. Messages that are defined before the language is known (error
 classes, code labels) are marked with ``N_()`` and translated where they are shown.
+
+The ``.mo`` files are read with the standard library's gettext, not Babel: this module is on
+the desktop window's start-up path, and Babel (~40 ms to import) is needed only where dates
+and numbers are formatted (``unionapp.core.formatting``).
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
 from collections.abc import Callable
-
-from babel.support import Translations
 
 from unionapp.paths import translations_dir
 
@@ -25,7 +27,13 @@ _listeners: list[Callable[[str], None]] = []
 
 def _catalog(lang: str) -> _gettext.NullTranslations:
     if lang not in _catalogs:
-        loaded = Translations.load(str(translations_dir()), [lang], DOMAIN)
+        # Read here rather than through gettext.translation(), whose own cache would keep a
+        # recompiled catalog from being seen after reload_catalogs().
+        found = _gettext.find(DOMAIN, str(translations_dir()), [lang])
+        loaded: _gettext.NullTranslations = _gettext.NullTranslations()
+        if found is not None:
+            with open(found, "rb") as mo_file:
+                loaded = _gettext.GNUTranslations(mo_file)
         _catalogs[lang] = loaded
     return _catalogs[lang]
 
