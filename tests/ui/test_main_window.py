@@ -1,5 +1,8 @@
 """The main window and the program's start: sections, remembered layout, shortcuts, the language
-switch at runtime, the demo banner, one copy per database, ``--demo`` and the first start."""
+switch at runtime, the demo banner, one copy per database, ``--demo`` and the first start.
+
+``ui_app.start`` shows the window's shell at once and opens the register on the thread pool
+after the first paint; ``started`` waits until the pages are there."""
 
 from __future__ import annotations
 
@@ -14,12 +17,13 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from unionapp import paths
 from unionapp.core import backup, i18n, members, settings
-from unionapp.core.errors import AlreadyRunningError
+from unionapp.core.db import check_sqlite_file
+from unionapp.core.errors import AlreadyRunningError, DatabaseFileError
 from unionapp.core.i18n import translate_in
-from unionapp.core.lock import ALREADY_OPEN
+from unionapp.core.lock import ALREADY_OPEN, DatabaseLock
 from unionapp.ui import app as ui_app
 from unionapp.ui.i18n import install_qt_translator
-from unionapp.ui.main_window import MainWindow
+from unionapp.ui.main_window import MainWindow, OpeningPanel
 from unionapp.ui.operations import running_jobs
 from unionapp.ui.state import AppState
 
@@ -56,6 +60,15 @@ def args(**values: object) -> argparse.Namespace:
     defaults: dict[str, object] = {"db": None, "lang": None, "demo": False}
     defaults.update(values)
     return argparse.Namespace(**defaults)
+
+
+def started(qtbot, result: ui_app.Running | int) -> ui_app.Running:  # type: ignore[no-untyped-def]
+    """The program ``ui_app.start`` began, once its register is open (pages created)."""
+    assert isinstance(result, ui_app.Running), result
+    qtbot.addWidget(result.window)
+    qtbot.waitUntil(result.is_settled, timeout=20_000)
+    assert result.exit_code is None
+    return result
 
 
 def test_sidebar_lists_only_working_sections(window: MainWindow) -> None:
@@ -166,9 +179,7 @@ def test_daily_backup_runs_in_the_background(
 def test_second_copy_on_the_same_database_is_refused(  # type: ignore[no-untyped-def]
     qtbot, qapp, ui_db_path: Path, critical: list[str]
 ) -> None:
-    first = ui_app.start(args(db=str(ui_db_path)), qapp)
-    assert isinstance(first, ui_app.Running)
-    qtbot.addWidget(first.window)
+    first = started(qtbot, ui_app.start(args(db=str(ui_db_path)), qapp))
 
     second = ui_app.start(args(db=str(ui_db_path)), qapp)
 
@@ -178,9 +189,7 @@ def test_second_copy_on_the_same_database_is_refused(  # type: ignore[no-untyped
     first.window.close()
     ui_app.finish(first)
     assert [b.reason for b in backup.list_backups(ui_db_path)].count(backup.ON_CLOSE) == 1
-    third = ui_app.start(args(db=str(ui_db_path)), qapp)  # the lock went with the first
-    assert isinstance(third, ui_app.Running)
-    qtbot.addWidget(third.window)
+    third = started(qtbot, ui_app.start(args(db=str(ui_db_path)), qapp))  # the lock was freed
     third.window.close()
     ui_app.finish(third)
 
@@ -191,9 +200,10 @@ def test_demo_option_uses_a_fresh_temporary_database(  # type: ignore[no-untyped
     monkeypatch.setenv("UNIONAPP_HOME", str(_isolated_home))  # restored after the test
     db_path = ui_app.choose_database(args(demo=True))
     try:
-        assert db_path.exists()
+        assert db_path.parent.is_dir() and not db_path.exists()  # made after the first paint
         assert not db_path.is_relative_to(_isolated_home)
         assert os.environ["UNIONAPP_HOME"] == str(db_path.parent)
+        assert ui_app.prepare_database(db_path, with_demo=True)
         assert not (_isolated_home / "unionapp.sqlite").exists()  # real data untouched
         from unionapp.core.store import open_database
 
@@ -213,9 +223,7 @@ def test_demo_option_uses_a_fresh_temporary_database(  # type: ignore[no-untyped
 def test_first_start_opens_a_demo_with_its_banner(qtbot, qapp, critical: list[str]) -> None:  # type: ignore[no-untyped-def]
     default = paths.default_db_path()
     assert not default.exists()
-    running = ui_app.start(args(), qapp)
-    assert isinstance(running, ui_app.Running)
-    qtbot.addWidget(running.window)
+    running = started(qtbot, ui_app.start(args(), qapp))
     assert critical == []
     assert running.state.db_path == default.resolve()
     assert running.state.is_demo()
@@ -226,9 +234,7 @@ def test_first_start_opens_a_demo_with_its_banner(qtbot, qapp, critical: list[st
 
 
 def test_a_new_database_named_explicitly_starts_empty(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    running = ui_app.start(args(db=str(tmp_path / "own.sqlite"), lang="ru"), qapp)
-    assert isinstance(running, ui_app.Running)
-    qtbot.addWidget(running.window)
+    running = started(qtbot, ui_app.start(args(db=str(tmp_path / "own.sqlite"), lang="ru"), qapp))
     assert members.count_members(running.state.db) == 0
     assert not running.window.banner.isVisible()
     assert i18n.get_language() == "ru"
@@ -240,9 +246,7 @@ def test_demo_start_opens_a_demo_and_throws_it_away(  # type: ignore[no-untyped-
     qtbot, qapp, monkeypatch: pytest.MonkeyPatch, _isolated_home: Path
 ) -> None:
     monkeypatch.setenv("UNIONAPP_HOME", str(_isolated_home))  # restored after the test
-    running = ui_app.start(args(demo=True), qapp)
-    assert isinstance(running, ui_app.Running)
-    qtbot.addWidget(running.window)
+    running = started(qtbot, ui_app.start(args(demo=True), qapp))
     folder = running.state.db_path.parent
     assert running.temporary and running.window.banner.isVisible()
     assert not folder.is_relative_to(_isolated_home)
@@ -250,3 +254,136 @@ def test_demo_start_opens_a_demo_and_throws_it_away(  # type: ignore[no-untyped-
     ui_app.finish(running)
     assert not folder.exists()
     assert not (_isolated_home / "unionapp.sqlite").exists()
+
+
+# -- the window before the register is open ------------------------------------------------------
+@pytest.fixture
+def shell(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The window as the start shows it first: no database open yet."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_the_shell_names_the_sections_and_says_it_is_opening(shell: MainWindow) -> None:
+    texts = [shell.sidebar.item(r).text() for r in range(shell.sidebar.count())]
+    assert texts == [i18n._("Members"), i18n._("Settings")]
+    assert shell.pages == [] and not shell.is_ready()
+    opening = shell.stack.currentWidget()
+    assert isinstance(opening, OpeningPanel) and opening.isVisible()
+    assert opening.label.text() == i18n._("Opening the register…")
+    assert (opening.progress.minimum(), opening.progress.maximum()) == (0, 0)  # busy
+    assert not shell.new_action.isEnabled() and not shell.find_action.isEnabled()
+    assert shell.quit_action.isEnabled()
+
+
+def test_shortcuts_wait_for_the_register(  # type: ignore[no-untyped-def]
+    qtbot, shell: MainWindow, app_state: AppState
+) -> None:
+    shell.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell)
+    qtbot.keyClick(shell, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # nothing happens
+    qtbot.keyClick(shell, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    shell.new_member()
+    assert shell.open_import("members") is None
+
+    with qtbot.waitSignal(shell.ready):
+        shell.open_register(app_state)
+
+    assert shell.is_ready() and shell.stack.currentWidget() is shell.members_page
+    qtbot.keyClick(shell, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = shell.members_page.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+
+
+def test_language_chosen_while_opening_is_kept(  # type: ignore[no-untyped-def]
+    qtbot, shell: MainWindow, app_state: AppState
+) -> None:
+    shell.language.setCurrentIndex(shell.language.findData("ru"))
+    assert i18n.get_language() == "ru"
+    assert shell.sidebar.item(0).text() == translate_in("ru", "Members")
+    assert shell.register_menu.title() == translate_in("ru", "&Register")
+
+    shell.open_register(app_state)
+
+    assert settings.get(app_state.db, "ui.language") == "ru"  # saved once the file is open
+    assert shell.settings_page.save_button.text() == translate_in("ru", "Save")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
+
+
+def test_last_page_comes_back_once_the_pages_exist(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow(app_state)
+    qtbot.addWidget(first)
+    first.show_page("settings")
+    first.close()
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.current_key() == "settings"  # highlighted in the sidebar at once
+    again.open_register(app_state)
+    assert again.current_page() is again.settings_page
+    assert again.stack.currentWidget() is again.settings_page
+
+
+def test_start_shows_the_shell_then_the_register(  # type: ignore[no-untyped-def]
+    qtbot, qapp, ui_db_path: Path
+) -> None:
+    result = ui_app.start(args(db=str(ui_db_path)), qapp)
+    assert isinstance(result, ui_app.Running)
+    assert result.window.isVisible() and not result.is_ready()  # nothing open before painting
+
+    running = started(qtbot, result)
+
+    assert running.window.stack.currentWidget() is running.window.members_page
+    assert running.window.members_page.model.rowCount() > 0
+    assert not running.window.findChildren(OpeningPanel)
+    running.window.close()
+    ui_app.finish(running)
+    assert [b.reason for b in backup.list_backups(ui_db_path)].count(backup.ON_CLOSE) == 1
+
+
+def test_closing_while_the_register_opens_leaves_nothing_open(  # type: ignore[no-untyped-def]
+    qtbot, qapp, ui_db_path: Path
+) -> None:
+    running = ui_app.start(args(db=str(ui_db_path)), qapp)
+    assert isinstance(running, ui_app.Running)
+    qtbot.addWidget(running.window)
+    with qtbot.waitSignal(running.window.first_painted):
+        pass  # the start-up job begins on this signal
+    running.window.close()
+
+    ui_app.finish(running)  # waits for the job, then closes what it opened
+
+    assert running.opened is not None and not running.is_ready()
+    assert [b.reason for b in backup.list_backups(ui_db_path)].count(backup.ON_CLOSE) == 1
+    relocked = DatabaseLock(ui_db_path)
+    relocked.acquire()
+    relocked.release()
+    qtbot.wait(50)  # the job's report arrives for a closed window: nothing is created
+    assert running.window.pages == []
+
+
+def test_a_refused_database_is_explained_and_the_program_exits_2(  # type: ignore[no-untyped-def]
+    qtbot, qapp, tmp_path: Path, critical: list[str]
+) -> None:
+    not_ours = tmp_path / "notes.sqlite"
+    not_ours.write_text("shopping list", encoding="utf-8")
+    with pytest.raises(DatabaseFileError) as refused:
+        check_sqlite_file(not_ours.resolve())
+
+    running = ui_app.start(args(db=str(not_ours), lang="ru"), qapp)
+    assert isinstance(running, ui_app.Running)
+    qtbot.addWidget(running.window)
+    qtbot.waitUntil(running.is_settled, timeout=20_000)
+
+    assert running.exit_code == 2 and not running.is_ready()
+    assert critical == [refused.value.message()]  # in Russian, as --lang asked
+    assert not running.window.isVisible()
+    ui_app.finish(running)
+    assert not_ours.read_text(encoding="utf-8") == "shopping list"
+    relocked = DatabaseLock(not_ours)  # the lock went with it
+    relocked.acquire()
+    relocked.release()

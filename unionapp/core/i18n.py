@@ -27,12 +27,12 @@ _listeners: list[Callable[[str], None]] = []
 
 def _catalog(lang: str) -> _gettext.NullTranslations:
     if lang not in _catalogs:
-        # Read here rather than through gettext.translation(), whose own cache would keep a
+        # Opened here rather than through gettext.translation(), whose own cache would keep a
         # recompiled catalog from being seen after reload_catalogs().
-        found = _gettext.find(DOMAIN, str(translations_dir()), [lang])
+        path = translations_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
         loaded: _gettext.NullTranslations = _gettext.NullTranslations()
-        if found is not None:
-            with open(found, "rb") as mo_file:
+        if path.is_file():
+            with path.open("rb") as mo_file:
                 loaded = _gettext.GNUTranslations(mo_file)
         _catalogs[lang] = loaded
     return _catalogs[lang]

@@ -11,6 +11,7 @@ the real message.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
 
 from unionapp.core.i18n import LANGUAGES
@@ -45,7 +46,11 @@ def stored_settings(db_path: Path) -> dict[str, str]:
     return {str(key): str(value) for key, value in rows if value is not None}
 
 
-def stored_language(db_path: Path) -> str | None:
-    """The language the organization chose (``ui.language``), if it is one we speak."""
-    lang = stored_settings(db_path).get("ui.language")
+def chosen_language(stored: Mapping[str, str]) -> str | None:
+    """The language among ``stored_settings`` (``ui.language``), if it is one we speak."""
+    lang = stored.get("ui.language")
     return lang if lang in LANGUAGES else None
+
+
+def stored_language(db_path: Path) -> str | None:
+    return chosen_language(stored_settings(db_path))

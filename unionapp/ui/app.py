@@ -1,43 +1,88 @@
-"""Starting the desktop program: choose the database, refuse a second copy, open the window.
+"""Starting the desktop program: choose the database, refuse a second copy, paint the window at
+once, then open the register in the background.
 
-With no database yet in the data folder, the window opens on a demo organization (marked by a
-banner) so a new user sees a working register at once; ``--demo`` uses a throw-away folder
-instead and never touches the real data folder. A database named explicitly (``--db`` or
-``UNIONAPP_DB``) that does not exist yet starts empty: whoever names a file wants their own.
+The order (DESIGN.md "Performance targets": first paint within 2x a bare Qt window):
+
+1. the QApplication; the language (``--lang``, else the one stored in the database, read with
+   plain sqlite3 by ``core.quick_settings``) and Qt's catalog for it;
+2. the lock: a second copy on the same database is refused before anything is shown;
+3. the main window's shell (sidebar, language switch, "Opening the register…") is shown;
+4. after its first paint, a job on the thread pool imports the core and the pages (SQLAlchemy,
+   alembic, Babel: ~0.4 s), creates a missing database, opens it (upgrade and backup) and reads
+   the member list, while the window stays responsive;
+5. back on the GUI thread the pages are created over that list; a database that cannot be
+   opened is explained in a message box and the program exits with code 2.
+
+So this module and the window's shell import only Qt, the standard library and the light
+modules (paths, core.i18n, core.errors, core.lock, core.quick_settings); tests/test_startup.py
+guards it. With no database yet in the data folder, the window opens on a demo organization
+(marked by a banner) so a new user sees a working register at once; ``--demo`` uses a
+throw-away folder instead and never touches the real data folder. A database named explicitly
+(``--db`` or ``UNIONAPP_DB``) that does not exist yet starts empty: whoever names a file wants
+their own.
 
 ``start`` does everything up to showing the window and ``finish`` everything after it closes,
-so tests drive both without running the event loop.
+so tests drive both without running the event loop (``Running.is_ready`` tells when the
+register is open).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from unionapp import paths
-from unionapp.core import backup, demo, i18n, settings
+from unionapp.core import i18n
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import _
 from unionapp.core.lock import DatabaseLock
-from unionapp.core.store import open_database
+from unionapp.core.quick_settings import chosen_language, stored_settings
 from unionapp.ui.i18n import install_qt_translator
 from unionapp.ui.main_window import MainWindow
-from unionapp.ui.state import AppState
+from unionapp.ui.operations import show_error, start_job
+from unionapp.ui.pages import PAGES
+
+if TYPE_CHECKING:
+    from unionapp.ui.state import AppState
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_REFUSED = 0, 2
+EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
 LOG_HANDLER = "unionapp-file"
-DEMO_PREFIX = "unionapp-demo-"  # the folder core.demo.make_temp_demo makes
+DEMO_PREFIX = "unionapp-demo-"
+DEMO_DB_NAME = "unionapp.sqlite"  # the data folder's database (paths.default_db_path)
+UNPAINTED_START_MS = 500  # open the register anyway if the window is not painted by then
+# Imported by the start-up job on its worker thread, so that the GUI thread finds them loaded:
+# module code only (classes, constants), no widget is created there.
+PRELOAD = (
+    "unionapp.core.store",
+    "unionapp.core.demo",
+    "unionapp.core.settings",
+    "unionapp.core.member_list",
+    "unionapp.core.backup",
+    "unionapp.ui.state",
+    *(entry.module for entry in PAGES),
+)
+
+
+@dataclass
+class Opened:
+    """What the start-up job prepared on its worker thread for the GUI thread."""
+
+    db: Any  # a core Database (the UI never imports the database layer)
+    members: Any  # a core MemberList
+    language: str  # the stored ``ui.language``
 
 
 @dataclass
@@ -46,18 +91,35 @@ class Running:
 
     app: QApplication
     lock: DatabaseLock
-    state: AppState
     window: MainWindow
+    db_path: Path
     temporary: bool = False  # a ``--demo`` folder, deleted when the program closes
+    exit_code: int | None = None  # set when the register could not be opened after all
+    opened: Opened | None = None  # set by the start-up job, even if the window never took it
+
+    @property
+    def state(self) -> AppState:
+        """The open register's state (only once ``is_ready()``)."""
+        if self.window.state is None:
+            raise RuntimeError("the register is not open yet")
+        return self.window.state
+
+    def is_ready(self) -> bool:
+        return self.window.is_ready()
+
+    def is_settled(self) -> bool:
+        """The start-up job has reported back: the register is open or was refused."""
+        return self.is_ready() or self.exit_code is not None
 
 
 def choose_database(args: argparse.Namespace) -> Path:
-    """The database file the window opens (a fresh temporary demo with ``--demo``)."""
+    """The database file the window opens; with ``--demo``, one in a fresh temporary folder
+    (the demo itself is made by the start-up job, after the window is painted)."""
     if getattr(args, "demo", False):
-        db_path = demo.make_temp_demo()
+        folder = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
         # Backups, logs and the window's settings stay in the temporary folder too.
-        os.environ["UNIONAPP_HOME"] = str(db_path.parent)
-        return db_path
+        os.environ["UNIONAPP_HOME"] = str(folder)
+        return folder / DEMO_DB_NAME
     return Path(args.db) if getattr(args, "db", None) else paths.default_db_path()
 
 
@@ -69,6 +131,9 @@ def prepare_database(db_path: Path, *, with_demo: bool) -> bool:
     """Create a missing database (with the demo organization if asked); True if created."""
     if db_path.exists() and db_path.stat().st_size > 0:
         return False
+    from unionapp.core import demo
+    from unionapp.core.store import open_database
+
     db = open_database(db_path)
     try:
         if with_demo:
@@ -76,6 +141,24 @@ def prepare_database(db_path: Path, *, with_demo: bool) -> bool:
     finally:
         db.close()
     return True
+
+
+def open_register(db_path: Path, *, with_demo: bool) -> Opened:
+    """The slow part of the start, for a worker thread: load the code, create a missing
+    database, open it (upgrade and backup) and read the register."""
+    for module in PRELOAD:
+        importlib.import_module(module)
+    from unionapp.core import settings
+    from unionapp.core.member_list import MemberList
+    from unionapp.core.store import open_database
+
+    prepare_database(db_path, with_demo=with_demo)
+    db = open_database(db_path)
+    try:
+        return Opened(db, MemberList.load(db), settings.get(db, "ui.language"))
+    except BaseException:
+        db.close()
+        raise
 
 
 def create_application() -> QApplication:
@@ -88,6 +171,8 @@ def create_application() -> QApplication:
 
 def setup_logging() -> None:
     """Log to a file in the data folder (a GUI user has no console to read)."""
+    from logging.handlers import RotatingFileHandler  # ~8 ms: set up after the first paint
+
     close_logging()
     root = logging.getLogger()
     try:
@@ -110,38 +195,85 @@ def close_logging() -> None:
         handler.close()
 
 
-def refuse(message: str) -> int:
-    """Tell the user why the program cannot open, in a dialog (there is no window yet)."""
-    QMessageBox.critical(None, _("unionapp"), message)
+def refuse(message: str, parent: QWidget | None = None) -> int:
+    """Tell the user why the program cannot open, in a dialog (over the window, if any)."""
+    QMessageBox.critical(parent, _("unionapp"), message)
     return EXIT_REFUSED
 
 
 def start(args: argparse.Namespace, app: QApplication | None = None) -> Running | int:
-    """Open the database and show the window; an exit code when the program cannot start."""
+    """Show the window and start opening the register; an exit code when a second copy is
+    refused. A database refused later sets ``Running.exit_code`` and closes the window."""
     app = app or create_application()
-    i18n.set_language(getattr(args, "lang", None) or i18n.get_language())
-    install_qt_translator(app, i18n.get_language())
-    lock: DatabaseLock | None = None
-    try:
-        db_path = choose_database(args)
-        lock = DatabaseLock(db_path)
-        lock.acquire()
-        setup_logging()
-        prepare_database(db_path, with_demo=not is_explicit(args))
-        state = AppState(db_path)
-    except UserError as exc:
-        if lock is not None:
-            lock.release()
-        return refuse(exc.message())
-    lang = getattr(args, "lang", None) or settings.get(state.db, "ui.language")
+    temporary = bool(getattr(args, "demo", False))
+    db_path = choose_database(args)
+    stored = stored_settings(db_path)
+    lang = getattr(args, "lang", None) or chosen_language(stored) or i18n.get_language()
     i18n.set_language(lang)
     install_qt_translator(app, lang)
-    window = MainWindow(state)
+    lock = DatabaseLock(db_path)
+    try:
+        lock.acquire()
+    except UserError as exc:
+        if temporary:
+            shutil.rmtree(db_path.parent, ignore_errors=True)
+        return refuse(exc.message())
+    window = MainWindow()
+    window.show_opening(db_path.resolve(), stored)
+    running = Running(app, lock, window, db_path, temporary)
+    begun = False
+
+    def begin() -> None:  # after the first paint, or the timer if the window never paints
+        nonlocal begun
+        if not begun and window.isVisible():
+            begun = True
+            _open_in_background(running, args)
+
+    window.first_painted.connect(begin)
+    QTimer.singleShot(UNPAINTED_START_MS, window, begin)
     window.show()
-    temporary = bool(getattr(args, "demo", False))
-    if not temporary:
+    return running
+
+
+def _open_in_background(running: Running, args: argparse.Namespace) -> None:
+    setup_logging()
+    db_path, with_demo = running.db_path, running.temporary or not is_explicit(args)
+
+    def work(_progress: Any, _cancelled: Any) -> Opened:
+        opened = open_register(db_path, with_demo=with_demo)
+        running.opened = opened  # for ``finish``, should the window close before it gets it
+        return opened
+
+    start_job(
+        work,
+        lambda opened: _show_register(running, args, opened),
+        on_error=lambda exc: _refused(running, exc),
+    )
+
+
+def _show_register(running: Running, args: argparse.Namespace, opened: Opened) -> None:
+    """Back on the GUI thread: the pages over the register the job read."""
+    window = running.window
+    if not window.isVisible():  # closed while it was opening: ``finish`` closes the database
+        return
+    from unionapp.ui.state import AppState  # loaded by the job
+
+    state = AppState(running.db_path, db=opened.db)
+    fixed = getattr(args, "lang", None) or window.picked_language
+    if not fixed and opened.language in i18n.LANGUAGES:
+        state.set_language(opened.language)  # e.g. a file the quick look could not read
+    window.open_register(state, opened.members)
+    if not running.temporary:
         window.start_daily_backup()
-    return Running(app, lock, state, window, temporary)
+
+
+def _refused(running: Running, exc: BaseException) -> None:
+    if isinstance(exc, UserError):
+        running.exit_code = refuse(exc.message(), running.window)
+    else:
+        show_error(running.window, exc)
+        running.exit_code = EXIT_BUG
+    running.window.close()
 
 
 def finish(running: Running) -> None:
@@ -150,16 +282,23 @@ def finish(running: Running) -> None:
     A ``--demo`` folder is thrown away instead of backed up: it held nothing of the user's.
     """
     QThreadPool.globalInstance().waitForDone()
-    if not running.temporary:
-        try:
-            backup.backup_on_close(running.state.db)
-        except UserError as exc:
-            log.warning("backup on close failed: %s", exc)
-    running.state.close_database()
+    state = running.window.state
+    # The state's database (a restore may have reopened it), else the one the start-up job
+    # opened for a window that closed before it was shown.
+    db: Any = state.db if state is not None else getattr(running.opened, "db", None)
+    if db is not None:
+        if not running.temporary:
+            from unionapp.core import backup
+
+            try:
+                backup.backup_on_close(db)
+            except UserError as exc:
+                log.warning("backup on close failed: %s", exc)
+        db.close()
     running.lock.release()
     if running.temporary:
         close_logging()  # its file is in the folder
-        folder = running.state.db_path.parent
+        folder = running.db_path.parent
         if folder.name.startswith(DEMO_PREFIX):
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -170,4 +309,4 @@ def run(args: argparse.Namespace) -> int:
         return started
     code = started.app.exec()
     finish(started)
-    return code
+    return started.exit_code if started.exit_code is not None else code

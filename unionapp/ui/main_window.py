@@ -1,5 +1,11 @@
 """The main window: a sidebar of sections, the current page, a language switch, a menu.
 
+It is shown in two steps so the user sees it at once (DESIGN.md "Performance targets"): first
+the shell - the sidebar's titles from the page registry, the language switch, the menu and
+"Opening the register…" - which needs nothing but Qt and the light modules; then, when the
+start-up job has opened the database and read the register, ``open_register`` creates the
+pages (``ready`` is emitted). Until then the register's actions are disabled.
+
 Remembers its geometry and last page (QSettings in the data folder), shows a banner on a demo
 organization, re-translates every page when the language changes, and makes the daily backup
 on the thread pool so the window never waits for it.
@@ -8,12 +14,14 @@ on the thread pool so the window never waits for it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -21,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -28,15 +37,19 @@ from PySide6.QtWidgets import (
 )
 
 from unionapp import paths
-from unionapp.core import backup, i18n, settings
+from unionapp.core import i18n
 from unionapp.core.i18n import _
-from unionapp.ui.dialogs.import_wizard import ImportWizard
-from unionapp.ui.i18n import LANGUAGE_NAMES
+from unionapp.ui.i18n import LANGUAGE_NAMES, install_qt_translator
 from unionapp.ui.operations import show_error, start_job
-from unionapp.ui.pages.base import Page
-from unionapp.ui.pages.members import MembersPage
-from unionapp.ui.pages.settings import SettingsPage
-from unionapp.ui.state import AppState
+from unionapp.ui.pages import MEMBERS, PAGES, SETTINGS, PageEntry, page_entry
+
+if TYPE_CHECKING:  # loaded with the register, after the window is up
+    from unionapp.core.member_list import MemberList
+    from unionapp.ui.dialogs.import_wizard import ImportWizard
+    from unionapp.ui.pages.base import Page
+    from unionapp.ui.pages.members import MembersPage
+    from unionapp.ui.pages.settings import SettingsPage
+    from unionapp.ui.state import AppState
 
 log = logging.getLogger(__name__)
 
@@ -49,24 +62,71 @@ QListWidget#sidebar::item:selected { background:#3d6b99; color:white; }
 BANNER_STYLE = "QFrame#demoBanner { background:#fff3cd; border-bottom:1px solid #e6d49a; }"
 
 
+class _FirstPaint(QObject):
+    """Calls back once, just after the watched widget's first paint, then lets go."""
+
+    def __init__(self, watched: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._callback = callback
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # After the whole paint pass (children included) has reached the screen.
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+class OpeningPanel(QWidget):
+    """What the content area shows while the register is being opened."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("openingRegister")
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.label.setFont(font)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: how long it takes is not known
+        self.progress.setTextVisible(False)
+        self.progress.setFixedWidth(320)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def retranslate(self) -> None:
+        self.label.setText(_("Opening the register…"))
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, state: AppState) -> None:
+    ready = Signal()  # the register is open and the pages exist
+    first_painted = Signal()  # the window has been on screen once
+
+    def __init__(self, state: AppState | None = None, *, members: MemberList | None = None) -> None:
+        """With ``state`` the register opens at once; without it the window is the shell
+        until ``open_register`` is called."""
         super().__init__()
-        self.state = state
         self.setObjectName("MainWindow")
-        self.members_page = MembersPage(state)
-        self.settings_page = SettingsPage(state)
-        self.pages: list[Page] = [self.members_page, self.settings_page]
+        self.state: AppState | None = None
+        self.pages: list[Page] = []
+        self.picked_language: str | None = None  # chosen in the shell, saved once open
+        _FirstPaint(self, self.first_painted.emit)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(210)
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
-        self.stack = QStackedWidget()
-        for page in self.pages:
+        for _entry in PAGES:
             self.sidebar.addItem(QListWidgetItem())
-            self.stack.addWidget(page)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.opening = OpeningPanel()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.opening)
+        self.sidebar.currentRowChanged.connect(self._row_chosen)
 
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -91,12 +151,13 @@ class MainWindow(QMainWindow):
         self.banner = QFrame()
         self.banner.setObjectName("demoBanner")
         self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
         self.banner_text = QLabel()
         self.banner_text.setObjectName("demoBannerText")
         self.banner_text.setWordWrap(True)
         self.banner_text.setStyleSheet("color:#664d03;")
         self.banner_button = QPushButton()
-        self.banner_button.clicked.connect(lambda: self.show_page("settings"))
+        self.banner_button.clicked.connect(lambda: self.show_page(SETTINGS))
         banner_row = QHBoxLayout(self.banner)
         banner_row.setContentsMargins(12, 6, 12, 6)
         banner_row.addWidget(self.banner_text, 1)
@@ -119,6 +180,7 @@ class MainWindow(QMainWindow):
         central.setLayout(body)
         self.setCentralWidget(central)
 
+        self.db_path: Path | None = None
         self.db_label = QLabel()
         self.db_label.setStyleSheet("color:#666;")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -126,10 +188,51 @@ class MainWindow(QMainWindow):
         self._backup_timer = QTimer(self, singleShot=True)  # dies with the window
         self._backup_timer.timeout.connect(self._daily_backup)
 
-        state.language_changed.connect(lambda _lang: self.retranslate())
-        state.data_changed.connect(self._data_changed)
+        self._organization: Mapping[str, str] = {}
         self.retranslate()
         self._restore_layout()
+        if state is not None:
+            self.open_register(state, members)
+
+    # -- opening the register -------------------------------------------------------------------
+    def show_opening(self, db_path: Path, stored: Mapping[str, str]) -> None:
+        """What the shell can show before the register is open: the database's name, and the
+        organization's name and demo banner as stored (read without the database layer)."""
+        self.db_path = db_path
+        self._organization = dict(stored)
+        self.retranslate()
+
+    def open_register(self, state: AppState, members: MemberList | None = None) -> None:
+        """Create the pages over the open database (``members``: the register already read)
+        and show the page the user was on last time."""
+        if self.state is not None:
+            raise RuntimeError("the register is already open")
+        pages = [self._create_page(entry, state, members) for entry in PAGES]
+        self.state, self.pages, self.db_path = state, pages, state.db_path
+        for page in pages:
+            self.stack.addWidget(page)
+        self._row_chosen(self.sidebar.currentRow())
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        for act in self._register_actions:
+            act.setEnabled(True)
+        state.language_changed.connect(lambda _lang: self.retranslate())
+        state.data_changed.connect(self._data_changed)
+        if self.picked_language is not None:
+            self._save_language(self.picked_language)
+        self._organization = self._stored_settings()
+        self._retranslate_window()
+        self.ready.emit()
+
+    @staticmethod
+    def _create_page(entry: PageEntry, state: AppState, members: MemberList | None) -> Page:
+        page_class = entry.page_class()
+        if entry.key == MEMBERS and members is not None:
+            return cast("type[MembersPage]", page_class)(state, members=members)
+        return page_class(state)
+
+    def is_ready(self) -> bool:
+        return self.state is not None
 
     # -- the menu -----------------------------------------------------------------------------
     def _make_menu(self) -> None:
@@ -147,6 +250,15 @@ class MainWindow(QMainWindow):
         self.import_members_action = action(lambda: self.open_import("members"))
         self.import_children_action = action(lambda: self.open_import("children"))
         self.quit_action = action(self.close, QKeySequence.StandardKey.Quit)
+        # They act on the register: off (and their shortcuts harmless) until it is open.
+        self._register_actions = (
+            self.new_action,
+            self.find_action,
+            self.import_members_action,
+            self.import_children_action,
+        )
+        for act in self._register_actions:
+            act.setEnabled(False)
         self.register_menu = self.menuBar().addMenu("")
         for act in (self.new_action, self.find_action):
             self.register_menu.addAction(act)
@@ -159,23 +271,44 @@ class MainWindow(QMainWindow):
     # -- language -------------------------------------------------------------------------
     def _language_chosen(self, index: int) -> None:
         lang = str(self.language.itemData(index))
+        if self.state is None:  # still opening: switch now, save the choice once open
+            self.picked_language = lang
+            i18n.set_language(lang)
+            app = QApplication.instance()
+            if app is not None:
+                install_qt_translator(app, lang)
+            self.retranslate()
+            return
+        self._save_language(lang)
+        self.state.set_language(lang)
+        self.state.notify_changed("settings")
+
+    def _save_language(self, lang: str) -> None:
+        from unionapp.core import settings  # loaded with the register
+
+        assert self.state is not None
         try:
             settings.set_value(self.state.db, "ui.language", lang)
         except Exception as exc:  # noqa: BLE001 - shown; the language switches anyway
             show_error(self, exc)
-        self.state.set_language(lang)
-        self.state.notify_changed("settings")
 
     def retranslate(self) -> None:
+        """Every text of the window and its pages in the current language."""
+        for page in self.pages:
+            page.retranslate()
+        self._retranslate_window()
+
+    def _retranslate_window(self) -> None:
         index = i18n.LANGUAGES.index(i18n.get_language())
         if self.language.currentIndex() != index:
             self.language.blockSignals(True)
             self.language.setCurrentIndex(index)
             self.language.blockSignals(False)
         self.language_label.setText(_("Language"))
-        for row, page in enumerate(self.pages):
-            page.retranslate()
-            self.sidebar.item(row).setText(page.title())
+        for row, entry in enumerate(PAGES):
+            self.sidebar.item(row).setText(_(entry.title))
+        if self.state is None:
+            self.opening.retranslate()
         self.register_menu.setTitle(_("&Register"))
         self.new_action.setText(_("&New member…"))
         self.find_action.setText(_("&Find"))
@@ -189,45 +322,82 @@ class MainWindow(QMainWindow):
             )
         )
         self.banner_button.setText(_("Open Settings"))
-        self.db_label.setText(_("Database: {path}").format(path=self.state.db_path))
+        if self.db_path is not None:
+            self.db_label.setText(_("Database: {path}").format(path=self.db_path))
         self._update_banner_and_title()
 
     def _data_changed(self, what: str) -> None:
         if what in ("settings", "all"):
+            self._organization = self._stored_settings()
             self._update_banner_and_title()
 
+    def _stored_settings(self) -> dict[str, str]:
+        from unionapp.core import settings  # loaded with the register
+
+        assert self.state is not None
+        return settings.get_all(self.state.db)
+
     def _update_banner_and_title(self) -> None:
-        values = settings.get_all(self.state.db)
+        values = self._organization
         self.banner.setVisible(values.get("org.demo", "0") == "1")
-        own = values["org.name_ky" if i18n.get_language() == "ky" else "org.name_ru"]
-        name = own or values["org.name_ru"] or values["org.name_ky"]
+        own = values.get("org.name_ky" if i18n.get_language() == "ky" else "org.name_ru", "")
+        name = own or values.get("org.name_ru", "") or values.get("org.name_ky", "")
         if name:
             self.setWindowTitle(_("{organization} — unionapp").format(organization=name))
         else:
             self.setWindowTitle(_("unionapp — register of the primary union organization"))
 
-    # -- actions ----------------------------------------------------------------------------
+    # -- pages and actions ----------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        for page in self.pages:
+            if page.key == key:
+                return page
+        raise LookupError(f"no page {key!r} (is the register open?)")
+
+    @property
+    def members_page(self) -> MembersPage:
+        return cast("MembersPage", self.page(MEMBERS))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return cast("SettingsPage", self.page(SETTINGS))
+
     def focus_filter(self) -> None:
-        self.show_page(self.members_page.key)
-        self.members_page.focus_filter()
+        if self.is_ready():
+            self.show_page(MEMBERS)
+            self.members_page.focus_filter()
 
     def new_member(self) -> None:
-        self.show_page(self.members_page.key)
-        self.members_page.new_member()
+        if self.is_ready():
+            self.show_page(MEMBERS)
+            self.members_page.new_member()
 
-    def open_import(self, kind: str) -> ImportWizard:
+    def open_import(self, kind: str) -> ImportWizard | None:
+        if self.state is None:
+            return None
+        from unionapp.ui.dialogs.import_wizard import ImportWizard  # only when asked for
+
         wizard = ImportWizard(self.state, kind, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
         return wizard
 
     def show_page(self, key: str) -> None:
-        for row, page in enumerate(self.pages):
-            if page.key == key:
+        for row, entry in enumerate(PAGES):
+            if entry.key == key:
                 self.sidebar.setCurrentRow(row)
 
+    def _row_chosen(self, row: int) -> None:
+        if self.pages and 0 <= row < len(self.pages):
+            self.stack.setCurrentWidget(self.pages[row])
+
+    def current_key(self) -> str:
+        """The key of the section chosen in the sidebar (known before the pages exist)."""
+        row = self.sidebar.currentRow()
+        return PAGES[row].key if 0 <= row < len(PAGES) else PAGES[0].key
+
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(self.current_key())
 
     # -- the daily backup -------------------------------------------------------------------
     def start_daily_backup(self, delay_ms: int = 1500) -> None:
@@ -235,15 +405,21 @@ class MainWindow(QMainWindow):
         self._backup_timer.start(delay_ms)
 
     def _daily_backup(self) -> None:
-        db = self.state.db
+        if self.state is None:
+            return
+        state = self.state
+        db = state.db
 
         def work(_progress: Any, _cancelled: Any) -> Path | None:
-            return backup.auto_backup_if_due(db)
+            from unionapp.core import backup
+
+            made: Path | None = backup.auto_backup_if_due(db)
+            return made
 
         def done(made: Path | None) -> None:
             if made is not None:
                 self.statusBar().showMessage(_("Today's backup is made."), 8000)
-                self.state.notify_changed("backups")
+                state.notify_changed("backups")
 
         def failed(exc: BaseException) -> None:
             log.warning("daily backup failed: %s", exc)
@@ -264,12 +440,13 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 760)
         self.sidebar.setCurrentRow(0)
-        self.show_page(str(ui.value("window/page", self.members_page.key)))
+        last = str(ui.value("window/page", MEMBERS))
+        self.show_page(last if page_entry(last) is not None else MEMBERS)
 
     def save_layout(self) -> None:
         ui = self.ui_settings()
         ui.setValue("window/geometry", self.saveGeometry())
-        ui.setValue("window/page", self.current_page().key)
+        ui.setValue("window/page", self.current_key())
         ui.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
@@ -277,4 +454,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-__all__ = ["MainWindow"]
+__all__ = ["MainWindow", "OpeningPanel"]

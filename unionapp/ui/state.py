@@ -20,11 +20,13 @@ class AppState(QObject):
     data_changed = Signal(str)  # what changed: "members", "settings", "all"
     language_changed = Signal(str)
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, db_path: Path, parent: QObject | None = None, *, db: Any = None) -> None:
+        """``db``: the database already opened (the start-up opens it on a worker thread);
+        without it the file is opened here (upgraded and backed up as always)."""
         super().__init__(parent)
         self.db_path = Path(db_path).resolve()
         # A core Database; typed Any because the UI never imports the database layer.
-        self.db: Any = open_database(self.db_path)
+        self.db: Any = db if db is not None else open_database(self.db_path)
 
     def notify_changed(self, what: str = "all") -> None:
         self.data_changed.emit(what)

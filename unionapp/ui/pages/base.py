@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from unionapp.ui.state import AppState
+from unionapp.core.i18n import _
+from unionapp.ui.pages import page_entry
+
+if TYPE_CHECKING:
+    from unionapp.ui.state import AppState
 
 
 class Page(QWidget):
@@ -16,7 +22,9 @@ class Page(QWidget):
         state.data_changed.connect(self.on_data_changed)
 
     def title(self) -> str:
-        raise NotImplementedError
+        """The sidebar's title for this page (declared in ``unionapp.ui.pages.PAGES``)."""
+        entry = page_entry(self.key)
+        return _(entry.title) if entry is not None else self.key
 
     def retranslate(self) -> None:
         """Set every visible text again in the current language (called on a switch)."""

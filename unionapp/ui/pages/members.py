@@ -57,7 +57,11 @@ MAX_WIDTH = {"full_name": 230, "department": 150, "position": 120, "exit_reason"
 class MembersPage(Page):
     key = "members"
 
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, state: AppState, parent: QWidget | None = None, *, members: MemberList | None = None
+    ) -> None:
+        """``members``: the register already read (the start-up reads it on a worker thread,
+        so the page shows it without reading it a second time)."""
         super().__init__(state, parent)
         self.dialog: MemberDialog | None = None
         self.notice: QMessageBox | None = None  # the last "file saved" message
@@ -160,7 +164,7 @@ class MembersPage(Page):
         self._loading: BackgroundJob | None = None
         self._reload_again = False
         self.background_from = BACKGROUND_FROM
-        self.apply_members(MemberList.load(state.db))  # before the window is first shown
+        self.apply_members(members if members is not None else MemberList.load(state.db))
         self._status_chosen()
         self.retranslate()
 
