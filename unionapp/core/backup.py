@@ -223,7 +223,7 @@ def make_backup(
     Without ``out`` it goes to the backups folder under a name carrying the time and reason;
     ``out`` (a manual backup anywhere) must not exist yet: nothing is ever overwritten.
     """
-    if db.path is None:
+    if db.path is None:  # SQLite-only on purpose: a server's administrator uses pg_dump & co.
         raise UserError(N_("A server database is backed up with the server's own tools."))
     if out is None:
         folder = backup_dir(db.path)

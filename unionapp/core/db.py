@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from unionapp.core.errors import DatabaseFileError
@@ -106,11 +106,12 @@ class Database:
             check_sqlite_file(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # Built, not parsed from text: a folder named "№1 #2?" is a valid path.
-            url: str | URL = URL.create("sqlite", database=str(self.path))
+            url = URL.create("sqlite", database=str(self.path))
         else:
             self.path = None
-            url = str(target)
-        self.url = str(url)
+            url = make_url(str(target))
+        # For messages and logs: a server URL's password is shown as ***.
+        self.url = url.render_as_string(hide_password=True)
         self.engine: Engine = create_engine(url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)

@@ -46,42 +46,42 @@ COLUMN_WIDTHS = {"surname": 18, "name": 14, "patronymic": 18, "department": 26,
                  "exit_reason": 22, "email": 24}
 
 
+# Rows are sorted here, not by ORDER BY, so every database writes the same file: text order
+# would follow the database's collation (SQLite: code points, as Python's; PostgreSQL: the
+# server's locale) and empty values sort first in SQLite but last in PostgreSQL.
 def _member_rows(db: Database) -> list[dict[str, Any]]:
     fields = [f for f in MEMBER_COLUMNS if f != "department"]
-    stmt = (
-        select(Department.name, *(getattr(Member, f) for f in fields))
-        .outerjoin(Department, Member.department_id == Department.id)
-        .order_by(Member.surname, Member.name, Member.patronymic, Member.card_no)
+    stmt = select(Department.name, *(getattr(Member, f) for f in fields)).outerjoin(
+        Department, Member.department_id == Department.id
     )
     with db.reading() as session:
-        return [
+        rows = [
             {"department": department, **dict(zip(fields, values, strict=True))}
             for department, *values in session.execute(stmt)
         ]
+    rows.sort(key=lambda r: (r["surname"], r["name"], r["patronymic"] or "", r["card_no"]))
+    return rows
 
 
 def _child_rows(db: Database) -> list[dict[str, Any]]:
-    stmt = (
-        select(
-            Member.card_no, Member.surname, Member.name, Member.patronymic,
-            Child.full_name, Child.birth_date, Child.sex,
-        )
-        .join(Member, Child.member_id == Member.id)
-        .order_by(Member.surname, Member.name, Member.card_no, Child.birth_date, Child.id)
-    )
+    stmt = select(
+        Member.card_no, Member.surname, Member.name, Member.patronymic,
+        Child.full_name, Child.birth_date, Child.sex, Child.id,
+    ).join(Member, Child.member_id == Member.id)
     with db.reading() as session:
-        return [
-            {
-                "card_no": card_no,
-                "parent_name": " ".join(p for p in (surname, name, patronymic) if p),
-                "full_name": full_name,
-                "birth_date": birth_date,
-                "sex": sex,
-            }
-            for card_no, surname, name, patronymic, full_name, birth_date, sex in session.execute(
-                stmt
-            )
-        ]
+        found = list(session.execute(stmt))
+    # parent (surname, name, card), then children by birth date, unknown dates first
+    found.sort(key=lambda r: (r[1], r[2], r[0], r[5] is not None, r[5] or dt.date.min, r[7]))
+    return [
+        {
+            "card_no": card_no,
+            "parent_name": " ".join(p for p in (surname, name, patronymic) if p),
+            "full_name": full_name,
+            "birth_date": birth_date,
+            "sex": sex,
+        }
+        for card_no, surname, name, patronymic, full_name, birth_date, sex, _id in found
+    ]
 
 
 def _shown(column: str, value: Any, lang: str) -> Any:

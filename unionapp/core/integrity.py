@@ -52,6 +52,9 @@ def check(db: Database) -> list[str]:
     """Every problem of an open database: structure, foreign keys, schema version."""
     name = str(db.path or db.url)
     problems: list[str] = []
+    # SQLite-only, on purpose: PostgreSQL always enforces foreign keys and has no
+    # integrity_check of its own (amcheck needs an administrator); a server's own tools watch its
+    # storage. On a server database only the schema version is checked.
     if db.is_sqlite:
         try:
             with db.engine.connect() as conn:

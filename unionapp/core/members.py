@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select
 from sqlalchemy.orm import Session
 
 from unionapp.core import audit
@@ -19,7 +19,9 @@ from unionapp.core.codes import EXIT_REASONS
 from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, ValidationError
 from unionapp.core.i18n import N_
+from unionapp.core.member_list import collation_key
 from unionapp.core.models import Child, Department, Member, MemberPhoto
+from unionapp.core.stored_text import length_limit, text_problem
 
 
 @dataclass
@@ -59,6 +61,21 @@ class MemberInput:
 
 
 MEMBER_FIELDS = tuple(f.name for f in fields(MemberInput))
+
+
+# Text fields and their length limits, read from the models (None: Text, no limit); see
+# ``stored_text``. sex and exit_reason are checked against their codes instead.
+def _text_columns() -> dict[str, int | None]:
+    limits: dict[str, int | None] = {}
+    for name in MEMBER_FIELDS:
+        column = Department.__table__.c.name if name == "department" else Member.__table__.c[name]
+        if isinstance(column.type, String) and name not in ("sex", "exit_reason"):
+            limits[name] = length_limit(column)
+    return limits
+
+
+TEXT_LIMITS = _text_columns()
+CHILD_NAME_LIMIT = length_limit(Child.__table__.c.full_name)
 
 
 @dataclass
@@ -122,6 +139,10 @@ def validate(data: MemberInput, today: dt.date | None = None) -> list[Validation
         err("sex", N_("Unknown sex: {value}."), value=data.sex)
     if data.email and ("@" not in data.email or " " in data.email):
         err("email", N_("This is not an e-mail address: {value}."), value=data.email)
+    for name, limit in TEXT_LIMITS.items():
+        problem = text_problem(name, getattr(data, name), limit)
+        if problem is not None:
+            errors.append(problem)
     return errors
 
 
@@ -283,6 +304,9 @@ def _check_child(data: ChildInput) -> ChildInput:
     name = " ".join(data.full_name.split())
     if not name:
         raise ValidationError(N_("This field is required."), field="full_name")
+    problem = text_problem("full_name", name, CHILD_NAME_LIMIT)
+    if problem is not None:
+        raise problem
     if data.birth_date and data.birth_date > dt.date.today():
         raise ValidationError(
             N_("The birth date {date} is in the future."), field="birth_date", date=data.birth_date
@@ -340,8 +364,12 @@ def history(db: Database, member_id: int) -> list[HistoryItem]:
 
 
 def departments(db: Database) -> list[str]:
+    """In the order the members page lists them (ң after н ...), the same on every database:
+    an ORDER BY would follow the database's collation (SQLite: code points; PostgreSQL: the
+    server's locale)."""
     with db.reading() as s:
-        return list(s.scalars(select(Department.name).order_by(Department.name)))
+        names = list(s.scalars(select(Department.name)))
+    return sorted(names, key=lambda n: (collation_key(n), n))
 
 
 def count_members(db: Database) -> int:

@@ -15,14 +15,16 @@ path from an older schema is exercised before a second real schema exists.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import SQLAlchemyError
 
 from unionapp.core.db import Database, damaged_error, probe_sqlite_file
 from unionapp.core.errors import DatabaseFileError
@@ -31,6 +33,17 @@ from unionapp.core.i18n import N_
 SCRIPTS = Path(__file__).resolve().parent.parent / "migrations"
 
 NOT_UNIONAPP = N_("{path} is an SQLite database of another program, not a unionapp database.")
+NOT_UNIONAPP_SERVER = N_(
+    "The database {path} holds tables of another program, not a unionapp database."
+)
+UNREACHABLE = N_(
+    "The database {path} cannot be opened. Check the server's address, the database name, "
+    "the user name and the password."
+)
+# A PostgreSQL advisory lock key ("unionapp" in ASCII): two programs opening one new or old
+# server database at once take turns to upgrade it, the second then finds nothing to do. An
+# SQLite file needs none: the desktop app holds a DatabaseLock and SQLite serializes writers.
+UPGRADE_LOCK_KEY = 0x756E696F6E617070
 NEWER = N_(
     "The database {path} was made by a newer version of unionapp (schema {rev}). "
     "Install the newer version to open it."
@@ -57,6 +70,17 @@ def _name(db: Database) -> str:
     return str(db.path or db.url)
 
 
+def unreadable_error(db: Database, exc: SADatabaseError) -> DatabaseFileError:
+    """A file that cannot be read is damaged; a server that cannot be read is not reached.
+
+    (For a server the first query is the connection itself: a wrong address, database name,
+    user or password all fail here.) The driver's English wording is kept as ``detail``.
+    """
+    if db.path is not None:
+        return damaged_error(db.path, str(exc.orig))
+    return DatabaseFileError(UNREACHABLE, path=db.url, detail=str(exc.orig))
+
+
 def current_revision(db: Database) -> str | None:
     try:
         with db.engine.connect() as conn:
@@ -64,7 +88,7 @@ def current_revision(db: Database) -> str | None:
             conn.rollback()
             return rev
     except SADatabaseError as exc:
-        raise damaged_error(_name(db), str(exc.orig)) from exc
+        raise unreadable_error(db, exc) from exc
 
 
 def is_empty(db: Database) -> bool:
@@ -83,11 +107,13 @@ def classify(
     tables: set[str] | frozenset[str],
     revision: str | None,
     scripts: ScriptDirectory | None = None,
+    *,
+    server: bool = False,
 ) -> None:
     """Refuse a database that is someone else's, or newer than this program."""
     if revision is None:
         if tables - {"alembic_version"}:
-            raise DatabaseFileError(NOT_UNIONAPP, path=name)
+            raise DatabaseFileError(NOT_UNIONAPP_SERVER if server else NOT_UNIONAPP, path=name)
         return
     if revision not in known_revisions(scripts):
         raise DatabaseFileError(NEWER, path=name, rev=revision)
@@ -111,7 +137,16 @@ def check_not_newer(db: Database, scripts: ScriptDirectory | None = None) -> Non
         with db.engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
             conn.rollback()
-    classify(_name(db), tables, rev, scripts)
+    classify(_name(db), tables, rev, scripts, server=db.path is None)
+
+
+def _unlock_upgrades(conn: Connection) -> None:
+    # A failed step left its transaction aborted: roll it back first. A connection that is
+    # gone has lost the lock with it, and the step's own error is the one to show.
+    with suppress(SQLAlchemyError):
+        conn.rollback()
+        conn.exec_driver_sql(f"SELECT pg_advisory_unlock({UPGRADE_LOCK_KEY})")
+        conn.commit()
 
 
 def upgrade(
@@ -141,6 +176,10 @@ def upgrade(
         return scripts._upgrade_revs(target, rev)
 
     with db.engine.connect() as conn:
+        server_lock = conn.dialect.name == "postgresql"
+        if server_lock:  # held across the steps' commits; released below or with the session
+            conn.exec_driver_sql(f"SELECT pg_advisory_lock({UPGRADE_LOCK_KEY})")
+            conn.commit()
         context = MigrationContext.configure(
             conn,
             opts={
@@ -151,7 +190,13 @@ def upgrade(
                 "render_as_batch": True,  # SQLite alters tables by copying them
             },
         )
-        with Operations.context(context), context.begin_transaction():
-            context.run_migrations()
-        conn.commit()
+        try:
+            # The steps are chosen from the revision read here, after the lock: a program that
+            # upgraded meanwhile leaves none to run.
+            with Operations.context(context), context.begin_transaction():
+                context.run_migrations()
+            conn.commit()
+        finally:
+            if server_lock:
+                _unlock_upgrades(conn)
     return True

@@ -18,9 +18,12 @@ from unionapp.core.db import Database
 from unionapp.core.errors import ValidationError
 from unionapp.core.i18n import LANGUAGES, N_
 from unionapp.core.models import Setting
+from unionapp.core.stored_text import NUL_CHARACTER
 
 
 def _text(value: str) -> str:
+    if "\x00" in value:  # PostgreSQL cannot store it (see stored_text)
+        raise ValidationError(NUL_CHARACTER)
     return value.strip()
 
 

@@ -28,8 +28,9 @@ from unionapp.core.importing.values import (
     parse_text,
 )
 from unionapp.core.importing.writing import AuditRows, bulk_insert
-from unionapp.core.members import ChildInput
+from unionapp.core.members import CHILD_NAME_LIMIT, ChildInput
 from unionapp.core.models import Child, Member
+from unionapp.core.stored_text import text_problem
 
 KIND = "children"
 PARSERS: dict[str, Parser] = {
@@ -95,6 +96,9 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> ChildPlan:
             check_letters(name)
         except CellProblem as problem:
             log.add(row_no, "full_name", problem.msgid, **problem.params)
+        too_long = text_problem("full_name", name, CHILD_NAME_LIMIT)
+        if too_long is not None:
+            log.add(row_no, "full_name", too_long.msgid, **too_long.params)
         for required in ("card_no", "full_name"):
             if not values.get(required) and required not in bad:
                 log.add(row_no, required, REQUIRED)
