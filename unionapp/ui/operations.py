@@ -97,10 +97,18 @@ class BackgroundJob(QRunnable):
             result = self.fn(self._progress, self._cancel.is_set)
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to show
             self.finished.set()
-            self.signals.failed.emit(exc)
+            self._report(self.signals.failed, exc)
         else:
             self.finished.set()
-            self.signals.succeeded.emit(result)
+            self._report(self.signals.succeeded, result)
+
+    @staticmethod
+    def _report(signal: Any, value: object) -> None:
+        """Hand the result over; if the program is closing and its receiver is gone, drop it."""
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            log.info("a background job finished after its window closed")
 
 
 _running: set[BackgroundJob] = set()
