@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from unionapp import __version__
 from unionapp.core import i18n
 from unionapp.core.errors import UserError
-from unionapp.core.i18n import _
+from unionapp.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from unionapp.core.db import Database
@@ -32,17 +32,36 @@ class Context:
         self._db: Database | None = None
 
     @property
+    def is_server(self) -> bool:
+        """``--db`` may be a SQLAlchemy URL (PostgreSQL) instead of a file."""
+        return bool(self.args.db) and "://" in str(self.args.db)
+
+    @property
     def db_path(self) -> Path:
+        """The database file; commands that copy or lock the file refuse a server database."""
         from unionapp import paths
 
+        if self.is_server:
+            raise UserError(
+                N_("This command works with a database file only, not with a database server.")
+            )
         return Path(self.args.db) if self.args.db else paths.default_db_path()
+
+    @property
+    def db_name(self) -> str:
+        """The database as messages name it (a server URL without its password)."""
+        return self.db.url if self.is_server else str(self.db_path)
 
     @property
     def db(self) -> Database:
         if self._db is None:
             from unionapp.core.store import open_database
 
-            self._db = open_database(self.db_path)
+            self._db = open_database(str(self.args.db) if self.is_server else self.db_path)
+            if self.is_server and self.args.lang is None:
+                from unionapp.core import settings
+
+                i18n.set_language(settings.get(self._db, "ui.language"))
         return self._db
 
     def close(self) -> None:
@@ -82,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("show the program's version and exit"),
     )
     parser.add_argument(
-        "--db", metavar=_("FILE"), help=_("database file (default: UNIONAPP_DB or the data folder)")
+        "--db",
+        metavar=_("FILE"),
+        help=_("database file or server URL (default: UNIONAPP_DB or the data folder)"),
     )
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: ky or ru"))
     parser.add_argument(
@@ -110,8 +131,8 @@ def _choose_language(args: argparse.Namespace) -> None:
         from unionapp import paths
         from unionapp.core.quick_settings import stored_language
 
-        db_path = Path(args.db) if args.db else paths.default_db_path()
-        lang = stored_language(db_path)
+        if not (args.db and "://" in args.db):  # a server's setting is read once it is open
+            lang = stored_language(Path(args.db) if args.db else paths.default_db_path())
     i18n.set_language(lang or i18n.DEFAULT_LANGUAGE)
 
 

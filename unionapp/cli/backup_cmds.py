@@ -63,5 +63,5 @@ def run_check(ctx: Context) -> int:
         err(problem)
     if problems:
         return EXIT_REFUSED
-    out(_("The database {path} is OK.").format(path=ctx.db_path))
+    out(_("The database {path} is OK.").format(path=ctx.db_name))
     return EXIT_OK

@@ -55,5 +55,5 @@ def run_demo(ctx: Context) -> int:
     )
     out(_("Children: {children}").format(children=summary.children))
     out(_("Departments: {departments}").format(departments=summary.departments))
-    out(_("Database: {path}").format(path=ctx.db_path))
+    out(_("Database: {path}").format(path=ctx.db_name))
     return 0
