@@ -92,6 +92,11 @@ class Analysis:
             key=lambda p: (p.row, p.column_index if p.column_index is not None else -1),
         )
 
+    @property
+    def warnings(self) -> list[Problem]:
+        """Rows that import but deserve a look; a kind's plan may list some."""
+        return list(getattr(self.plan, "warnings", []))
+
 
 class _Steps:
     """Turns each phase's rows into one progress bar, and stops when asked to."""
@@ -189,6 +194,7 @@ def preview_import(db: Database, kind: str, path: Path) -> ImportPreview:
         rows=rows,
         problems=analysis.problems,
         counts=counts,
+        warnings=analysis.warnings,
     )
 
 
@@ -204,6 +210,7 @@ def _summary(kind: str, analysis: Analysis, dry_run: bool) -> ImportSummary:
         skipped=analysis.sheet.skipped,
         departments_added=len(getattr(analysis.plan, "new_departments", [])),
         dry_run=dry_run,
+        warnings=analysis.warnings,
     )
 
 

@@ -41,6 +41,8 @@ class ImportPreview:
     rows: list[PreviewRow]
     problems: list[Problem]  # each with column_index set where a column is known
     counts: dict[str, int]  # per action
+    # rows that import but deserve a look (another person's card number); not problems
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ignored_columns(self) -> list[str]:
@@ -58,6 +60,7 @@ class ImportSummary:
     skipped: int = 0  # empty rows
     departments_added: int = 0
     dry_run: bool = False
+    warnings: list[Problem] = field(default_factory=list)  # as in ImportPreview
 
 
 class ProblemLog:
