@@ -9,7 +9,7 @@ import pytest
 
 from unionapp.cli import main
 from unionapp.core import backup
-from unionapp.core.i18n import _
+from unionapp.core.i18n import _, translate_in
 from unionapp.core.lock import ALREADY_OPEN, DatabaseLock
 
 
@@ -47,6 +47,7 @@ def test_backup_prints_the_new_files_path(
 def test_backup_out_and_refusal_to_overwrite(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    _run(capsys, "--db", str(db_path), "config", "set", "org.chairperson", "Жаңыл")
     out_file = tmp_path / "flash" / "union-copy.sqlite"
     code, out, _err = _run(capsys, "--db", str(db_path), "backup", "--out", str(out_file))
     assert code == 0 and Path(out.strip()) == out_file.resolve()
@@ -92,6 +93,7 @@ def test_restore_is_refused_while_the_app_has_the_database_open(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(db_path)
+    _run(capsys, "--db", db, "config", "set", "org.chairperson", "Жаңыл")
     saved = _run(capsys, "--db", db, "backup")[1].strip()
     before = db_path.read_bytes()
     with DatabaseLock(db_path):  # as the desktop window holds it
@@ -103,6 +105,7 @@ def test_restore_is_refused_while_the_app_has_the_database_open(
 def test_check_lists_every_problem_and_exits_2(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    _run(capsys, "--db", str(db_path), "config", "set", "org.chairperson", "Жаңыл")
     code, out, _err = _run(capsys, "--db", str(db_path), "check")
     assert code == 0 and str(db_path) in out
     conn = sqlite3.connect(db_path)
@@ -114,5 +117,38 @@ def test_check_lists_every_problem_and_exits_2(
     code, out, err = _run(capsys, "--db", str(db_path), "check")
 
     assert code == 2 and out == ""
-    assert len(err.strip().splitlines()) == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 2
     assert err.count("children") == 2
+    refused = translate_in("ky", "Error: {message}").format(message="")
+    assert all(line.startswith(refused) for line in lines)  # like every other refusal
+
+
+def test_backup_into_an_existing_folder(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--out`` naming a folder (a flash drive) gets a backup under the usual dated name."""
+    _run(capsys, "--db", str(db_path), "config", "set", "org.chairperson", "Жаңыл")
+    flash = tmp_path / "flash"
+    flash.mkdir()
+
+    code, out, err = _run(capsys, "--db", str(db_path), "backup", "--out", str(flash))
+
+    assert (code, err) == (0, "")
+    (made,) = flash.iterdir()
+    assert Path(out.strip()) == made.resolve()
+    assert made.name.startswith("union_") and made.name.endswith("_manual.sqlite")
+    backup.verify_backup(made)
+    assert _chair(made) == "Жаңыл"
+    code, out, _err = _run(capsys, "--db", str(db_path), "backup", "--out", str(flash))
+    assert code == 0 and len(list(flash.iterdir())) == 2  # a second one beside it
+
+
+def test_backup_help_names_the_file_in_the_users_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "ru", "backup", "--help"])
+    help_text = capsys.readouterr().out
+    assert "--out " + translate_in("ru", "FILE") in help_text
+    assert "OUT" not in help_text

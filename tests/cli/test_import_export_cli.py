@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -88,6 +89,7 @@ def test_import_answers_in_the_chosen_language(
     """--lang, else the database's language setting, else Kyrgyz."""
     if stored:
         assert run(db_path, "config", "set", "ui.language", stored) == 0
+        capsys.readouterr()
     assert run(db_path, *flag, "import", "members", str(KEPT_BY_HAND)) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[1:] == summary(lang, **FIRST_IMPORT)
@@ -95,7 +97,7 @@ def test_import_answers_in_the_chosen_language(
 
 
 def test_dry_run_saves_nothing(db_path: Path, capsys) -> None:
-    assert run(db_path, "config", "get") == 0  # creates the database
+    assert run(db_path, "config", "set", "org.chairperson", "Жаңыл") == 0  # a new database
     capsys.readouterr()
     before = db_bytes(db_path)
     assert run(db_path, "import", "members", str(KEPT_BY_HAND), "--dry-run") == 0
@@ -202,3 +204,50 @@ def test_through_a_real_process(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "members-excel-ru.csv:4:" in done.stderr
+
+
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]])
+@pytest.mark.parametrize("empty_rows", [0, 3])
+def test_a_file_with_a_header_and_no_data_is_refused(
+    db_path: Path, tmp_path: Path, capsys, dry_run: list[str], empty_rows: int
+) -> None:
+    """Nothing to import most likely means the wrong file or sheet: refused, not «read 0»."""
+    assert run(db_path, "import", "members", str(KEPT_BY_HAND)) == 0
+    before = db_bytes(db_path)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Номер билета", "Фамилия", "Имя", "Дата вступления"])
+    for _ in range(empty_rows):
+        sheet.append([None, " ", None, None])
+    workbook.save(tmp_path / "header.xlsx")
+    capsys.readouterr()
+
+    assert run(db_path, "--lang", "ru", "import", *dry_run, "members",
+               str(tmp_path / "header.xlsx")) == 2
+
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    from unionapp.core.importing.service import NO_DATA_ROWS
+
+    assert captured.err == said(
+        "ru", "Error: {message}", message=said("ru", NO_DATA_ROWS, file="header.xlsx")
+    ) + "\n"
+    assert db_bytes(db_path) == before
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_a_bad_yes_no_cell_names_each_word_once(
+    db_path: Path, tmp_path: Path, capsys, lang: str
+) -> None:
+    bad = tmp_path / "pensioners.csv"
+    bad.write_text("Номер билета;Фамилия;Имя;Дата вступления;Пенсионер\n"
+                   "1;Асанов;Бакыт;01.09.2010;может\n", encoding="utf-8")
+
+    assert run(db_path, "--lang", lang, "import", "members", str(bad)) == 2
+
+    first = capsys.readouterr().err.splitlines()[0]
+    message = said(lang, "Write да or нет (ооба or жок): {value}.", value="может")
+    assert first == f"pensioners.csv:2:Пенсионер: {message}"
+    for word in ("да", "нет", "ооба", "жок"):
+        assert len(re.findall(rf"\b{word}\b", message, re.IGNORECASE)) == 1, word

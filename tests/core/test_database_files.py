@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from unionapp.cli import main
 from unionapp.core import backup, members, migrations
@@ -246,3 +247,56 @@ def test_damage_inside_the_file_is_found_by_check_and_by_backups(
     assert list((tmp_path / "backups").iterdir()) == []  # the bad copy was deleted
     assert main(["--db", str(path), "check"]) == 2
     assert capsys.readouterr().err.strip()
+
+
+def _scribble_over(path: Path, table: str) -> None:
+    """Overwrite ``table``'s root page: opening still works, reading that table does not."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as f:
+        f.seek((root[0] - 1) * page_size)
+        f.write(bytes(random.Random(5).randrange(256) for _ in range(page_size)))
+
+
+def test_sessions_name_damage_found_after_opening(tmp_path: Path) -> None:
+    """The first query that meets a bad page raises the user's DatabaseFileError, not SQLite's."""
+    path = tmp_path / "union.sqlite"
+    _many_members(path)
+    _scribble_over(path, "members")
+    before = path.read_bytes()
+
+    db = open_database(path)  # reads the schema only: the damage is not seen yet
+    try:
+        for session in (db.reading, db.transaction):
+            with pytest.raises(DatabaseFileError) as caught, session() as s:
+                s.scalars(select(Member.surname)).all()
+            assert caught.value.msgid == DAMAGED
+            assert caught.value.params["path"] == str(path.resolve())
+        with pytest.raises(DatabaseFileError), db.connect() as conn:
+            conn.execute(select(Member.surname)).all()
+    finally:
+        db.close()
+    assert path.read_bytes() == before
+
+
+def test_lock_and_constraint_errors_are_not_called_damage(tmp_path: Path) -> None:
+    path = tmp_path / "union.sqlite"
+    db = open_database(path)
+    try:
+        with pytest.raises(IntegrityError), db.transaction() as s:
+            s.add_all(Member(card_no="7", surname="Ким", name="Анна", join_date=dt.date(2020, 1, 1))
+                      for _ in range(2))
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program is writing
+        try:
+            with pytest.raises(OperationalError), db.transaction() as s:
+                s.execute(text("PRAGMA busy_timeout=0"))
+                s.add(Member(card_no="8", surname="Ким", name="Анна",
+                             join_date=dt.date(2020, 1, 1)))
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+    finally:
+        db.close()

@@ -15,6 +15,7 @@ def test_config_and_check_through_a_server_url(
     pg_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--db", pg_url, "config", "set", "org.name_ru", "Школа № 12"]) == 0
+    capsys.readouterr()  # «Saved: …»
     assert main(["--db", pg_url, "config", "get", "org.name_ru"]) == 0
     assert capsys.readouterr().out.strip() == "Школа № 12"
     assert main(["--db", pg_url, "check"]) == 0

@@ -3,25 +3,36 @@
 Each group of commands lives in its own module with a ``register(subparsers)`` function; the
 handler it sets receives a ``Context`` that opens the database on first use. Exit codes
 follow DESIGN.md: 0 success, 2 the user's input was refused, 1 a bug.
+
+A mistyped ``--db`` must not pass silently: commands that only read refuse a missing file,
+and the commands that may start a new database (``import``, ``config set``, ``demo``) leave
+no new file behind when they are refused. When the reader of the output goes away
+(``unionapp config get | head -1``) the command ends quietly with 0, not with a traceback
+and not with the 141 of a process killed by SIGPIPE: the command did its work and the
+reader chose to stop reading, so a script with ``pipefail`` should not count it a failure.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from unionapp import __version__
 from unionapp.core import i18n
-from unionapp.core.errors import UserError
+from unionapp.core.errors import DatabaseFileError, UserError
 from unionapp.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from unionapp.core.db import Database
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
+NO_DATABASE = N_("There is no database file {path}.")
+SIDECARS = ("-wal", "-shm", "-journal")
 
 
 class Context:
@@ -30,6 +41,9 @@ class Context:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._db: Database | None = None
+        # A database file (and the folders above it) this run created: removed again when
+        # the command does not succeed, so a refused first import leaves nothing behind.
+        self._new_paths: list[Path] = []
 
     @property
     def is_server(self) -> bool:
@@ -54,9 +68,16 @@ class Context:
 
     @property
     def db(self) -> Database:
+        """The existing database; a missing file is refused (a mistyped ``--db``)."""
+        return self.database(create=False)
+
+    def database(self, *, create: bool) -> Database:
+        """The database, opened once; ``create`` lets a command start a new file."""
         if self._db is None:
             from unionapp.core.store import open_database
 
+            if not self.is_server:
+                self._prepare_file(self.db_path, create)
             self._db = open_database(str(self.args.db) if self.is_server else self.db_path)
             if self.is_server and self.args.lang is None:
                 from unionapp.core import settings
@@ -64,10 +85,43 @@ class Context:
                 i18n.set_language(settings.get(self._db, "ui.language"))
         return self._db
 
-    def close(self) -> None:
+    def _prepare_file(self, path: Path, create: bool) -> None:
+        if path.exists():  # an empty (0-byte) file counts: someone made it to be a database
+            return
+        if not create:
+            raise DatabaseFileError(NO_DATABASE, path=str(path))
+        missing = [path.resolve()]
+        folder = missing[0].parent
+        while not folder.exists():
+            missing.append(folder)
+            folder = folder.parent
+        self._new_paths = missing
+
+    @property
+    def opened_file(self) -> Path | None:
+        """The database file this command has open (None before it opened one or on a server)."""
+        return self._db.path if self._db is not None else None
+
+    def close(self, *, keep_new: bool = True) -> None:
+        """Close the database; ``keep_new=False`` removes a database file this run created."""
         if self._db is not None:
             self._db.close()
             self._db = None
+        if not keep_new:
+            self._remove_new_file()
+        self._new_paths = []
+
+    def _remove_new_file(self) -> None:
+        if not self._new_paths:
+            return
+        db_file, *folders = self._new_paths
+        for path in (db_file, *(db_file.with_name(db_file.name + s) for s in SIDECARS)):
+            path.unlink(missing_ok=True)
+        for folder in folders:  # innermost first; a folder something else now uses stays
+            try:
+                folder.rmdir()
+            except OSError:
+                break
 
 
 def out(text: str = "") -> None:
@@ -76,6 +130,19 @@ def out(text: str = "") -> None:
 
 def err(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
+
+
+def refusal(message: str) -> str:
+    """A refusal as every command prints it: «Error: …» in the user's language."""
+    return _("Error: {message}").format(message=message)
+
+
+def whole_number(text: str) -> int:
+    """argparse ``type=`` for counts: the user's wording, not «invalid int value»."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("Enter a whole number.")) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,12 +183,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _EarlyParser(argparse.ArgumentParser):
+    """Reads what it can and never answers: any mistake is the real parser's to report."""
+
+    def error(self, message: str) -> NoReturn:
+        raise argparse.ArgumentError(None, message)
+
+
 def _early_options(argv: Sequence[str]) -> argparse.Namespace:
-    """--lang and --db, read before the real parser so its help is in the right language."""
-    early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--lang", choices=i18n.LANGUAGES)
+    """--lang and --db, read before the real parser so its help is in the right language.
+
+    A bad ``--lang`` is ignored here; the real parser then refuses it, in the language the
+    user would otherwise get (the stored one, else ky), with its full usage line.
+    """
+    early = _EarlyParser(prog="unionapp", add_help=False)
+    early.add_argument("--lang")
     early.add_argument("--db")
-    return early.parse_known_args(list(argv))[0]
+    try:
+        args = early.parse_known_args(list(argv))[0]
+    except argparse.ArgumentError:
+        return argparse.Namespace(lang=None, db=None)
+    if args.lang not in i18n.LANGUAGES:
+        args.lang = None
+    return args
 
 
 def _choose_language(args: argparse.Namespace) -> None:
@@ -136,20 +220,71 @@ def _choose_language(args: argparse.Namespace) -> None:
     i18n.set_language(lang or i18n.DEFAULT_LANGUAGE)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def _refused(exc: UserError) -> None:
+    message = exc.message()
+    where = getattr(exc, "field", "")
+    if where and where not in message:  # «Unknown setting nokey.» names its field already
+        message = f"{where}: {message}"
+    err(refusal(message))
+
+
+def _damage(ctx: Context, exc: Exception) -> DatabaseFileError | None:
+    """The last net: SQLite's "malformed" from any query becomes the damaged-file message.
+
+    (The core's sessions convert it already; this catches a query that went around them.)
+    """
+    path = ctx.opened_file
+    if path is None:
+        return None
+    from unionapp.core.db import damage_as_file_error  # loaded already: a database is open
+
+    return damage_as_file_error(exc, path)
+
+
+def _reader_gone() -> int:
+    """stdout's reader went away: end quietly (see the module docstring)."""
+    # Python flushes stdout once more at exit and would report the broken pipe then;
+    # pointing the descriptor at devnull is the recipe of Python's own signal documentation.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # stdout is not a real file (captured by a test): nothing to flush at exit
+    return EXIT_OK
+
+
+def _run(argv: list[str]) -> int:
+    from unionapp.cli import argparse_i18n
+
+    argparse_i18n.install()  # before the early look at --lang: even its errors are translated
     _choose_language(_early_options(argv))
     args = build_parser().parse_args(argv)
     ctx = Context(args)
     handler: Callable[[Context], int | None] = args.handler
+    code = EXIT_BUG
     try:
-        return handler(ctx) or EXIT_OK
+        code = handler(ctx) or EXIT_OK
+    except BrokenPipeError:
+        code = EXIT_OK  # the work was done; only its output was cut off
+        raise
     except UserError as exc:
-        where = getattr(exc, "field", "")
-        message = f"{where}: {exc.message()}" if where else exc.message()
-        err(_("Error: {message}").format(message=message))
-        return EXIT_REFUSED
+        code = EXIT_REFUSED
+        _refused(exc)
     except KeyboardInterrupt:
-        return EXIT_REFUSED
+        code = EXIT_REFUSED
+    except Exception as exc:
+        damaged = _damage(ctx, exc)
+        if damaged is None:
+            raise
+        code = EXIT_REFUSED
+        _refused(damaged)
     finally:
-        ctx.close()
+        ctx.close(keep_new=code == EXIT_OK)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except BrokenPipeError:
+        return _reader_gone()

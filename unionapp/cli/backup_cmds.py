@@ -1,9 +1,11 @@
 """``unionapp backup [--out FILE]``, ``unionapp restore FILE``, ``unionapp check``.
 
-``backup`` prints only the new file's path, so a script can use it. ``restore`` takes the
-database's lock (a desktop window open on it is refused, it would keep writing into the old
-file), closes the database, swaps the backup in and opens the result once, which upgrades
-a backup from an older version. ``check`` exits 2 when it finds any problem.
+``backup`` prints only the new file's path, so a script can use it; ``--out`` may name a new
+file or an existing folder (a flash drive), which gets a backup under the usual dated name.
+``restore`` takes the database's lock (a desktop window open on it is refused, it would keep
+writing into the old file), closes the database, swaps the backup in and opens the result
+once, which upgrades a backup from an older version. ``check`` exits 2 when it finds any
+problem, each printed as «Error: …» like every other refusal.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from unionapp.cli import EXIT_OK, EXIT_REFUSED, Context, err, out
+from unionapp.cli import EXIT_OK, EXIT_REFUSED, Context, err, out, refusal
 from unionapp.core.i18n import _
 from unionapp.core.lock import DatabaseLock
 
@@ -21,7 +23,11 @@ def register(sub: Any) -> None:
     make.add_argument(
         "--out",
         type=Path,
-        help=_("write the backup to this new file (default: the backups folder)"),
+        metavar=_("FILE"),
+        help=_(
+            "write the backup to this new file, or into this folder "
+            "(default: the backups folder)"
+        ),
     )
     make.set_defaults(handler=run_backup)
     put_back = sub.add_parser(
@@ -34,9 +40,15 @@ def register(sub: Any) -> None:
 
 
 def run_backup(ctx: Context) -> int:
+    import datetime as dt
+
     from unionapp.core import backup  # not at import: every command loads this module
 
-    out(str(backup.make_backup(ctx.db, backup.MANUAL, ctx.args.out)))
+    target: Path | None = ctx.args.out
+    db = ctx.db
+    if target is not None and target.is_dir():
+        target = target / backup.backup_name(ctx.db_path, backup.MANUAL, dt.datetime.now())
+    out(str(backup.make_backup(db, backup.MANUAL, target)))
     return EXIT_OK
 
 
@@ -60,7 +72,7 @@ def run_check(ctx: Context) -> int:
 
     problems = backup.check(ctx.db)
     for problem in problems:
-        err(problem)
+        err(refusal(problem))
     if problems:
         return EXIT_REFUSED
     out(_("The database {path} is OK.").format(path=ctx.db_name))

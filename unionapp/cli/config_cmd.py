@@ -1,4 +1,8 @@
-"""``unionapp config get KEY`` / ``config set KEY VALUE``: the organization's settings."""
+"""``unionapp config get KEY`` / ``config set KEY VALUE``: the organization's settings.
+
+``config get`` reads an existing database only; ``config set`` may start a new one (the
+first step of setting up an organization) and confirms what it saved, as it was stored.
+"""
 
 from __future__ import annotations
 
@@ -36,5 +40,8 @@ def run_get(ctx: Context) -> int:
 def run_set(ctx: Context) -> int:
     from unionapp.core import settings
 
-    settings.set_value(ctx.db, ctx.args.key, ctx.args.value)
+    db = ctx.database(create=True)  # setting up a new organization starts here
+    settings.set_value(db, ctx.args.key, ctx.args.value)
+    stored = settings.get(db, ctx.args.key)  # as kept: trimmed, «12,50» read as 12.5
+    out(_("Saved: {key} = {value}").format(key=ctx.args.key, value=stored))
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from unionapp.cli import Context, out
+from unionapp.cli import Context, out, whole_number
 from unionapp.core.i18n import _, get_language
 
 
@@ -18,21 +18,21 @@ def register(sub: Any) -> None:
     )
     cmd.add_argument(
         "--members",
-        type=int,
+        type=whole_number,
         default=300,
         metavar="N",
         help=_("members in the register, those who left included (default: 300)"),
     )
     cmd.add_argument(
         "--years",
-        type=int,
+        type=whole_number,
         default=3,
         metavar="Y",
         help=_("years of joining and leaving up to today (default: 3)"),
     )
     cmd.add_argument(
         "--seed",
-        type=int,
+        type=whole_number,
         default=1,
         metavar="S",
         help=_("the same seed on the same day gives the same organization (default: 1)"),
@@ -45,7 +45,8 @@ def run_demo(ctx: Context) -> int:
 
     args = ctx.args
     demo.check_arguments(args.members, args.years)  # before the database file is created
-    summary = demo.generate_demo(ctx.db, members=args.members, years=args.years, seed=args.seed)
+    db = ctx.database(create=True)
+    summary = demo.generate_demo(db, members=args.members, years=args.years, seed=args.seed)
     name = summary.name_ru if get_language() == "ru" else summary.name_ky
     out(_("Demo organization created: {name}").format(name=name))
     out(

@@ -2,7 +2,8 @@
 
 A refused import prints every problem as ``FILE:ROW:COLUMN: message`` on stderr (one line
 each, so the lines can be read, searched and fixed one by one) and exits 2; the database is
-left exactly as it was.
+left exactly as it was. A real import may start a new database (the first import of a new
+organization); ``--dry-run`` and ``export`` only read, so a missing database is refused.
 """
 
 from __future__ import annotations
@@ -14,24 +15,26 @@ from typing import Any
 from unionapp.cli import EXIT_REFUSED, Context, err, out
 from unionapp.core import i18n
 from unionapp.core.errors import ImportFileError
-from unionapp.core.i18n import _, ngettext
+from unionapp.core.i18n import N_, _, ngettext
 
 IMPORT_KINDS = ("members", "children")
 EXPORT_KINDS = ("members", "children")
+MONTH_HELP = N_("the month of a payroll list")  # --month's help, shown once payroll exists
 
 
 def register(sub: Any) -> None:
     imp = sub.add_parser("import", help=_("import a register from an .xlsx or .csv file"))
     imp.add_argument("kind", choices=IMPORT_KINDS, metavar=_("KIND"), help=_("members or children"))
-    imp.add_argument("file", type=Path, metavar=_("FILE"))
-    imp.add_argument("--month", metavar="YYYY-MM", help=_("the month of a payroll list"))
+    imp.add_argument("file", type=Path, metavar=_("FILE"), help=_("the .xlsx or .csv file"))
+    # Accepted already, shown once there is a payroll import to give it to.
+    imp.add_argument("--month", metavar="YYYY-MM", help=argparse.SUPPRESS)
     imp.add_argument(
         "--dry-run", action="store_true", help=_("check the file and count, but save nothing")
     )
     imp.set_defaults(handler=run_import)
     exp = sub.add_parser("export", help=_("export a register to an .xlsx or .csv file"))
     exp.add_argument("kind", choices=EXPORT_KINDS, metavar=_("KIND"), help=_("members or children"))
-    exp.add_argument("file", type=Path, metavar=_("FILE"))
+    exp.add_argument("file", type=Path, metavar=_("FILE"), help=_("the .xlsx or .csv file"))
     exp.add_argument(
         "--lang",
         dest="export_lang",
@@ -46,7 +49,8 @@ def run_import(ctx: Context) -> int:
 
     args: argparse.Namespace = ctx.args
     try:
-        summary = import_file(ctx.db, args.kind, args.file, dry_run=args.dry_run)
+        db = ctx.database(create=not args.dry_run)
+        summary = import_file(db, args.kind, args.file, dry_run=args.dry_run)
     except ImportFileError as exc:
         for problem in exc.problems:
             err(str(problem))

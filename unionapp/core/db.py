@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from unionapp.core.errors import DatabaseFileError
@@ -61,6 +62,31 @@ DAMAGED = N_("The database file {path} is damaged and cannot be read.")
 def damaged_error(path: Path | str, detail: str) -> DatabaseFileError:
     # ``detail`` is SQLite's English wording: kept for logs, not put into the user's sentence.
     return DatabaseFileError(DAMAGED, path=str(path), detail=detail)
+
+
+# SQLite's result codes for a file whose pages cannot be read as a database ("database disk
+# image is malformed", "file is not a database"). Locks and constraint failures have other
+# codes (and other exception classes) and are not damage.
+DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether ``exc`` (SQLAlchemy's wrapper or the driver's own) says the file is damaged."""
+    orig = exc.orig if isinstance(exc, SADatabaseError) else exc
+    if not isinstance(orig, sqlite3.DatabaseError):
+        return False
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is None:  # raised by Python's sqlite3 module itself, not by SQLite
+        return type(orig) is sqlite3.DatabaseError
+    return (code & 0xFF) in DAMAGE_CODES  # an extended code keeps the primary in its low byte
+
+
+def damage_as_file_error(exc: BaseException, path: Path | str) -> DatabaseFileError | None:
+    """The user's message for a damaged file, or None when ``exc`` is something else."""
+    if not is_damage(exc):
+        return None
+    orig = exc.orig if isinstance(exc, SADatabaseError) else exc
+    return damaged_error(path, str(orig))
 
 
 @dataclass(frozen=True)
@@ -123,19 +149,42 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @contextmanager
+    def damage_named(self) -> Iterator[None]:
+        """Turn SQLite's "database disk image is malformed" into the user's DatabaseFileError.
+
+        Opening reads only the schema, so damage elsewhere in the file shows up later, in
+        whichever query first touches a bad page. Every session and connection handed out
+        here passes through this, so each face gets one clear message naming the file instead
+        of a driver traceback; the transaction was rolled back, nothing changed.
+        """
+        try:
+            yield
+        except (SADatabaseError, sqlite3.DatabaseError) as exc:
+            error = damage_as_file_error(exc, self.path) if self.path is not None else None
+            if error is None:
+                raise
+            raise error from exc
+
+    @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action: everything inside commits together or not at all."""
-        with self._sessions() as session, session.begin():
+        with self.damage_named(), self._sessions() as session, session.begin():
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only look; anything written by mistake is rolled back."""
-        with self._sessions() as session:
+        with self.damage_named(), self._sessions() as session:
             try:
                 yield session
             finally:
                 session.rollback()
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A Core connection (for bulk reads through the driver), damage named as above."""
+        with self.damage_named(), self.engine.connect() as conn:
+            yield conn
 
     def close(self) -> None:
         self.engine.dispose()

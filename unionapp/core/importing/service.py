@@ -48,6 +48,10 @@ from unionapp.core.importing.writing import AuditRows
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 CANCELLED = N_("Import cancelled; nothing was changed.")
+NO_DATA_ROWS = N_(
+    "{file} has a header row but no rows of data under it: there is nothing to import. "
+    "Check that this is the right file (of a workbook only the first sheet is read)."
+)
 # Share of the work each phase stands for in progress(done, total=100).
 READ_SHARE, CHECK_SHARE = 50, 40
 
@@ -157,6 +161,8 @@ def _analyse(session: Session, kind: str, path: Path, steps: _Steps) -> Analysis
         )
     handler.prepare_header(header, log)
     rows, skipped = split_rows(table, header)
+    if not rows:  # nothing under the header: most likely the wrong file or the wrong sheet
+        raise UserError(NO_DATA_ROWS, file=table.file_name)
     total = max(len(rows), 1)
     sheet = Sheet(
         kind, table, header, log, rows, skipped,

@@ -107,7 +107,8 @@ def parse_yes_no(value: Any) -> bool:
         return True
     if key in NO:
         return False
-    raise CellProblem(N_("Write yes or no (да/нет, ооба/жок): {value}."), value=cell_text(value))
+    # The words themselves, not "yes or no": translated, that would name them twice.
+    raise CellProblem(N_("Write да or нет (ооба or жок): {value}."), value=cell_text(value))
 
 
 def parse_sex_cell(value: Any) -> str | None:
