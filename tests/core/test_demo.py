@@ -228,3 +228,48 @@ def test_make_temp_demo_makes_a_fresh_folder(tmp_path: Path, monkeypatch) -> Non
         assert settings.get(db, "org.demo") == "1"
     finally:
         db.close()
+
+
+def test_siblings_have_their_own_names_and_births_months_apart() -> None:
+    import random
+
+    from unionapp.core import demo_people as gen
+
+    people = gen.make_people(random.Random(7), 20_000, 0.6, TODAY)
+    children = gen.make_children(random.Random(8), people, TODAY)
+    families: dict[int, list[gen.ChildRow]] = {}
+    for child in children:
+        families.setdefault(child.parent, []).append(child)
+    assert max(len(f) for f in families.values()) == 4
+    for family in families.values():
+        names = [" ".join(c.full_name.casefold().split()) for c in family]
+        assert len(set(names)) == len(names), [c.full_name for c in family]
+        births = sorted(c.birth for c in family)
+        assert all(b - a >= gen.SIBLING_GAP_DAYS for a, b in zip(births, births[1:], strict=False))
+        assert births[-1] <= TODAY.toordinal()
+
+
+def test_demo_children_export_and_import_back(db, db_path: Path, tmp_path: Path) -> None:
+    """The register a demo makes is one a chairperson could keep: it round-trips."""
+    from unionapp.core.exporting import export_register
+    from unionapp.core.importing import run_import
+
+    demo.generate_demo(db, members=2000, years=3, seed=1)  # today: the importer checks today
+    children_sql = ("SELECT m.card_no, c.full_name, c.birth_date, c.sex FROM children c "
+                    "JOIN members m ON m.id = c.member_id ORDER BY 1, 3, 2")
+    made = rows(db_path, children_sql)
+    assert len(made) > 1000
+    export_register(db, "members", tmp_path / "members.xlsx", "ky")
+    for suffix in (".xlsx", ".csv"):
+        path = tmp_path / f"children{suffix}"
+        assert export_register(db, "children", path, "ru") == len(made)
+        summary = run_import(db, "children", path)
+        assert (summary.added, summary.updated, summary.unchanged) == (0, 0, len(made))
+        fresh_path = tmp_path / f"fresh{suffix}.sqlite"
+        fresh = open_database(fresh_path)
+        try:
+            run_import(fresh, "members", tmp_path / "members.xlsx")
+            assert run_import(fresh, "children", path).added == len(made)
+        finally:
+            fresh.close()
+        assert rows(fresh_path, children_sql) == made

@@ -148,3 +148,21 @@ def test_bad_export_requests(db, tmp_path: Path) -> None:
     with pytest.raises(UserError):
         export_register(db, "members", tmp_path / "m.xlsx", "en")
     assert list(tmp_path.glob("m.*")) == []
+
+
+def test_export_sorts_names_as_the_members_window_does(db, tmp_path: Path) -> None:
+    from unionapp.core.member_list import MemberList
+
+    for card, surname, name in [("1", "Яковлев", "Иван"), ("2", "Үмөталиева", "Нургүл"),
+                                ("3", "Уметов", "Бакыт"), ("4", "Өмүрова", "Айгүл"),
+                                ("5", "Фомин", "Олег"), ("6", "Оморов", "Нурлан"),
+                                ("7", "Уметов", "Адилет")]:
+        child_owner = add_member(db, card, surname, name)
+        members.add_child(db, child_owner, members.ChildInput(f"{surname} {name}а"))
+    window = MemberList.load(db)
+    on_screen = [window.card_no[r] for r in window.filter(status="all")]
+    assert on_screen == ["6", "4", "7", "3", "2", "5", "1"]  # ө after о, ү after у, before я
+    export_register(db, "members", tmp_path / "m.csv", "ky")
+    export_register(db, "children", tmp_path / "c.csv", "ky")
+    assert [r[0] for r in read_csv(tmp_path / "m.csv")[1:]] == on_screen
+    assert [r[0] for r in read_csv(tmp_path / "c.csv")[1:]] == on_screen

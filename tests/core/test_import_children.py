@@ -131,3 +131,78 @@ def test_children_preview(db, parents, tmp_path: Path) -> None:
     assert preview.ignored_columns == ["Школа"]
     assert [r.action for r in preview.rows] == ["add", "error"]
     assert preview.problems[0].column_index == 0
+
+
+def test_same_named_children_born_apart_are_two_children(db, parents, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "c.xlsx", [
+        ["Номер билета", "ФИО ребенка", "Дата рождения", "Пол"],
+        ["1002", "Акматова Мээрим", "23.02.2013", "Ж"],
+        ["1002", "акматова  мээрим", "07.02.2016", "Ж"],
+    ])
+    preview = preview_import(db, "children", path)
+    assert (preview.problems, [r.action for r in preview.rows]) == ([], ["add", "add"])
+    summary = run_import(db, "children", path)
+    assert (summary.added, summary.updated) == (2, 0)
+    assert children_of(db, parents["1002"]) == [
+        ("Акматова Мээрим", dt.date(2013, 2, 23), "F"),
+        ("акматова мээрим", dt.date(2016, 2, 7), "F"),
+    ]
+    before = fingerprint(db)
+    summary = run_import(db, "children", path)  # each row finds its own child again
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 2)
+    assert fingerprint(db) == before
+
+
+def test_a_register_with_same_named_children_round_trips(db, parents, tmp_path: Path) -> None:
+    from unionapp.core.exporting import export_register
+    from unionapp.core.store import open_database
+
+    for born in (dt.date(2013, 2, 23), dt.date(2016, 2, 7)):
+        members.add_child(db, parents["1002"], members.ChildInput("Акматова Мээрим", born, "F"))
+    members.add_child(db, parents["1001"], members.ChildInput("Бакытов Арсен", None, "M"))
+    for suffix in (".xlsx", ".csv"):
+        kids, people = tmp_path / f"children{suffix}", tmp_path / f"members{suffix}"
+        export_register(db, "children", kids, "ru")
+        export_register(db, "members", people, "ru")
+        before = fingerprint(db)
+        summary = run_import(db, "children", kids)
+        assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 3)
+        assert fingerprint(db) == before
+        fresh = open_database(tmp_path / f"fresh{suffix}.sqlite")
+        try:
+            run_import(fresh, "members", people)
+            assert run_import(fresh, "children", kids).added == 3
+            for card, member_id in parents.items():
+                fresh_id = members.find_by_card(fresh, card)
+                assert fresh_id is not None
+                assert children_of(fresh, fresh_id) == children_of(db, member_id)
+        finally:
+            fresh.close()
+
+
+def test_one_child_twice_with_one_birth_date_is_refused(db, parents, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "c.xlsx", [
+        ["Номер билета", "ФИО ребенка", "Дата рождения"],
+        ["1002", "Акматова Мээрим", "23.02.2013"],
+        ["1002", "Акматова Мээрим", "07.02.2016"],
+        ["1002", "АКМАТОВА мээрим", "23.02.2013"],
+    ])
+    with pytest.raises(ImportFileError) as caught:
+        run_import(db, "children", path)
+    twice = "The same child is listed more than once: rows {rows}."
+    assert [str(p) for p in caught.value.problems] == [
+        problem_line("c.xlsx", 2, "ФИО ребенка", twice, rows="2, 4"),
+        problem_line("c.xlsx", 4, "ФИО ребенка", twice, rows="2, 4"),
+    ]
+
+
+def test_without_a_birth_date_column_children_are_matched_by_name(
+    db, parents, tmp_path: Path
+) -> None:
+    members.add_child(db, parents["1001"], members.ChildInput("Бакытов Арсен", dt.date(2015, 6, 1)))
+    path = write_xlsx(tmp_path / "c.xlsx", [
+        ["Номер билета", "ФИО ребенка", "Пол"], ["1001", "Бакытов Арсен", "М"],
+    ])
+    summary = run_import(db, "children", path)
+    assert (summary.added, summary.updated) == (0, 1)
+    assert children_of(db, parents["1001"]) == [("Бакытов Арсен", dt.date(2015, 6, 1), "M")]

@@ -13,6 +13,8 @@ from import_helpers import (
     audit_count,
     fingerprint,
     member_by_card,
+    problem_line,
+    said,
     write_csv,
     write_xlsx,
 )
@@ -376,3 +378,77 @@ def test_column_letters_as_excel_shows_them() -> None:
     from unionapp.core.importing.headers import column_letter
 
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+
+
+ANOTHER_BY_CARD = (
+    "Card number {card_no} belongs to {old} in the register; the file gives {new}. Check that "
+    "this is the same person."
+)
+ANOTHER_BY_PERSONNEL = (
+    "Personnel number {personnel_no} belongs to {old} in the register; the file gives {new}. "
+    "Check that this is the same person."
+)
+
+
+@pytest.fixture
+def other_people_on_the_cards(db) -> dict[str, int]:
+    """Cards 1001, 1002, 1004 of the sample file, held in the register by someone else (1001),
+    by the same person with a new name (1002: married), and by the same person (1004)."""
+    return {
+        "1001": add_member(db, "1001", "Үсөнбаева", "Нургүл", patronymic="Асановна"),
+        "1002": add_member(db, "1002", "Сейит кызы", "Айгүл"),
+        "1004": add_member(db, "1004", "Ким", "Сергей", join_date=dt.date(2001, 1, 1)),
+    }
+
+
+def test_a_card_number_of_another_person_is_a_warning(db, other_people_on_the_cards) -> None:
+    card_warning = problem_line(
+        "members-kept-by-hand.xlsx", 3, "ФИО", ANOTHER_BY_CARD,
+        card_no="1001", old="Үсөнбаева Нургүл Асановна", new="Асан уулу Бакыт",
+    )
+    preview = preview_import(db, "members", KEPT_BY_HAND)
+    assert preview.problems == []
+    assert [str(w) for w in preview.warnings] == [card_warning]
+    assert preview.warnings[0].column_index == 1  # the «ФИО» cell, for the wizard to show
+    assert [r.action for r in preview.rows] == ["update", "update", "add", "update", "add"]
+    summary = run_import(db, "members", KEPT_BY_HAND)  # a warning does not stop the import
+    assert [str(w) for w in summary.warnings] == [card_warning]
+    assert (summary.added, summary.updated) == (2, 3)
+    assert member_by_card(db, "1001").surname == "Асан уулу"
+    again = run_import(db, "members", KEPT_BY_HAND)
+    assert (again.warnings, again.unchanged) == ([], 5)
+
+
+def test_a_personnel_number_of_another_person_is_a_warning(db, tmp_path: Path) -> None:
+    add_member(db, "1001", "Ли", "Анна", personnel_no="P-7")
+    path = write_xlsx(tmp_path / "p.xlsx", [
+        ["Табельный номер", "Номер билета", "Фамилия", "Имя", "Дата вступления"],
+        ["P-7", "2001", "Осмонов", "Эмир", "02.03.2015"],
+        ["P-8", "1001", "Ли", "Анна", "02.03.2015"],  # same person: no warning
+    ])
+    [warning] = preview_import(db, "members", path).warnings
+    assert str(warning) == problem_line(
+        "p.xlsx", 2, "Фамилия", ANOTHER_BY_PERSONNEL,
+        personnel_no="P-7", old="Ли Анна", new="Осмонов Эмир",
+    )
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_cli_prints_warnings_and_imports(
+    db, db_path: Path, other_people_on_the_cards, capsys, dry_run: bool
+) -> None:
+    from unionapp.cli import main
+
+    before = fingerprint(db)
+    flags = ["--dry-run"] if dry_run else []
+    assert main(["--db", str(db_path), "import", "members", str(KEPT_BY_HAND), *flags]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    warning = said(
+        "{place}: warning: {message}",
+        place="members-kept-by-hand.xlsx:3:ФИО",
+        message=said(ANOTHER_BY_CARD, card_no="1001", old="Үсөнбаева Нургүл Асановна",
+                     new="Асан уулу Бакыт"),
+    )
+    assert lines[:2] == [warning, said("File: {file}", file="members-kept-by-hand.xlsx")]
+    assert said("Updated: {count}", count=3) in lines
+    assert (fingerprint(db) == before) == dry_run

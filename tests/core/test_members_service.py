@@ -138,3 +138,70 @@ def test_dates_in_messages_read_dd_mm_yyyy(db) -> None:
         members.create_member(db, asel(birth_date=future))
     assert future.strftime("%d.%m.%Y") in info.value.message()
     assert future.isoformat() not in info.value.message()
+
+
+TODAY = dt.date(2026, 11, 25)
+JOIN_IN_FUTURE = "The join date {date} is in the future."
+EXIT_TOO_FAR = "The exit date {date} is too far in the future."
+TOO_YOUNG = "At joining the member would be {age} years old."
+TOO_OLD = "The member would be {age} years old today: check the birth date."
+BIRTH_IN_FUTURE = "The birth date {date} is in the future."
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"join_date": dt.date(2040, 1, 1)},
+         [("join_date", JOIN_IN_FUTURE, {"date": dt.date(2040, 1, 1)})]),
+        ({"exit_date": dt.date(2045, 1, 1), "exit_reason": "retirement"},
+         [("exit_date", EXIT_TOO_FAR, {"date": dt.date(2045, 1, 1)})]),
+        ({"birth_date": dt.date(1900, 1, 1), "join_date": dt.date(1921, 5, 1)},
+         [("birth_date", TOO_OLD, {"age": 126})]),
+        ({"birth_date": dt.date(2020, 3, 1), "join_date": dt.date(2021, 5, 1)},
+         [("birth_date", TOO_YOUNG, {"age": 1})]),
+        ({"birth_date": dt.date(2012, 9, 2), "join_date": dt.date(2026, 9, 1)},
+         [("birth_date", TOO_YOUNG, {"age": 13})]),
+        # a future birth date is one mistake: not also «not before the join date»
+        ({"birth_date": dt.date(2027, 1, 1)},
+         [("birth_date", BIRTH_IN_FUTURE, {"date": dt.date(2027, 1, 1)})]),
+    ],
+)
+def test_dates_with_a_typo_in_the_year_are_refused(changes, expected) -> None:
+    errors = members.validate(asel(**changes), today=TODAY)
+    assert [(e.field, e.msgid, e.params) for e in errors] == expected
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"join_date": TODAY},  # joined today
+        {"exit_date": dt.date(2027, 11, 25), "exit_reason": "retirement"},  # a year ahead
+        {"birth_date": dt.date(2012, 9, 1), "join_date": dt.date(2026, 9, 1)},  # 14 that day
+        {"birth_date": dt.date(1926, 11, 25), "join_date": dt.date(1950, 1, 1)},  # 100 today
+        {"birth_date": dt.date(1920, 1, 1), "join_date": dt.date(1950, 1, 1),  # left long ago
+         "exit_date": dt.date(1985, 1, 1), "exit_reason": "retirement"},
+    ],
+)
+def test_plausible_dates_at_the_limits_pass(changes) -> None:
+    assert members.validate(asel(**changes), today=TODAY) == []
+
+
+def test_the_messages_read_in_the_users_language() -> None:
+    [too_young] = members.validate(
+        asel(birth_date=dt.date(2020, 3, 1), join_date=dt.date(2021, 5, 1)), today=TODAY
+    )
+    assert too_young.message() == "Мүчөлүккө кирген күнү ал 1 жашта болмок."
+    [future] = members.validate(asel(join_date=dt.date(2040, 1, 1)), today=TODAY)
+    assert future.message() == "Мүчөлүккө кирген күнү 01.01.2040 — али келе элек күн."
+
+
+def test_check_member_gives_every_problem_at_once(db) -> None:
+    members.create_member(db, asel())
+    other = asel(card_no=" 1001 ", surname="Асанов", name="Бакыт",
+                 exit_date=dt.date(2014, 1, 1), exit_reason="voluntary")
+    problems = members.check_member(db, other)
+    assert sorted(e.field for e in problems) == ["card_no", "exit_date"]
+    assert members.check_member(db, asel(), members.find_by_card(db, "1001")) == []
+    with pytest.raises(members.ValidationGroup) as info:  # saving meets the very same list
+        members.create_member(db, other)
+    assert [e.msgid for e in info.value.errors] == [e.msgid for e in problems]

@@ -16,11 +16,18 @@ from PySide6.QtWidgets import QDialog, QWizard
 from unionapp.core import importing, members
 from unionapp.core.i18n import _
 from unionapp.core.members import MemberInput
-from unionapp.ui.dialogs.import_preview import PROBLEM_COLOR, PreviewModel
+from unionapp.ui.dialogs.import_preview import (
+    PROBLEM_COLOR,
+    WARNING_COLOR,
+    WARNING_ROW_COLOR,
+    PreviewModel,
+)
 from unionapp.ui.dialogs.import_wizard import (
+    ERROR_STYLE,
     IMPORT_PAGE,
     PREVIEW_PAGE,
     SUMMARY_PAGE,
+    WARNING_STYLE,
     ImportWizard,
 )
 from unionapp.ui.operations import running_jobs
@@ -242,3 +249,90 @@ def test_children_import(qtbot, state: AppState, tmp_path: Path) -> None:  # typ
     assert _("Added: {count}").format(count=2) in wizard.summary_page.text.text().splitlines()
     children = members.get_member(state.db, parent_id).children
     assert sorted(c.full_name for c in children) == ["Бакыт кызы Айпери", "Бакыт уулу Нурлан"]
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "samples"
+
+
+def test_another_persons_card_is_a_row_to_check(qtbot, state: AppState, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    members.create_member(state.db, MemberInput(
+        card_no="1001", surname="Үсөнбаева", name="Нургүл", join_date=dt.date(2010, 9, 1)))
+    wizard = open_wizard(qtbot, state, write_xlsx(tmp_path / "a.xlsx", HEADERS, GOOD_ROWS))
+    page = wizard.preview_page
+    preview = page.preview
+    assert preview is not None and preview.problems == []
+    [warning] = preview.warnings
+    assert warning.message() == _(
+        "Card number {card_no} belongs to {old} in the register; the file gives {new}. Check "
+        "that this is the same person."
+    ).format(card_no="1001", old="Үсөнбаева Нургүл", new="Асан уулу Бакыт")
+    assert page.counts.text() == _(
+        "{add} to add, {update} to update, {same} unchanged, {error} with errors, "
+        "{check} to check"
+    ).format(add=2, update=1, same=0, error=0, check=1)
+
+    model = page.table.model()
+    assert isinstance(model, PreviewModel)
+    surname = 1 + HEADERS.index("Фамилия")
+    assert model.data(model.index(0, 0)) == _("Update")
+    background = Qt.ItemDataRole.BackgroundRole
+    assert model.data(model.index(0, 0), background).color() == WARNING_COLOR
+    assert model.data(model.index(0, surname), background).color() == WARNING_COLOR
+    assert model.data(model.index(0, surname + 1), background).color() == WARNING_ROW_COLOR
+    for column in (0, surname, surname + 1):
+        tooltip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+        assert tooltip == warning.message()
+    assert model.data(model.index(1, surname), background) is None  # other rows stay plain
+
+    assert page.problems.isVisible() and page.problems.count() == 1
+    item = page.problems.item(0)
+    assert item.text() == _("Warning: {line}").format(
+        line=f"2:Фамилия: {warning.message()}"
+    )
+    assert item.background().color() == WARNING_ROW_COLOR
+    assert page.problems_label.styleSheet() == WARNING_STYLE
+    assert page.problems_label.text() == _(
+        "No errors found. Rows to check: {count} (in yellow). They can be imported, but look "
+        "at them first."
+    ).format(count=1)
+    page.problems.itemClicked.emit(item)  # the warning leads to its cell
+    assert (page.table.currentIndex().row(), page.table.currentIndex().column()) == (0, surname)
+
+    assert commit_button(wizard).isEnabled()  # a warning does not stop the import
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == SUMMARY_PAGE, timeout=15000)
+    bakyt = members.get_member(state.db, members.find_by_card(state.db, "1001") or 0)
+    assert bakyt.data.surname == "Асан уулу"
+
+
+def test_errors_and_warnings_are_listed_apart(qtbot, state: AppState, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    members.create_member(state.db, MemberInput(
+        card_no="1001", surname="Үсөнбаева", name="Нургүл", join_date=dt.date(2010, 9, 1)))
+    rows = [list(r) for r in GOOD_ROWS]
+    rows[2][4] = "31.02.1990"
+    wizard = open_wizard(qtbot, state, write_xlsx(tmp_path / "b.xlsx", HEADERS, rows))
+    page = wizard.preview_page
+    lines = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert len(lines) == 2
+    assert lines[0].startswith("4:Дата рождения: ")  # the error first, as it is
+    assert lines[1].startswith(_("Warning: {line}").format(line="2:Фамилия: "))
+    assert page.problems_label.styleSheet() == ERROR_STYLE
+    assert not commit_button(wizard).isEnabled()
+    page.problems.itemClicked.emit(page.problems.item(0))
+    assert (page.table.currentIndex().row(), page.table.currentIndex().column()) == (2, 5)
+
+
+def test_long_problem_messages_wrap(qtbot, state: AppState, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wizard = open_wizard(qtbot, state, SAMPLES / "members-excel-ru.csv")
+    page = wizard.preview_page
+    assert page.problems.count() == 1
+    item = page.problems.item(0)
+    assert "CSV UTF-8" in item.text()
+    qtbot.waitUntil(lambda: page.problems.visualItemRect(item).height() > 0)
+    rect = page.problems.visualItemRect(item)
+    line_height = page.problems.fontMetrics().height()
+    assert rect.height() >= 2 * line_height  # several lines, not one cut off at the edge
+    assert rect.right() <= page.problems.viewport().width()
+    page.problems.itemClicked.emit(item)  # still leads to its cell: row 4, «Фамилия»
+    index = page.table.currentIndex()
+    assert (index.row(), index.column()) == (2, 1 + page.preview.headers.index("Фамилия"))

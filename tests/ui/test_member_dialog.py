@@ -135,6 +135,21 @@ def test_duplicate_card_number_is_marked(page: MembersPage) -> None:
     assert members.find_by_card(page.state.db, "1002") is not None
 
 
+def test_a_duplicate_card_number_is_marked_with_the_other_mistakes(page: MembersPage) -> None:
+    """One round: the card number someone else has shows with every other mistake at once."""
+    dialog = open_member(page, "1002")
+    line(dialog, "card_no").setText("1001")
+    date_field(dialog, "exit_date").setText("01.01.2010")  # joined 01.09.2015
+    dialog.exit_reason.set_code("voluntary")
+    date_field(dialog, "join_date").setText(f"01.01.{dt.date.today().year + 1}")
+    assert not dialog.save()
+    assert "Асан уулу Бакыт" in dialog.error_text("card_no")
+    future = i18n._("The join date {date} is in the future.")
+    assert dialog.error_text("join_date") == future.format(date=f"01.01.{dt.date.today().year + 1}")
+    assert dialog.form.is_marked("card_no") and dialog.form.is_marked("join_date")
+    assert members.find_by_card(page.state.db, "1002") is not None
+
+
 def test_new_member_is_created_and_shown(qtbot, page: MembersPage) -> None:  # type: ignore[no-untyped-def]
     dialog = page.new_member()
     assert dialog.windowTitle() == i18n._("New member")

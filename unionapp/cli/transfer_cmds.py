@@ -63,6 +63,12 @@ def run_import(ctx: Context) -> int:
             ).format(count=count, file=args.file.name)
         )
         return EXIT_REFUSED
+    for warning in summary.warnings:  # imported all the same; the user should look
+        out(
+            _("{place}: warning: {message}").format(
+                place=f"{warning.file}:{warning.row}:{warning.column}", message=warning.message()
+            )
+        )
     out(_("File: {file}").format(file=summary.file_name))
     out(_("Rows read: {count}").format(count=summary.rows_read))
     out(_("Added: {count}").format(count=summary.added))

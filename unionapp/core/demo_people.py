@@ -31,6 +31,7 @@ EXIT_WEIGHTS_WORKING = (("voluntary", 55), ("dismissal", 15), ("transfer", 15),
 EXIT_WEIGHTS_PENSION_AGE = (("retirement", 55), ("voluntary", 25), ("death", 7),
                             ("other", 8), ("transfer", 5))
 CHILDREN_WEIGHTS = ((0, 28), (1, 34), (2, 26), (3, 10), (4, 2))  # about 1.2 on average
+SIBLING_GAP_DAYS = 300  # ten months at least between two siblings' births
 DAYS_IN_YEAR = 365.2425
 
 
@@ -230,7 +231,12 @@ def assign_details(rng: random.Random, people: list[Person], units: tuple[names.
 
 
 def make_children(rng: random.Random, people: list[Person], today: dt.date) -> list[ChildRow]:
-    """About 1.2 children per member aged 25-50, born after the parent turned 20."""
+    """About 1.2 children per member aged 25-50, born after the parent turned 20.
+
+    Siblings are born at least ``SIBLING_GAP_DAYS`` apart and have different names, as in
+    life (twins aside): an import tells one parent's children apart by name and birth date,
+    and a demo register must export and import back like a real one.
+    """
     day = today.toordinal()
     limit = add_years(today, -18).toordinal()  # the register keeps mostly minors
     counts = rng.choices([c for c, _w in CHILDREN_WEIGHTS], [w for _c, w in CHILDREN_WEIGHTS],
@@ -242,9 +248,18 @@ def make_children(rng: random.Random, people: list[Person], today: dt.date) -> l
         birth = dt.date.fromordinal(p.birth)
         low = max(add_years(birth, 20).toordinal() + 1, limit)
         high = min(day, add_years(birth, 42).toordinal())
-        for born in sorted(rng.randint(low, high) for _ in range(count)):
+        count = min(count, (high - low) // SIBLING_GAP_DAYS + 1)
+        # count days in a range shortened by the gaps, then each pushed past the ones before
+        room = high - low - (count - 1) * SIBLING_GAP_DAYS
+        starts = sorted(rng.randint(low, low + room) for _ in range(count))
+        names_taken: set[str] = set()
+        for order, start in enumerate(starts):
             sex = "M" if rng.random() < 0.51 else "F"
-            children.append(ChildRow(index, _child_name(rng, p, sex), born, sex))
+            name = _child_name(rng, p, sex)
+            while name in names_taken:
+                name = _child_name(rng, p, sex)
+            names_taken.add(name)
+            children.append(ChildRow(index, name, start + order * SIBLING_GAP_DAYS, sex))
     return children
 
 

@@ -24,6 +24,7 @@ from unionapp.core.db import Database
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import LANGUAGES, N_
 from unionapp.core.importing.headers import header_label
+from unionapp.core.member_list import collation_key
 from unionapp.core.models import Child, Department, Member
 
 EXPORT_KINDS = ("members", "children")
@@ -48,7 +49,14 @@ COLUMN_WIDTHS = {"surname": 18, "name": 14, "patronymic": 18, "department": 26,
 
 # Rows are sorted here, not by ORDER BY, so every database writes the same file: text order
 # would follow the database's collation (SQLite: code points, as Python's; PostgreSQL: the
-# server's locale) and empty values sort first in SQLite but last in PostgreSQL.
+# server's locale) and empty values sort first in SQLite but last in PostgreSQL. Names sort
+# with the members window's own key (ң ө ү beside н о у, not after я), so a printed export
+# lists people in the order the chairperson sees on screen.
+def _name_key(surname: str, name: str, patronymic: str | None, card_no: str) -> tuple[str, str]:
+    full = f"{surname} {name} {patronymic}" if patronymic else f"{surname} {name}"
+    return collation_key(full), card_no
+
+
 def _member_rows(db: Database) -> list[dict[str, Any]]:
     fields = [f for f in MEMBER_COLUMNS if f != "department"]
     stmt = select(Department.name, *(getattr(Member, f) for f in fields)).outerjoin(
@@ -59,7 +67,7 @@ def _member_rows(db: Database) -> list[dict[str, Any]]:
             {"department": department, **dict(zip(fields, values, strict=True))}
             for department, *values in session.execute(stmt)
         ]
-    rows.sort(key=lambda r: (r["surname"], r["name"], r["patronymic"] or "", r["card_no"]))
+    rows.sort(key=lambda r: _name_key(r["surname"], r["name"], r["patronymic"], r["card_no"]))
     return rows
 
 
@@ -70,8 +78,9 @@ def _child_rows(db: Database) -> list[dict[str, Any]]:
     ).join(Member, Child.member_id == Member.id)
     with db.reading() as session:
         found = list(session.execute(stmt))
-    # parent (surname, name, card), then children by birth date, unknown dates first
-    found.sort(key=lambda r: (r[1], r[2], r[0], r[5] is not None, r[5] or dt.date.min, r[7]))
+    # parent (as the members window sorts them), then children by birth date, unknown first
+    found.sort(key=lambda r: (_name_key(r[1], r[2], r[3], r[0]), r[5] is not None,
+                              r[5] or dt.date.min, r[7]))
     return [
         {
             "card_no": card_no,

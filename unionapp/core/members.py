@@ -19,7 +19,7 @@ from unionapp.core.codes import EXIT_REASONS
 from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, ValidationError
 from unionapp.core.i18n import N_
-from unionapp.core.member_list import collation_key
+from unionapp.core.member_list import age_on, collation_key
 from unionapp.core.models import Child, Department, Member, MemberPhoto
 from unionapp.core.stored_text import length_limit, text_problem
 
@@ -112,8 +112,25 @@ class HistoryItem:
     source: str | None
 
 
+MIN_JOIN_AGE = 14  # the union admits from 14 (working minors); younger is a typo in a date
+MAX_AGE = 100  # an active member older than this is a typo in the birth date
+
+
+def _a_year_after(day: dt.date) -> dt.date:
+    """A leaving may be recorded ahead (a known retirement date), but at most a year ahead."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
 def validate(data: MemberInput, today: dt.date | None = None) -> list[ValidationError]:
-    """Every problem with one member's fields; each names its field."""
+    """Every problem with one member's fields; each names its field.
+
+    Besides the order of the dates, a date must be plausible: a typo in a year (2040 for
+    2004, 1900 for 1990) gives a date that is valid but wrong, and a register keeps it for
+    years unless it is refused when typed or imported.
+    """
     today = today or dt.date.today()
     errors: list[ValidationError] = []
 
@@ -123,12 +140,30 @@ def validate(data: MemberInput, today: dt.date | None = None) -> list[Validation
     for required in ("card_no", "surname", "name", "join_date"):
         if not getattr(data, required):
             err(required, N_("This field is required."))
-    if data.birth_date and data.birth_date > today:
-        err("birth_date", N_("The birth date {date} is in the future."), date=data.birth_date)
-    if data.birth_date and data.join_date and data.birth_date >= data.join_date:
+    birth, join, exit_date = data.birth_date, data.join_date, data.exit_date
+    if birth and birth > today:
+        err("birth_date", N_("The birth date {date} is in the future."), date=birth)
+        birth = None  # one message for one wrong date: the checks below would repeat it
+    if birth and join and birth >= join:
         err("birth_date", N_("The birth date is not before the join date."))
-    if data.exit_date and data.join_date and data.exit_date < data.join_date:
+    elif birth and join and age_on(birth, join) < MIN_JOIN_AGE:
+        err(
+            "birth_date",
+            N_("At joining the member would be {age} years old."),
+            age=age_on(birth, join),
+        )
+    if birth and (exit_date is None or exit_date > today) and age_on(birth, today) > MAX_AGE:
+        err(
+            "birth_date",
+            N_("The member would be {age} years old today: check the birth date."),
+            age=age_on(birth, today),
+        )
+    if join and join > today:
+        err("join_date", N_("The join date {date} is in the future."), date=join)
+    if exit_date and join and exit_date < join:
         err("exit_date", N_("The exit date is before the join date."))
+    elif exit_date and exit_date > _a_year_after(today):
+        err("exit_date", N_("The exit date {date} is too far in the future."), date=exit_date)
     if data.exit_reason and data.exit_reason not in EXIT_REASONS:
         err("exit_reason", N_("Unknown exit reason: {value}."), value=data.exit_reason)
     if data.exit_date and not data.exit_reason:
@@ -159,8 +194,10 @@ def _department_id(session: Session, name: str | None) -> int | None:
     return dep.id
 
 
-def _check(session: Session, data: MemberInput, member_id: int | None) -> MemberInput:
-    data = data.normalized()
+def _problems(
+    session: Session, data: MemberInput, member_id: int | None
+) -> list[ValidationError]:
+    """``validate`` plus what only the register can tell: a card number someone else has."""
     errors = validate(data)
     owner = session.execute(
         select(Member.id, Member.surname, Member.name).where(Member.card_no == data.card_no)
@@ -174,6 +211,21 @@ def _check(session: Session, data: MemberInput, member_id: int | None) -> Member
                 name=f"{owner.surname} {owner.name}",
             )
         )
+    return errors
+
+
+def check_member(
+    db: Database, data: MemberInput, member_id: int | None = None
+) -> list[ValidationError]:
+    """Every problem saving ``data`` (as member ``member_id``, None for a new one) would meet,
+    all at once: a form marks them together instead of a second round after the first."""
+    with db.reading() as s:
+        return _problems(s, data.normalized(), member_id)
+
+
+def _check(session: Session, data: MemberInput, member_id: int | None) -> MemberInput:
+    data = data.normalized()
+    errors = _problems(session, data, member_id)
     if errors:
         raise errors[0] if len(errors) == 1 else ValidationGroup(errors)
     return data

@@ -1,10 +1,13 @@
-"""Members' children from a file: the parent by card number, the child by name.
+"""Members' children from a file: the parent by card number, the child by name and birth date.
 
-A child is the same child when the parent and the name (ignoring case and spaces) agree;
-then only the birth date and sex may change. Children missing from the file are left alone:
-an import adds and corrects, it never deletes. Two rows with one name under one parent are
-refused unless the register already holds that many (twins rarely share a name, a copied
-row often does).
+A child is the same child when the parent, the name (ignoring case and spaces) and the birth
+date agree: two rows with one name under one parent and different birth dates are two
+children (a parent may give a second child a name already given). A row whose name is the
+parent's only unmatched child of that name, with another birth date, corrects that child's
+birth date. Without a birth date column, children are matched by name alone. Children missing
+from the file are left alone: an import adds and corrects, it never deletes. The same child
+(name and birth date) twice under one parent is refused unless the register already holds
+that many (a copied row is far likelier than twins with one name).
 """
 
 from __future__ import annotations
@@ -42,7 +45,10 @@ PARSERS: dict[str, Parser] = {
 CHILD_FIELDS = ("full_name", "birth_date", "sex")
 REQUIRED = N_("This field is required.")
 
-Key = tuple[int, str]  # parent id, casefolded name
+NameKey = tuple[int, str]  # parent id, casefolded name
+# parent id, casefolded name, birth date (ANY_BIRTH when the file has no birth date column)
+Key = tuple[int, str, dt.date | None | str]
+ANY_BIRTH = "any"
 
 
 def prepare_header(header: Header, log: ProblemLog) -> None:
@@ -68,24 +74,57 @@ class ChildPlan:
     )
 
 
-def _key(member_id: int, name: str) -> Key:
+def _name_key(member_id: int, name: str) -> NameKey:
     return member_id, " ".join(name.casefold().split())
+
+
+@dataclass
+class _Row:
+    row_no: int
+    parent: int
+    child: ChildInput
+
+
+class _Matcher:
+    """The parent's stored children, each matched to at most one row of the file."""
+
+    def __init__(self, session: Session) -> None:
+        self.stored: dict[NameKey, list[tuple[int, ChildInput]]] = {}
+        stmt = select(Child.id, Child.member_id, Child.full_name, Child.birth_date, Child.sex)
+        for child_id, member_id, name, born, sex in session.execute(stmt.order_by(Child.id)):
+            self.stored.setdefault(_name_key(member_id, name), []).append(
+                (child_id, ChildInput(name, born, sex))
+            )
+        self.taken: set[int] = set()
+
+    def count(self, key: Key) -> int:
+        parent, name, birth = key
+        children = self.stored.get((parent, name), [])
+        return sum(1 for _id, c in children if birth in (ANY_BIRTH, c.birth_date))
+
+    def take(self, key: NameKey, birth: dt.date | None | str) -> tuple[int, ChildInput] | None:
+        """The first stored child not yet matched with this name and birth (any: ANY_BIRTH)."""
+        for child_id, child in self.stored.get(key, []):
+            if child_id not in self.taken and birth in (ANY_BIRTH, child.birth_date):
+                self.taken.add(child_id)
+                return child_id, child
+        return None
+
+    def left(self, key: NameKey) -> list[tuple[int, ChildInput]]:
+        return [(i, c) for i, c in self.stored.get(key, []) if i not in self.taken]
 
 
 def analyse(session: Session, sheet: Sheet, today: dt.date) -> ChildPlan:
     """Check every row and plan what to write; writes nothing."""
     parents = {c: i for c, i in session.execute(select(Member.card_no, Member.id))}
-    existing: dict[Key, list[tuple[int, ChildInput]]] = {}
-    stmt = select(Child.id, Child.member_id, Child.full_name, Child.birth_date, Child.sex)
-    for child_id, member_id, stored_name, born, sex in session.execute(stmt.order_by(Child.id)):
-        existing.setdefault(_key(member_id, stored_name), []).append(
-            (child_id, ChildInput(stored_name, born, sex))
-        )
+    matcher = _Matcher(session)
     log = sheet.problems
     present = sheet.fields_present()
+    by_birth = "birth_date" in present
     plan = ChildPlan()
     planned: dict[int, str] = {}
     key_rows: dict[Key, list[int]] = {}
+    unmatched: dict[NameKey, list[_Row]] = {}
     for done, (row_no, cells) in enumerate(sheet.rows, start=1):
         if done % 500 == 0:
             sheet.tick(done)
@@ -114,36 +153,49 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> ChildPlan:
         if parent is None or not name:
             planned[row_no] = ERROR
             continue
-        key = _key(parent, name)
-        rows = key_rows.setdefault(key, [])
-        rows.append(row_no)
-        matches = existing.get(key, [])
-        if len(rows) > len(matches):
-            plan.adds.append((parent, ChildInput(name, birth, values.get("sex"))))
-            planned[row_no] = ADD
+        name_key = _name_key(parent, name)
+        birth_key = birth if by_birth else ANY_BIRTH
+        key_rows.setdefault((*name_key, birth_key), []).append(row_no)
+        row = _Row(row_no, parent, ChildInput(name, birth, values.get("sex")))
+        match = matcher.take(name_key, birth_key)
+        if match is None:
+            unmatched.setdefault(name_key, []).append(row)
+        else:
+            planned[row_no] = _plan_update(plan, row, *match, present)
+    for name_key, rows in unmatched.items():
+        left = matcher.left(name_key)
+        if len(rows) == 1 and len(left) == 1:  # one child of that name: its birth corrected
+            planned[rows[0].row_no] = _plan_update(plan, rows[0], *left[0], present)
             continue
-        child_id, old = matches[len(rows) - 1]
-        changes = {
-            f: (getattr(old, f), values[f])
-            for f in CHILD_FIELDS
-            if f in present and getattr(old, f) != values[f]
-        }
-        if changes:
-            plan.updates.append((parent, child_id, old, changes))
-        planned[row_no] = UPDATE if changes else SAME
-    for key, rows in key_rows.items():
-        if len(rows) > max(1, len(existing.get(key, []))):
-            for row_no in rows:
+        for row in rows:
+            plan.adds.append((row.parent, row.child))
+            planned[row.row_no] = ADD
+    for key, row_nos in key_rows.items():
+        if len(row_nos) > max(1, matcher.count(key)):
+            for row_no in row_nos:
                 log.add(
                     row_no,
                     "full_name",
                     N_("The same child is listed more than once: rows {rows}."),
-                    rows=", ".join(str(r) for r in rows),
+                    rows=", ".join(str(r) for r in row_nos),
                 )
     sheet.actions = {
         row_no: ERROR if row_no in log.rows else action for row_no, action in planned.items()
     }
     return plan
+
+
+def _plan_update(
+    plan: ChildPlan, row: _Row, child_id: int, old: ChildInput, present: set[str]
+) -> str:
+    changes = {
+        f: (getattr(old, f), getattr(row.child, f))
+        for f in CHILD_FIELDS
+        if f in present and getattr(old, f) != getattr(row.child, f)
+    }
+    if changes:
+        plan.updates.append((row.parent, child_id, old, changes))
+    return UPDATE if changes else SAME
 
 
 def _describe(child: ChildInput) -> str:

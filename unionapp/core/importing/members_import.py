@@ -5,6 +5,9 @@ only a file can get wrong: a card number twice in the file, two rows for one mem
 and a personnel number that point at two different members, «?» for lost Kyrgyz letters.
 A row is matched by card number, else by personnel number. Only the columns the file has are
 compared and written, so a file without phones never wipes the phones already stored.
+A matched member whose surname and name both differ from the row's may be another person
+with a reused number: the import still goes ahead (people do change names), but the preview
+and the summary carry a warning for that row so the chairperson looks before overwriting.
 
 Speed matters (10,000 rows must take at most twice one openpyxl read pass), so everything
 the rows are compared with is loaded once into dicts, and the writes are a few bulk
@@ -20,6 +23,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from unionapp.core.errors import Problem
 from unionapp.core.i18n import N_, get_language
 from unionapp.core.importing.headers import Header, header_label
 from unionapp.core.importing.sheet import ADD, ERROR, SAME, UPDATE, Parser, ProblemLog, Sheet
@@ -36,6 +40,7 @@ from unionapp.core.importing.values import (
     split_full_name,
 )
 from unionapp.core.importing.writing import AuditRows, bulk_insert
+from unionapp.core.member_list import search_text
 from unionapp.core.members import MEMBER_FIELDS, MemberInput, validate
 from unionapp.core.models import Department, Member
 
@@ -61,6 +66,14 @@ PARSERS: dict[str, Parser] = {
 }
 NAME_FIELDS = ("surname", "name", "patronymic")
 MISSING_COLUMN = N_("There is no column «{column}»: it is required.")
+ANOTHER_BY_CARD = N_(
+    "Card number {card_no} belongs to {old} in the register; the file gives {new}. Check that "
+    "this is the same person."
+)
+ANOTHER_BY_PERSONNEL = N_(
+    "Personnel number {personnel_no} belongs to {old} in the register; the file gives {new}. "
+    "Check that this is the same person."
+)
 EMPTY = MemberInput(card_no="", surname="", name="", join_date=None)
 
 
@@ -126,6 +139,7 @@ class MemberPlan:
     adds: list[MemberInput] = field(default_factory=list)
     updates: list[tuple[int, dict[str, tuple[Any, Any]]]] = field(default_factory=list)
     new_departments: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # rows to check; they import
 
 
 def _full_name_values(values: dict[str, Any], bad: set[str]) -> None:
@@ -159,6 +173,8 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> MemberPlan:
         f for f in MEMBER_FIELDS if f in present or (full_mode and f in NAME_FIELDS)
     ]
     plan = MemberPlan()
+    warnings = ProblemLog(log.kind, log.file_name, log.header)
+    warnings.columns = log.columns  # a «ФИО» column stands for the surname too
     planned: dict[int, str] = {}
     card_rows: dict[str, list[int]] = {}
     claimed: dict[int, int] = {}  # member id -> the first row that matched it
@@ -202,6 +218,17 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> MemberPlan:
                 )
         base = existing.members[member_id] if member_id is not None else EMPTY
         data = replace(base, **values).normalized()
+        if member_id is not None and _another_person(base, data):
+            by_card = existing.by_card.get(card) == member_id if card else False
+            warnings.add(
+                row_no,
+                "surname",
+                ANOTHER_BY_CARD if by_card else ANOTHER_BY_PERSONNEL,
+                card_no=card,
+                personnel_no=personnel,
+                old=_full_name(base),
+                new=_full_name(data),
+            )
         for error in validate(data, today):
             if error.field not in bad:
                 log.add(row_no, error.field, error.msgid, **error.params)
@@ -242,10 +269,22 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> MemberPlan:
         c["department"][1] for _id, c in plan.updates if "department" in c
     }
     plan.new_departments = sorted(d for d in new_departments.values() if d in used)
+    plan.warnings = warnings.problems
     sheet.actions = {
         row_no: ERROR if row_no in log.rows else action for row_no, action in planned.items()
     }
     return plan
+
+
+def _another_person(stored: MemberInput, row: MemberInput) -> bool:
+    """Both the surname and the name differ: not a married name or a corrected spelling."""
+    if not (row.surname and row.name):
+        return False  # a missing name is an error of its own
+
+    def same(a: str, b: str) -> bool:
+        return search_text(a) == search_text(b)
+
+    return not same(stored.surname, row.surname) and not same(stored.name, row.name)
 
 
 def _full_name(data: MemberInput) -> str:

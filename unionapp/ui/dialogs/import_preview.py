@@ -1,5 +1,8 @@
 """The import wizard's preview table: the file's own rows and headers, problems on their cells.
 
+Problems (red) stop the import; warnings (amber: a card number the register gives another
+person) do not, but their rows stand out so the chairperson looks before importing.
+
 A model, not a QTableWidget: a 10,000-row file would otherwise mean 100,000 item objects made
 up front; the model answers only for the cells on screen.
 """
@@ -30,6 +33,8 @@ ACTION_COLORS = {
     "error": QColor("#fbe3e1"),
 }
 PROBLEM_COLOR = QColor("#f4a19a")
+WARNING_COLOR = QColor("#ffd166")  # the cell a warning is about, and the row's action cell
+WARNING_ROW_COLOR = QColor("#fff4d1")  # the rest of a row to check
 IGNORED_COLOR = QColor("#8a8a8a")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,6 +53,8 @@ class PreviewModel(QAbstractTableModel):
         self.cell_problems: dict[tuple[int, int], list[Problem]] = {}
         self.row_problems: dict[int, list[Problem]] = {}
         self.header_problems: dict[int, list[Problem]] = {}
+        self.cell_warnings: dict[tuple[int, int], list[Problem]] = {}
+        self.row_warnings: dict[int, list[Problem]] = {}
         self.row_of: dict[int, int] = {r.row_no: i for i, r in enumerate(preview.rows)}
         for problem in preview.problems:
             row = self.row_of.get(problem.row)
@@ -59,6 +66,13 @@ class PreviewModel(QAbstractTableModel):
             self.row_problems.setdefault(row, []).append(problem)
             if column is not None:
                 self.cell_problems.setdefault((row, column), []).append(problem)
+        for warning in preview.warnings:
+            row = self.row_of.get(warning.row)
+            if row is None:
+                continue
+            self.row_warnings.setdefault(row, []).append(warning)
+            if warning.column_index is not None:
+                self.cell_warnings.setdefault((row, warning.column_index), []).append(warning)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's names
         return 0 if parent.isValid() else len(self.preview.rows)
@@ -79,21 +93,31 @@ class PreviewModel(QAbstractTableModel):
             return None
         row = self.preview.rows[index.row()]
         column = index.column() - 1
+        warnings = self.row_warnings.get(index.row(), [])
         if column < 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 return _(ACTION_LABELS.get(row.action, row.action))
             if role == Qt.ItemDataRole.BackgroundRole:
+                if warnings and row.action != "error":
+                    return QBrush(WARNING_COLOR)
                 return QBrush(ACTION_COLORS.get(row.action, QColor("white")))
-            if role == Qt.ItemDataRole.ToolTipRole and index.row() in self.row_problems:
-                return "\n".join(p.message() for p in self.row_problems[index.row()])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                found = self.row_problems.get(index.row(), []) + warnings
+                return "\n".join(p.message() for p in found) if found else None
             return None
         problems = self.cell_problems.get((index.row(), column))
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[column] if column < len(row.cells) else ""
-        if role == Qt.ItemDataRole.BackgroundRole and problems:
-            return QBrush(PROBLEM_COLOR)
-        if role == Qt.ItemDataRole.ToolTipRole and problems:
-            return "\n".join(p.message() for p in problems)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if problems:
+                return QBrush(PROBLEM_COLOR)
+            if (index.row(), column) in self.cell_warnings:
+                return QBrush(WARNING_COLOR)
+            return QBrush(WARNING_ROW_COLOR) if warnings else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if problems:
+                return "\n".join(p.message() for p in problems)
+            return "\n".join(w.message() for w in warnings) if warnings else None
         if role == Qt.ItemDataRole.ForegroundRole and self.preview.mapped[column] is None:
             return QBrush(IGNORED_COLOR)
         return None

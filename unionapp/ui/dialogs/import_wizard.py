@@ -3,7 +3,8 @@
 Both the preview and the import run off the GUI thread (a 10,000-row workbook takes seconds);
 the import's Cancel sets a flag the core checks between rows and once more just before it
 commits, so a cancelled import leaves the database exactly as it was. Nothing can be imported
-while the preview shows a problem: the chairperson fixes the file and reads it again.
+while the preview shows a problem: the chairperson fixes the file and reads it again. Warnings
+(rows to check) are listed after the problems, in amber, and do not stop the import.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,7 +38,11 @@ from PySide6.QtWidgets import (
 from unionapp.core import importing
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import N_, _
-from unionapp.ui.dialogs.import_preview import PreviewModel, problem_line
+from unionapp.ui.dialogs.import_preview import (
+    WARNING_ROW_COLOR,
+    PreviewModel,
+    problem_line,
+)
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
 from unionapp.ui.state import AppState
 
@@ -52,6 +59,10 @@ KIND_HINTS = {
     ),
 }
 ERROR_STYLE = "color:#b3261e;"
+WARNING_STYLE = "color:#8a5a00;"
+# What a line of the problems list stands for: (PROBLEM or WARNING, index in its list).
+LINE_ROLE = Qt.ItemDataRole.UserRole
+PROBLEM, WARNING = "problem", "warning"
 FILE_PAGE, PREVIEW_PAGE, IMPORT_PAGE, SUMMARY_PAGE = range(4)
 
 
@@ -126,8 +137,16 @@ class PreviewPage(QWizardPage):
         palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
         self.table.setPalette(palette)
         self.problems_label = QLabel()
+        self.problems_label.setWordWrap(True)
         self.problems = QListWidget()
         self.problems.setObjectName("problems")
+        # Long messages (how to save a CSV as UTF-8…) wrap instead of running off the edge.
+        self.problems.setWordWrap(True)
+        self.problems.setUniformItemSizes(False)
+        self.problems.setResizeMode(QListView.ResizeMode.Adjust)
+        self.problems.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.problems.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.itemActivated.connect(self._show_problem)
         self.problems.itemClicked.connect(self._show_problem)
         self.reread = QPushButton(_("Read the file again"))
@@ -188,18 +207,27 @@ class PreviewPage(QWizardPage):
         for column in range(model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
         c = preview.counts
-        self.counts.setText(
-            _("{add} to add, {update} to update, {same} unchanged, {error} with errors").format(
-                add=c.get("add", 0),
-                update=c.get("update", 0),
-                same=c.get("same", 0),
-                error=c.get("error", 0),
+        counts = {
+            "add": c.get("add", 0),
+            "update": c.get("update", 0),
+            "same": c.get("same", 0),
+            "error": c.get("error", 0),
+        }
+        to_check = len({w.row for w in preview.warnings})
+        if to_check:
+            self.counts.setText(
+                _(
+                    "{add} to add, {update} to update, {same} unchanged, {error} with errors, "
+                    "{check} to check"
+                ).format(check=to_check, **counts)
             )
-        )
-        for problem in preview.problems:
-            item = QListWidgetItem(problem_line(problem))
-            item.setData(Qt.ItemDataRole.UserRole, preview.problems.index(problem))
-            self.problems.addItem(item)
+        else:
+            self.counts.setText(
+                _("{add} to add, {update} to update, {same} unchanged, {error} with errors").format(
+                    **counts
+                )
+            )
+        self._list_problems(preview)
         if preview.problems:
             self.problems_label.setText(
                 _(
@@ -211,11 +239,36 @@ class PreviewPage(QWizardPage):
         elif not preview.rows:
             self.problems_label.setText(_("The file has no rows to import."))
             self.problems_label.setStyleSheet(ERROR_STYLE)
+        elif to_check:
+            self.problems_label.setText(
+                _(
+                    "No errors found. Rows to check: {count} (in yellow). They can be imported, "
+                    "but look at them first."
+                ).format(count=to_check)
+            )
+            self.problems_label.setStyleSheet(WARNING_STYLE)
         else:
             self.problems_label.setText(_("No problems found."))
             self.problems_label.setStyleSheet("color:#1e6b34;")
-        self.problems.setVisible(bool(preview.problems))
+        self.problems.setVisible(bool(preview.problems or preview.warnings))
         self.completeChanged.emit()
+
+    def _list_problems(self, preview: importing.ImportPreview) -> None:
+        """Problems first (they stop the import), then warnings, each marked as what it is."""
+        style = self.style()
+        error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for index, problem in enumerate(preview.problems):
+            item = QListWidgetItem(error_icon, problem_line(problem))
+            item.setData(LINE_ROLE, (PROBLEM, index))
+            self.problems.addItem(item)
+        for index, warning in enumerate(preview.warnings):
+            item = QListWidgetItem(
+                warning_icon, _("Warning: {line}").format(line=problem_line(warning))
+            )
+            item.setData(LINE_ROLE, (WARNING, index))
+            item.setBackground(QBrush(WARNING_ROW_COLOR))
+            self.problems.addItem(item)
 
     def _refused(self, exc: BaseException) -> None:
         """A file that cannot be read at all: say why, in place, and offer to read it again."""
@@ -234,7 +287,8 @@ class PreviewPage(QWizardPage):
         model = self.table.model()
         if self.preview is None or not isinstance(model, PreviewModel):
             return
-        problem = self.preview.problems[item.data(Qt.ItemDataRole.UserRole)]
+        kind, number = item.data(LINE_ROLE)
+        problem = (self.preview.problems if kind == PROBLEM else self.preview.warnings)[number]
         index = model.cell_index(problem)
         if index.isValid():
             self.table.setCurrentIndex(index)

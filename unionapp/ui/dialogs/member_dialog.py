@@ -1,9 +1,10 @@
 """One member: every field of the register, the photo, children and the history of changes.
 
-Saving is one service call (one transaction). Mistakes are marked on their fields - the same
-checks the importer applies (``members.validate``) plus the duplicate card number the service
-finds - and the dialog stays open until they are fixed. Leaving is recorded with a date and a
-reason; deleting is only for a record made by mistake, and says so before it deletes.
+Saving is one service call (one transaction). Mistakes are marked on their fields, all in one
+round - the same checks the importer applies plus the duplicate card number
+(``members.check_member``) - and the dialog stays open until they are fixed. Leaving is
+recorded with a date and a reason; deleting is only for a record made by mistake, and says so
+before it deletes.
 """
 
 from __future__ import annotations
@@ -264,7 +265,7 @@ class MemberDialog(QDialog):
             line.setCursorPosition(0)  # show the start of a long name, not its end
 
     def read_input(self) -> tuple[MemberInput, list[ValidationError]]:
-        """The fields as a MemberInput, and every mistake found before asking the database."""
+        """The fields as a MemberInput, and every mistake saving it would meet, all at once."""
         errors: list[ValidationError] = []
         dates: dict[str, dt.date | None] = {}
         for name in DATE_FIELDS:
@@ -300,7 +301,8 @@ class MemberDialog(QDialog):
             note=self.note.toPlainText(),
         ).normalized()
         unreadable = {e.field for e in errors}
-        errors += [e for e in members.validate(data) if e.field not in unreadable]
+        checked = members.check_member(self.state.db, data, self.member_id)  # card number too
+        errors += [e for e in checked if e.field not in unreadable]
         return data, errors
 
     def save(self) -> bool:
