@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
 from known_register import ACTIVE, LEFT, PEOPLE
 from openpyxl import load_workbook
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
@@ -245,3 +246,124 @@ def test_the_model_keeps_qt_s_rules(qtmodeltester, page: MembersPage) -> None:  
     qtmodeltester.check(page.model)
     page.model.set_filter(query="no such member")
     qtmodeltester.check(page.model)
+
+
+# -- fitting the screen -------------------------------------------------------------------------
+@pytest.fixture
+def demo_window(qtbot, demo_db_path: Path, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """The main window over a 300-member demo (banner shown), in the language asked for."""
+    from unionapp.ui.main_window import MainWindow
+
+    i18n.set_language(request.param)  # the autouse fixture sets ky again for the next test
+    state = AppState(demo_db_path)
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    yield window
+    window.close()
+    state.close_database()
+
+
+def page_controls(page: MembersPage) -> dict[str, QWidget]:
+    return {
+        "heading": page.heading, "new": page.new_button, "import": page.import_button,
+        "export": page.export_button, "children": page.children_button,
+        "status": page.status, "department": page.department,
+        "pensioners": page.pensioners, "youth": page.youth, "count": page.count,
+    }
+
+
+@pytest.mark.parametrize("demo_window", ["ky", "ru"], indirect=True)
+def test_an_800x600_window_shows_every_control_whole(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    demo_window.resize(800, 600)
+    demo_window.show()
+    qtbot.waitExposed(demo_window)
+    QApplication.processEvents()
+    page = demo_window.members_page
+    assert demo_window.width() == 800 and demo_window.banner.isVisible()
+    placed: dict[str, QRect] = {}
+    for name, widget in page_controls(page).items():
+        need = widget.sizeHint().width()
+        assert widget.isVisible(), name
+        assert widget.width() >= need, (name, widget.width(), need)  # no clipped text
+        assert widget.visibleRegion().boundingRect().width() >= need, name
+        rect = QRect(widget.mapTo(demo_window, QPoint(0, 0)), widget.size())
+        assert demo_window.rect().contains(rect), (name, rect)  # on screen, not cut by the edge
+        placed[name] = rect
+    for a, b in itertools.combinations(placed, 2):
+        assert not placed[a].intersects(placed[b]), (a, b)  # nothing overlaps
+    assert page.count.text() == count_text(page.model.shown(), page.model.total())
+    table = page.table
+    assert table.mapTo(demo_window, QPoint(0, table.height())).y() <= demo_window.height()
+    assert table.viewport().height() > 5 * table.verticalHeader().defaultSectionSize()
+
+
+def visible_widths(page: MembersPage) -> dict[str, int]:
+    return {name: page.table.columnWidth(c) for c, name in enumerate(COLUMNS)
+            if not page.table.isColumnHidden(c)}
+
+
+@pytest.mark.parametrize("demo_window", ["ky", "ru"], indirect=True)
+def test_at_1100_px_every_column_is_on_screen(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    demo_window.resize(1100, 700)
+    demo_window.show()
+    qtbot.waitExposed(demo_window)
+    page = demo_window.members_page
+    page.status.set_code("all")  # every column, the exit date and reason too
+    QApplication.processEvents()
+    widths = visible_widths(page)
+    assert set(widths) == set(COLUMNS)
+    assert sum(widths.values()) <= page.table.viewport().width()
+    fitter = page.columns
+    for column, name in enumerate(COLUMNS):
+        if name not in ("full_name", "department", "position", "exit_reason"):
+            assert widths[name] == fitter.natural[column], name  # dates, numbers: never cut
+        assert widths[name] >= fitter.heading[column], name  # the header fits on two lines
+    # the table's texts that decide the widths: a date wider than the column would elide
+    assert widths["exit_date"] >= page.table.sizeHintForColumn(COLUMNS.index("exit_date"))
+
+
+def test_room_to_spare_goes_to_names_and_departments(qtbot, page: MembersPage) -> None:  # type: ignore[no-untyped-def]
+    page.resize(1800, 700)
+    QApplication.processEvents()
+    widths = visible_widths(page)
+    natural = {COLUMNS[c]: w for c, w in page.columns.natural.items()}
+    assert sum(widths.values()) == page.table.viewport().width()  # no empty strip at the end
+    assert widths["full_name"] > natural["full_name"]
+    assert widths["department"] > natural["department"]
+    assert widths["sex"] == natural["sex"] and widths["pensioner"] == natural["pensioner"]
+    assert not page.table.horizontalHeader().stretchLastSection()
+
+
+def test_names_shrink_least_and_a_dragged_width_stays(qtbot, page: MembersPage) -> None:  # type: ignore[no-untyped-def]
+    page.status.set_code("all")
+    QApplication.processEvents()
+    natural = {COLUMNS[c]: w for c, w in page.columns.natural.items()}
+    short = sum(natural.values()) - page.table.viewport().width() + 80  # 80 px too narrow
+    page.resize(page.width() - short, 700)
+    QApplication.processEvents()
+    widths = visible_widths(page)
+    assert widths["full_name"] < natural["full_name"]
+    assert sum(widths.values()) <= page.table.viewport().width()
+    name_kept = widths["full_name"] / natural["full_name"]
+    assert name_kept >= widths["department"] / natural["department"]
+    assert name_kept >= widths["position"] / natural["position"]
+    header = page.table.horizontalHeader()
+    header.resizeSection(NAME, 300)  # the user drags the name column wider
+    page.resize(1200, 700)
+    QApplication.processEvents()
+    assert page.table.columnWidth(NAME) == 300
+
+
+def test_fit_widths_shares_what_is_short_and_what_is_left() -> None:
+    from unionapp.ui.pages.members_columns import fit_widths, share
+
+    assert share(10, {1: 1, 2: 1, 3: 1}) == {1: 4, 2: 3, 3: 3}
+    natural = {0: 50, 1: 200, 2: 200}
+    floors = {0: 50, 1: 100, 2: 100}
+    # room to spare: all of it to the growing column
+    assert fit_widths(natural, floors, {1: 1}, {1: 1, 2: 1}, 500) == {0: 50, 1: 250, 2: 200}
+    # short by 100: taken from the flexible ones, the more important one gives less
+    got = fit_widths(natural, floors, {}, {1: 3, 2: 1}, 350)
+    assert sum(got.values()) == 350 and got[0] == 50 and got[1] > got[2] >= 100
+    # cannot fit even at the floors: floors, but the ``whole`` column keeps its width
+    assert fit_widths(natural, floors, {}, {1: 1, 2: 1}, 100, whole=1) == {0: 50, 1: 200, 2: 100}

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from unionapp.core.codes import exit_reason_label, sex_short
+from unionapp.core.codes import EXIT_REASONS, SEXES, exit_reason_label, sex_short
 from unionapp.core.formatting import format_date
 from unionapp.core.member_fields import field_label
 from unionapp.core.member_list import COLUMNS, MemberList
@@ -32,6 +32,8 @@ _COLUMN_COUNT = len(COLUMNS)
 _HORIZONTAL = Qt.Orientation.Horizontal
 
 Index = QModelIndex | QPersistentModelIndex
+DATE_COLUMNS = frozenset({"birth_date", "join_date", "exit_date"})
+WIDE_DATE = dt.date(2000, 8, 28)  # as wide as a date gets in most fonts
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,18 @@ class MembersModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self.members)
 
-    def column_texts(self, column: int, sample: int = 300) -> list[str]:
-        """Texts of the first ``sample`` shown rows of a column (to size the column)."""
+    def width_texts(self, column: int, sample: int = 300) -> set[str]:
+        """The texts that decide a column's width: the first ``sample`` members of the whole
+        register, shown or not (the exit date is empty among the active members the page
+        opens on, yet must fit when "All" is chosen) plus every label a coded column can
+        show; for a date column, one wide date."""
+        name = COLUMNS[column]
+        if name in DATE_COLUMNS:  # every date has the same letters
+            return {format_date(WIDE_DATE)}
         cell = self._cells[column]
-        return [cell(i) for i in self.rows[:sample]]
+        texts = {cell(i) for i in range(min(sample, len(self.members)))}
+        if name == "exit_reason":
+            texts.update(exit_reason_label(code) for code in EXIT_REASONS)
+        elif name == "sex":
+            texts.update(sex_short(code) for code in SEXES)
+        return texts

@@ -38,8 +38,10 @@ from unionapp.core.member_list import COLUMNS, MemberList
 from unionapp.ui.models.members_model import MembersModel
 from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
 from unionapp.ui.pages.base import Page
+from unionapp.ui.pages.members_columns import ColumnFitter
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
+from unionapp.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from unionapp.ui.dialogs.member_dialog import MemberDialog
@@ -50,8 +52,6 @@ STATUS_LABELS = {"active": N_("Active"), "left": N_("Left"), "all": N_("All memb
 BACKGROUND_FROM = 20_000  # members; a smaller register reloads in well under 0.1 s
 RELOAD_ON = frozenset({"members", "all", "settings", "departments"})
 ROW_PADDING = 8
-# Widest sensible widths (px) of the text columns; the rest fit their content.
-MAX_WIDTH = {"full_name": 230, "department": 150, "position": 120, "exit_reason": 140}
 
 
 class MembersPage(Page):
@@ -102,7 +102,6 @@ class MembersPage(Page):
         rows.setDefaultSectionSize(QFontMetrics(self.table.font()).height() + ROW_PADDING)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setFixedHeight(2 * QFontMetrics(header.font()).height() + 8)  # two-line labels
@@ -116,8 +115,8 @@ class MembersPage(Page):
         self.count = QLabel()
         self.count.setObjectName("memberCount")
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        # takes the room that is left; a narrow window must not be held wide by it
-        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # never narrower than its text: the search field gives way instead
+        self.count.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_member)
         self.import_button = QPushButton()
@@ -128,39 +127,40 @@ class MembersPage(Page):
         self.children_button.clicked.connect(lambda: self.export_register("children"))
 
         self.heading = QLabel()
+        self.heading.setObjectName("membersHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.heading.setFont(font)
-        # In a narrow window (800 px screens) these may shrink and clip rather than hold the
-        # window wider than the screen; at any usual width they show in full.
-        for widget in (self.new_button, self.import_button, self.export_button,
-                       self.children_button, self.pensioners, self.youth, self.heading,
-                       self.status, self.department):
-            widget.setMinimumWidth(40)
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addStretch(1)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        # On a narrow (800 px) screen the buttons and the quick filters wrap onto a second
+        # line instead of clipping their texts; the heading and the count keep their full width.
+        self.action_bar = FlowLayout(align_right=True)
         for button in (
             self.new_button,
             self.import_button,
             self.export_button,
             self.children_button,
         ):
-            top.addWidget(button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.status)
-        filters.addWidget(self.department)
-        filters.addWidget(self.pensioners)
-        filters.addWidget(self.youth)
-        filters.addWidget(self.count, 1)
+            self.action_bar.addWidget(button)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(12)
+        top.addLayout(self.action_bar, 1)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addSpacing(12)
+        search_row.addWidget(self.count)
+        self.filters = FlowLayout(spacing=10)
+        for widget in (self.status, self.department, self.pensioners, self.youth):
+            self.filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.search)
-        layout.addLayout(filters)
+        layout.addLayout(search_row)
+        layout.addLayout(self.filters)
         layout.addWidget(self.table, 1)
+        self.columns = ColumnFitter(self.table, self.model)
 
-        self._widths_fitted = ""  # the language the column widths were fitted for
         self._loading: BackgroundJob | None = None
         self._reload_again = False
         self.background_from = BACKGROUND_FROM
@@ -190,7 +190,7 @@ class MembersPage(Page):
         self.children_button.setText(_("Export children…"))
         self.model.retranslate()
         self._update_count()
-        self.fit_columns()
+        self.columns.measure()  # headers and labels have new widths
 
     def _update_count(self) -> None:
         self.count.setText(
@@ -244,8 +244,7 @@ class MembersPage(Page):
         self._fill_departments(members.departments())
         self.youth.setText(_("Youth (up to {age})").format(age=members.youth_max_age))
         self._update_count()
-        if self._widths_fitted != i18n.get_language():
-            self.fit_columns()
+        self.columns.measure()
 
     def _fill_departments(self, names: list[str]) -> None:
         current = self.department.currentData()
@@ -268,6 +267,7 @@ class MembersPage(Page):
         status = self.status.code() or "active"
         for name in ("exit_date", "exit_reason"):  # always empty among the active ones
             self.table.setColumnHidden(COLUMNS.index(name), status == "active")
+        self.columns.fit()
         self._set_filter(status=status)
 
     def _set_filter(self, **changes: object) -> None:
@@ -276,26 +276,6 @@ class MembersPage(Page):
         self._update_count()
         if selected is not None:
             self.select_member(selected, scroll=False)
-
-    def fit_columns(self) -> None:
-        """Widths from a sample of rows (never from all 50k) and the longest word of the
-        header; a long header wraps onto two lines instead of widening its column. Done once
-        per language, so the widths the user dragged stay put."""
-        lang = i18n.get_language()
-        if self._widths_fitted == lang or not self.model.shown():
-            return
-        metrics = QFontMetrics(self.table.font())
-        header_metrics = QFontMetrics(self.table.horizontalHeader().font())
-        for column, name in enumerate(COLUMNS):
-            texts = set(self.model.column_texts(column, 200))
-            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
-            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            longest_word = max(
-                (header_metrics.horizontalAdvance(w) for w in label.split()), default=0
-            )
-            width = max(widest + 14, longest_word + 22, 44)  # 22: margins and sort arrow
-            self.table.setColumnWidth(column, min(width, MAX_WIDTH.get(name, width)))
-        self._widths_fitted = lang
 
     # -- selection ----------------------------------------------------------------------------
     def selected_member_id(self) -> int | None:
