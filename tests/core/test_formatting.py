@@ -69,3 +69,20 @@ def test_field_labels_and_history_values() -> None:
     assert history_value("child", "Бакытов Азамат 2012-03-04") == "Бакытов Азамат 04.03.2012"
     assert history_value("surname", None) == ""
     assert history_value("surname", "Асанов") == "Асанов"
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_decimals_for_a_field_use_the_language_s_sign_and_read_back(lang: str) -> None:
+    from unionapp.core import settings
+    from unionapp.core.formatting import format_decimal_input
+
+    assert format_decimal_input("30.5", lang) == "30,5"
+    assert format_decimal_input(Decimal("0.125"), lang) == "0,125"  # every digit kept
+    assert format_decimal_input(30, lang) == "30"
+    assert format_decimal_input("1234567.5", lang) == "1234567,5"  # no group separator
+    assert format_decimal_input("abc", lang) == "abc"  # not a number: left for the check
+    i18n.set_language(lang)
+    assert format_decimal_input("12.5") == "12,5"  # the current language by default
+    parse = settings.DEFINITIONS["dues.higher_share_percent"].parse
+    for stored in ("30.5", "12.25", "40"):  # what is shown reads back as what was stored
+        assert parse(format_decimal_input(stored, lang)) == stored

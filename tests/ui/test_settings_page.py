@@ -241,3 +241,60 @@ def test_language_field_shows_the_language_in_effect(qtbot, state: AppState) -> 
     assert page.save()
     assert i18n.get_language() == "ru"
     assert settings.get(state.db, "ui.language") == "ru"
+
+
+# -- fitting the screen and reading back what was typed ---------------------------------------
+def test_a_refusal_is_shown_in_full_under_its_field(qtbot, page: SettingsPage) -> None:  # type: ignore[no-untyped-def]
+    for width in (900, 560):  # a wide window, and what an 800 px window leaves the page
+        page.resize(width, 700)
+        editor(page, "youth.max_age").setText("abc")
+        editor(page, "dues.higher_share_percent").setText("много")
+        assert page.save() is False
+        qtbot.wait(10)  # the layout settles
+        for key in ("youth.max_age", "dues.higher_share_percent"):
+            error, field = page.errors[key], page.editors[key]
+            assert error.isVisible() and error.text(), key
+            # wider than its (short) number field, and as tall as its wrapped text needs
+            assert error.width() > field.width(), (key, error.width(), field.width())
+            assert error.height() >= error.heightForWidth(error.width()), key
+            assert error.visibleRegion().boundingRect().height() >= error.heightForWidth(
+                error.width())
+            assert error.geometry().bottom() <= error.parentWidget().rect().bottom()  # not cut
+
+
+def test_an_800_px_window_needs_no_sideways_scrolling(qtbot, page: SettingsPage) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language("ru")  # the longest labels
+    page.retranslate()
+    page.resize(560, 600)
+    qtbot.wait(10)
+    assert page.scroll_area.horizontalScrollBar().maximum() == 0
+    for key in ("org.name_ky", "org.name_ru", "org.chairperson"):
+        field = page.editors[key]
+        assert field.width() >= 250, key  # under its label rather than squeezed beside it
+        assert field.mapTo(page, field.rect().topRight()).x() <= page.scroll_area.viewport().width()
+    for button in (page.backups.backup_button, page.backups.restore_button,
+                   page.backups.folder_button):
+        assert button.width() >= button.sizeHint().width()
+        assert button.mapTo(page, button.rect().topRight()).x() <= page.width()
+
+
+def test_a_long_name_shows_its_start(qtbot, page: SettingsPage, state: AppState) -> None:  # type: ignore[no-untyped-def]
+    long_name = "Первичная профсоюзная организация Ошского государственного университета"
+    settings.set_many(state.db, {"org.name_ru": long_name})
+    page.load()
+    assert editor(page, "org.name_ru").text() == long_name
+    assert editor(page, "org.name_ru").cursorPosition() == 0
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_the_dues_share_reads_with_the_language_s_decimal_sign(  # type: ignore[no-untyped-def]
+    qtbot, page: SettingsPage, state: AppState, lang: str
+) -> None:
+    i18n.set_language(lang)
+    share = editor(page, "dues.higher_share_percent")
+    for typed, stored in (("30,5", "30.5"), ("12.25", "12.25"), ("40", "40")):
+        share.setText(typed)
+        assert page.save() is True, typed
+        assert settings.get(state.db, "dues.higher_share_percent") == stored
+        page.load()
+        assert share.text() == stored.replace(".", ","), typed  # "30,5" in ky and in ru

@@ -52,6 +52,23 @@ def format_number(number: int | Decimal, lang: str | None = None) -> str:
     return str(format_decimal(number, locale=_lang(lang)))
 
 
+def format_decimal_input(number: int | Decimal | str, lang: str | None = None) -> str:
+    """``30,5``: a number as the user types it into a field - the language's decimal sign,
+    every digit kept, no group separator (so the text reads back unchanged, where ``1 000``
+    would not be a whole number to a parser). A stored text that is not a number is returned
+    as it is, for the field's check to refuse."""
+    try:
+        value = Decimal(str(number).strip())
+    except ArithmeticError:
+        return str(number)
+    if not value.is_finite():
+        return str(number)
+    return str(
+        format_decimal(value, locale=_lang(lang), group_separator=False,
+                       decimal_quantization=False)
+    )
+
+
 _DOTTED = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from unionapp.core import i18n, maintenance, settings
 from unionapp.core.errors import ValidationError
+from unionapp.core.formatting import format_decimal_input
 from unionapp.core.i18n import _
 from unionapp.ui.i18n import LANGUAGE_NAMES
 from unionapp.ui.operations import confirm, run_in_background, show_error
@@ -39,6 +40,10 @@ TEXT_KEYS = (
     "youth.max_age",
     "dues.higher_share_percent",
 )
+LONG_TEXT_KEYS = ("org.name_ky", "org.name_ru", "org.chairperson")
+# Shown with the language's decimal sign ("30,5" in ky and ru); the core reads "," and ".".
+DECIMAL_KEYS = frozenset({"dues.higher_share_percent"})
+LONG_FIELD_MIN = 280  # px; narrower than this, a long text field goes under its label
 LANGUAGE_KEY = "ui.language"
 ERROR_STYLE = "color:#b3261e;"
 BAD_FIELD_STYLE = "border:1px solid #b3261e; background:#fdecea;"
@@ -57,11 +62,15 @@ class SettingsPage(Page):
         self.org_box = QGroupBox()
         form = QFormLayout(self.org_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # a narrow window puts a field under its (long, Russian) label instead of cutting it
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key in TEXT_KEYS:
             editor = QLineEdit()
             editor.setObjectName(key)
-            long_text = key in ("org.name_ky", "org.name_ru", "org.chairperson")
+            long_text = key in LONG_TEXT_KEYS
             editor.setMaximumWidth(720 if long_text else 120)
+            if long_text:
+                editor.setMinimumWidth(LONG_FIELD_MIN)
             editor.textEdited.connect(lambda _text, k=key: self._clear_error(k))
             self._add_row(form, key, editor)
         language = QComboBox()
@@ -106,13 +115,13 @@ class SettingsPage(Page):
         column.addWidget(self.org_box)
         column.addWidget(self.demo_box)
         column.addWidget(self.backups, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll_area)
 
         self.retranslate()
         self.load()
@@ -125,9 +134,15 @@ class SettingsPage(Page):
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
+        # The editor sits in a row of its own with a stretch, so a short editor (a number)
+        # does not make the message under it just as narrow: the message gets the whole width
+        # of the field column and wraps there.
+        line = QHBoxLayout()
+        line.addWidget(editor, 1)
+        line.addStretch(0)
         field = QVBoxLayout()
         field.setSpacing(2)
-        field.addWidget(editor)
+        field.addLayout(line)
         field.addWidget(error)
         form.addRow(label, field)
         self.editors[key], self.labels[key], self.errors[key] = editor, label, error
@@ -173,7 +188,9 @@ class SettingsPage(Page):
             if isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(editor.findData(values[key]), 0))
             else:
-                editor.setText(values[key])
+                shown = format_decimal_input(values[key]) if key in DECIMAL_KEYS else values[key]
+                editor.setText(shown)
+                editor.setCursorPosition(0)  # a long name shows its start, not its end
             self._clear_error(key)
         self.demo_box.setVisible(values.get("org.demo", "0") == "1")
 

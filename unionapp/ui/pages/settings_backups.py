@@ -16,7 +16,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -32,6 +31,7 @@ from unionapp.core.formatting import format_datetime, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.ui.operations import confirm, run_in_background, show_error
 from unionapp.ui.state import AppState
+from unionapp.ui.widgets.flow_layout import FlowLayout
 
 REASON_LABELS = {
     "manual": N_("Made by hand"),
@@ -93,10 +93,9 @@ class BackupsBox(QGroupBox):
         self.status.setObjectName("backupStatus")
         self.status.setWordWrap(True)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # on a narrow screen the (long, Russian) buttons wrap
         for button in (self.backup_button, self.restore_button, self.folder_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(buttons)
