@@ -14,10 +14,11 @@ The order (DESIGN.md "Performance targets": first paint within 2x a bare Qt wind
    opened is explained in a message box and the program exits with code 2.
 
 So this module and the window's shell import only Qt, the standard library and the light
-modules (paths, core.i18n, core.errors, core.lock, core.quick_settings); tests/test_startup.py
-guards it. With no database yet in the data folder, the window opens on a demo organization
-(marked by a banner) so a new user sees a working register at once; ``--demo`` uses a
-throw-away folder instead and never touches the real data folder. A database named explicitly
+modules (paths, core.i18n, core.errors, core.lock, core.demo_cleanup, core.quick_settings);
+tests/test_startup.py guards it. With no database yet in the data folder, the window opens on
+a demo organization (marked by a banner) so a new user sees a working register at once;
+``--demo`` uses a throw-away folder instead and never touches the real data folder (and
+removes the ones demo windows that were killed left behind). A database named explicitly
 (``--db`` or ``UNIONAPP_DB``) that does not exist yet starts empty: whoever names a file wants
 their own.
 
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from unionapp import paths
 from unionapp.core import i18n
+from unionapp.core.demo_cleanup import remove_stale_demo_folders
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import _
 from unionapp.core.lock import DatabaseLock
@@ -116,6 +118,8 @@ def choose_database(args: argparse.Namespace) -> Path:
     """The database file the window opens; with ``--demo``, one in a fresh temporary folder
     (the demo itself is made by the start-up job, after the window is painted)."""
     if getattr(args, "demo", False):
+        # the folders of demo windows that were killed instead of closed (not the open ones)
+        remove_stale_demo_folders(Path(tempfile.gettempdir()), DEMO_PREFIX, DEMO_DB_NAME)
         folder = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
         # Backups, logs and the window's settings stay in the temporary folder too.
         os.environ["UNIONAPP_HOME"] = str(folder)

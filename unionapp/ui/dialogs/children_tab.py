@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -36,6 +37,7 @@ from unionapp.ui.widgets.date_edit import DateEdit
 from unionapp.ui.widgets.field_form import FieldForm
 
 CHILD_COLUMNS = ("full_name", "birth_date", "sex")
+HINT_COLOR = "#5c6670"
 
 
 class ChildDialog(QDialog):
@@ -122,7 +124,13 @@ class ChildrenTab(QWidget):
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # a new member has no record to hang children on yet: say so instead of greying out
+        self.hint = QLabel()
+        self.hint.setObjectName("childrenHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color:{HINT_COLOR};")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.dialog: ChildDialog | None = None
@@ -135,6 +143,7 @@ class ChildrenTab(QWidget):
         self.add_button.setText(_("Add child…"))
         self.edit_button.setText(_("Edit…"))
         self.remove_button.setText(_("Remove"))
+        self.hint.setText(_("Save the member first to add children."))
         self._fill()
 
     def set_member(self, member_id: int | None) -> None:
@@ -165,7 +174,9 @@ class ChildrenTab(QWidget):
 
     def _update_buttons(self) -> None:
         has_member = self.member_id is not None
+        self.hint.setVisible(not has_member)
         self.add_button.setEnabled(has_member)
+        self.add_button.setToolTip("" if has_member else self.hint.text())
         self.edit_button.setEnabled(self._selected() is not None)
         self.remove_button.setEnabled(self._selected() is not None)
 

@@ -1,10 +1,19 @@
-"""A member's history from the audit log: when, what, old value -> new value, and from where."""
+"""A member's history from the audit log: when, what, old value -> new value, and from where.
+
+Written so a chairperson reads it without knowing how the log is kept: a child added or
+removed says "added"/"deleted" (the log stores it as the member's "child" field going from
+nothing to a name, or back), the "Source" column appears only when an import made a change
+(it names the file), and a member with no recorded change - e.g. one of the demo's, made
+without a history - says so instead of showing an empty table.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
+    QStackedLayout,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +35,20 @@ HISTORY_COLUMNS = (
     N_("New value"),
     N_("Source"),
 )
+SOURCE_COLUMN = HISTORY_COLUMNS.index(N_("Source"))
+CHILD_FIELD = "child"
+VALUE_WIDTH = 260  # px: the widest an old or new value column starts
+HINT_COLOR = "#5c6670"
+
+
+def change_label(item: HistoryItem) -> str:
+    """What happened, in words: a child coming or going is an addition or a deletion."""
+    if item.field == CHILD_FIELD and item.action == "update":
+        if not item.old and item.new:
+            return action_label("create")
+        if item.old and not item.new:
+            return action_label("delete")
+    return action_label(item.action)
 
 
 class HistoryTab(QWidget):
@@ -35,6 +58,7 @@ class HistoryTab(QWidget):
         self.member_id: int | None = None
         self.items: list[HistoryItem] = []
         self.table = QTableWidget(0, len(HISTORY_COLUMNS))
+        self.table.setObjectName("historyTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -42,12 +66,20 @@ class HistoryTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.empty = QLabel()
+        self.empty.setObjectName("historyEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet(f"color:{HINT_COLOR}; padding:16px;")
+        self.pages = QStackedLayout()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addLayout(self.pages)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([_(c) for c in HISTORY_COLUMNS])
+        self.empty.setText(_("No changes recorded yet."))
         self._fill()
 
     def set_member(self, member_id: int | None) -> None:
@@ -65,7 +97,7 @@ class HistoryTab(QWidget):
         return [
             [
                 format_datetime(item.at),
-                action_label(item.action),
+                change_label(item),
                 field_label(item.field),
                 history_value(item.field, item.old),
                 history_value(item.field, item.new),
@@ -74,14 +106,21 @@ class HistoryTab(QWidget):
             for item in self.items
         ]
 
+    def is_empty_shown(self) -> bool:
+        """True when the tab says there is no history instead of showing the table."""
+        return self.pages.currentWidget() is self.empty
+
     def _fill(self) -> None:
         rows = self.rows()
+        self.pages.setCurrentWidget(self.table if rows else self.empty)
         self.table.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, text in enumerate(values):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.table.setItem(r, c, cell)
+        # a change made in this window has no source: the column only shows for imports
+        self.table.setColumnHidden(SOURCE_COLUMN, not any(row[SOURCE_COLUMN] for row in rows))
         self.table.resizeColumnsToContents()
         for column in (3, 4):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), VALUE_WIDTH))

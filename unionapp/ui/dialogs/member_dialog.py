@@ -214,16 +214,18 @@ class MemberDialog(QDialog):
         """What can be done now: a new member needs saving before photo, children, leaving."""
         saved = self.member_id is not None
         left = self.view is not None and self.view.data.exit_date is not None
-        self.tabs.setTabEnabled(1, saved)
-        self.tabs.setTabEnabled(2, saved)
+        # The Children and History tabs stay open: for a new member they say why they are
+        # empty ("Save the member first to add children.", "No changes recorded yet.").
         self.choose_photo_button.setEnabled(saved)
         self.remove_photo_button.setEnabled(saved and self.view is not None and self.view.has_photo)
         self.leave_button.setEnabled(saved and not left)
         self.delete_button.setEnabled(saved)
-        hint = "" if saved else _("Save the member first.")
-        for widget in (self.choose_photo_button, self.leave_button):
-            widget.setToolTip(hint)
+        self.leave_button.setToolTip("" if saved else _("Save the member first."))
+        photo_hint = "" if saved else _("Save the member first to add a photo.")
+        self.choose_photo_button.setToolTip(photo_hint)
         if not saved:
+            self.photo.setText(photo_hint)  # in the empty photo frame, where one looks for it
+        elif self.photo.pixmap().isNull():
             self.photo.setText(_("No photo"))
 
     # -- reading and writing the fields -------------------------------------------------------
