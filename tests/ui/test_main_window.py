@@ -339,7 +339,8 @@ def test_start_shows_the_shell_then_the_register(  # type: ignore[no-untyped-def
 
     assert running.window.stack.currentWidget() is running.window.members_page
     assert running.window.members_page.model.rowCount() > 0
-    assert not running.window.findChildren(OpeningPanel)
+    # the opening panel goes with a deleteLater: gone once the event loop has run it
+    qtbot.waitUntil(lambda: not running.window.findChildren(OpeningPanel), timeout=2000)
     running.window.close()
     ui_app.finish(running)
     assert [b.reason for b in backup.list_backups(ui_db_path)].count(backup.ON_CLOSE) == 1
