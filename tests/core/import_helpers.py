@@ -84,3 +84,25 @@ def add_member(db: Any, card_no: str, surname: str = "Асанов", name: str =
     return members.create_member(
         db, members.MemberInput(card_no=card_no, surname=surname, name=name, **fields)
     )
+
+
+def fill_register(db: Any) -> Any:
+    """A small register with every field used: the hand-kept sample (names with spaces, dates
+    written every way), a leaver with a leading-zero card and a formula-like note, children
+    with and without a birth date."""
+    from unionapp.core import members
+    from unionapp.core.importing import run_import
+
+    run_import(db, "members", SAMPLES / "members-kept-by-hand.xlsx")
+    left = add_member(
+        db, "0012", "Маматов", "Нурлан", patronymic="Асанович", personnel_no="00031", sex="M",
+        birth_date=dt.date(1960, 2, 29), department="Библиотека", position="Библиотекарь",
+        join_date=dt.date(1990, 9, 1), exit_date=dt.date(2025, 6, 30), exit_reason="retirement",
+        pensioner=True, phone="+996 555 12 34 56", email="n.mamatov@mail.kg",
+        note="=ветеран труда\nвторая строка",
+    )
+    members.add_child(db, left, members.ChildInput("Маматова Айгерим", dt.date(1995, 1, 5), "F"))
+    members.add_child(db, left, members.ChildInput("Маматов Бек", None, None))
+    members.add_child(db, members.find_by_card(db, "1002") or 0,
+                      members.ChildInput("Нурай", dt.date(2015, 9, 1), "F"))
+    return db

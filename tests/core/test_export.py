@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from import_helpers import SAMPLES, add_member, audit_count, fingerprint
+from import_helpers import add_member, audit_count, fill_register, fingerprint
 from openpyxl import load_workbook
 
 from unionapp.core import members
@@ -23,19 +23,7 @@ from unionapp.core.store import open_database
 @pytest.fixture
 def register(db):
     """A small register with every field used, leavers, a leading-zero card and children."""
-    run_import(db, "members", SAMPLES / "members-kept-by-hand.xlsx")
-    left = add_member(
-        db, "0012", "Маматов", "Нурлан", patronymic="Асанович", personnel_no="00031", sex="M",
-        birth_date=dt.date(1960, 2, 29), department="Библиотека", position="Библиотекарь",
-        join_date=dt.date(1990, 9, 1), exit_date=dt.date(2025, 6, 30), exit_reason="retirement",
-        pensioner=True, phone="+996 555 12 34 56", email="n.mamatov@mail.kg",
-        note="=ветеран труда\nвторая строка",
-    )
-    members.add_child(db, left, members.ChildInput("Маматова Айгерим", dt.date(1995, 1, 5), "F"))
-    members.add_child(db, left, members.ChildInput("Маматов Бек", None, None))
-    members.add_child(db, members.find_by_card(db, "1002") or 0,
-                      members.ChildInput("Нурай", dt.date(2015, 9, 1), "F"))
-    return db
+    return fill_register(db)
 
 
 def read_xlsx(path: Path) -> list[list[object]]:
