@@ -303,6 +303,9 @@ def test_another_persons_card_is_a_row_to_check(qtbot, state: AppState, tmp_path
     qtbot.waitUntil(lambda: wizard.currentId() == SUMMARY_PAGE, timeout=15000)
     bakyt = members.get_member(state.db, members.find_by_card(state.db, "1001") or 0)
     assert bakyt.data.surname == "Асан уулу"
+    summary = wizard.summary_page.text.text().splitlines()  # the warning is repeated at the end
+    assert _("Imported, but worth a look ({count}):").format(count=1) in summary
+    assert f"2:Фамилия: {warning.message()}" in summary
 
 
 def test_errors_and_warnings_are_listed_apart(qtbot, state: AppState, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

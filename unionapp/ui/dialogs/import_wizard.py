@@ -377,6 +377,12 @@ class SummaryPage(QWizardPage):
         ]
         if summary.departments_added:
             lines.append(_("New departments: {count}").format(count=summary.departments_added))
+        if summary.warnings:
+            lines.append("")
+            lines.append(
+                _("Imported, but worth a look ({count}):").format(count=len(summary.warnings))
+            )
+            lines.extend(f"{w.row}:{w.column}: {w.message()}" for w in summary.warnings)
         self.text.setText("\n".join(lines))
 
 
