@@ -137,7 +137,7 @@ def test_backup_into_an_existing_folder(
     assert (code, err) == (0, "")
     (made,) = flash.iterdir()
     assert Path(out.strip()) == made.resolve()
-    assert made.name.startswith("union_") and made.name.endswith("_manual.sqlite")
+    assert made.name.startswith("union.sqlite_") and made.name.endswith("_manual.sqlite")
     backup.verify_backup(made)
     assert _chair(made) == "Жаңыл"
     code, out, _err = _run(capsys, "--db", str(db_path), "backup", "--out", str(flash))

@@ -48,7 +48,7 @@ def test_backup_is_a_verified_copy_named_by_time_and_reason(db: Database) -> Non
     made = backup.make_backup(db, "manual", now=DAY)
 
     assert made.parent == db.path.parent / "backups"  # type: ignore[union-attr]
-    assert made.name == "union_20260301-090000-000000_manual.sqlite"
+    assert made.name == "union.sqlite_20260301-090000-000000_manual.sqlite"
     assert _cards(made) == {"1"}
     backup.verify_backup(made)
     (info,) = backup.list_backups(db.path)  # type: ignore[arg-type]
@@ -258,3 +258,18 @@ def test_paths_with_url_characters_work(tmp_path: Path) -> None:
     assert made.parent == path.parent / "backups"
     assert _cards(made) == {"1"} and _cards(path) == {"1"}
     assert [p.name for p in path.parent.parent.iterdir()] == [path.parent.name]
+
+
+def test_two_databases_in_one_folder_keep_their_own_backups(tmp_path: Path) -> None:
+    first, second = open_database(tmp_path / "org.sqlite"), open_database(tmp_path / "org.db")
+    try:
+        _add(first, "1")
+        mine = backup.make_backup(first, backup.ON_CLOSE, now=DAY)
+        for minute in range(backup.KEEP[backup.ON_CLOSE] + 2):
+            backup.make_backup(second, backup.ON_CLOSE, now=DAY + dt.timedelta(minutes=minute + 1))
+        backup.rotate(tmp_path / "org.db")
+        assert mine.exists()  # the other database's rotation never touches it
+        assert [b.path for b in backup.list_backups(tmp_path / "org.sqlite")] == [mine]
+    finally:
+        first.close()
+        second.close()

@@ -154,3 +154,14 @@ def test_export_sorts_names_as_the_members_window_does(db, tmp_path: Path) -> No
     export_register(db, "children", tmp_path / "c.csv", "ky")
     assert [r[0] for r in read_csv(tmp_path / "m.csv")[1:]] == on_screen
     assert [r[0] for r in read_csv(tmp_path / "c.csv")[1:]] == on_screen
+
+
+def test_a_note_full_of_commas_still_imports_back_from_csv(db, tmp_path: Path) -> None:
+    add_member(db, "7", join_date=dt.date(2010, 1, 1),
+               note="ручка, тетрадь, " * 12 + "и так далее, и еще, и еще")
+    path = tmp_path / "members.csv"
+    export_register(db, "members", path, "ru")
+    before = fingerprint(db)
+    summary = run_import(db, "members", path)
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 1)
+    assert fingerprint(db) == before

@@ -189,3 +189,9 @@ def test_empty_register(db) -> None:  # type: ignore[no-untyped-def]
     assert ml.filter("асан") == []
     ml.sort("birth_date")
     assert ml.departments() == []
+
+
+def test_card_numbers_with_unusual_digits_sort_without_a_crash() -> None:
+    from unionapp.core.member_list import _card_key
+
+    assert sorted(["10", "2", "12²", "A1"], key=_card_key) == ["2", "10", "12²", "A1"]

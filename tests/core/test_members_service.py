@@ -205,3 +205,10 @@ def test_check_member_gives_every_problem_at_once(db) -> None:
     with pytest.raises(members.ValidationGroup) as info:  # saving meets the very same list
         members.create_member(db, other)
     assert [e.msgid for e in info.value.errors] == [e.msgid for e in problems]
+
+
+def test_a_department_typed_in_another_case_is_the_same_department(db) -> None:
+    members.create_member(db, asel(department="Математика"))
+    second = members.create_member(db, asel(card_no="1002", department="математика"))
+    assert members.departments(db) == ["Математика"]
+    assert members.get_member(db, second).data.department == "Математика"

@@ -29,3 +29,10 @@ def test_percent_and_language(db) -> None:
         settings.set_value(db, "ui.language", "en")
     with pytest.raises(ValidationError):
         settings.set_value(db, "no.such.key", "1")
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-Infinity"])
+def test_not_a_number_is_refused_not_a_crash(db, value: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        settings.set_value(db, "dues.higher_share_percent", value)
+    assert info.value.field == "dues.higher_share_percent"

@@ -82,7 +82,9 @@ class BackupInfo:
 def backup_name(db_path: Path, reason: str, when: dt.datetime) -> str:
     if not re.fullmatch(r"[a-z][a-z-]*", reason):
         raise ValueError(f"bad backup reason: {reason!r}")
-    return f"{db_path.stem}_{when.strftime(_STAMP)}_{reason}.sqlite"
+    # The whole file name, not the stem: org.sqlite and org.db beside each other share the
+    # backups folder but never each other's backups (or their rotation).
+    return f"{db_path.name}_{when.strftime(_STAMP)}_{reason}.sqlite"
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:
@@ -93,7 +95,7 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     found: list[BackupInfo] = []
     for path in folder.iterdir():
         match = _NAME.fullmatch(path.name)
-        if match is None or match["stem"] != Path(db_path).stem or not path.is_file():
+        if match is None or match["stem"] != Path(db_path).name or not path.is_file():
             continue
         created = dt.datetime.strptime(match["stamp"], _STAMP)
         found.append(BackupInfo(path, created, match["reason"], path.stat().st_size))

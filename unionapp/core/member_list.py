@@ -94,7 +94,7 @@ def _dates(values: Sequence[Any]) -> list[dt.date | None]:
 
 def _card_key(card: str) -> tuple[int, int, str]:
     """Numbers in numeric order (2 before 10), anything else after them alphabetically."""
-    return (0, int(card), "") if card.isdigit() else (1, 0, collation_key(card))
+    return (0, int(card), "") if card.isascii() and card.isdigit() else (1, 0, collation_key(card))
 
 
 @dataclass

@@ -184,9 +184,12 @@ def validate(data: MemberInput, today: dt.date | None = None) -> list[Validation
 def _department_id(session: Session, name: str | None) -> int | None:
     if not name:
         return None
-    found = session.scalar(select(Department.id).where(Department.name == name))
-    if found is not None:
-        return found
+    # Matched ignoring case, as the importer does: «математика» is the department «Математика»,
+    # so the register never holds two spellings that an export/import round trip would merge.
+    wanted = name.casefold()
+    for found, existing in session.execute(select(Department.id, Department.name)):
+        if existing.casefold() == wanted:
+            return int(found)
     dep = Department(name=name)
     session.add(dep)
     session.flush()

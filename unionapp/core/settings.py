@@ -47,6 +47,8 @@ def _percent(value: str) -> str:
         number = Decimal(value.strip().replace(",", "."))
     except InvalidOperation as exc:
         raise ValidationError(N_("Enter a percentage, e.g. 30 or 12.5."), field="") from exc
+    if not number.is_finite():  # "nan" and "inf" parse as Decimals but are no percentage
+        raise ValidationError(N_("Enter a percentage, e.g. 30 or 12.5."), field="")
     if not Decimal(0) <= number <= Decimal(100):
         raise ValidationError(N_("Enter a number from {low} to {high}."), low=0, high=100)
     return str(number.normalize()) if number != number.to_integral() else str(int(number))

@@ -290,16 +290,18 @@ def finish(running: Running) -> None:
     # The state's database (a restore may have reopened it), else the one the start-up job
     # opened for a window that closed before it was shown.
     db: Any = state.db if state is not None else getattr(running.opened, "db", None)
-    if db is not None:
-        if not running.temporary:
+    try:
+        if db is not None and not running.temporary:
             from unionapp.core import backup
 
             try:
                 backup.backup_on_close(db)
-            except UserError as exc:
+            except Exception as exc:  # noqa: BLE001 - closing must go on: logged, not lost
                 log.warning("backup on close failed: %s", exc)
-        db.close()
-    running.lock.release()
+    finally:  # whatever happened above, the database is closed and the lock let go
+        if db is not None:
+            db.close()
+        running.lock.release()
     if running.temporary:
         close_logging()  # its file is in the folder
         folder = running.db_path.parent

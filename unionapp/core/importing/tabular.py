@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,13 +148,20 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def sniff_delimiter(lines: list[str]) -> str:
-    """The delimiter that splits some line into the most cells (``;`` wins a tie)."""
-    best, best_count = DELIMITERS[0], 0
+    """The delimiter that splits the most lines into the same number (over one) of cells.
+
+    Consistency, not the longest split, decides: a note full of commas in a ``;`` file splits
+    one line many ways, but the header and every other row agree on ``;``. Ties go to the
+    earlier of ``DELIMITERS`` (``;`` first, as Excel in Russian writes).
+    """
+    best, best_score = DELIMITERS[0], (0, 0)
     for delimiter in DELIMITERS:
-        count = max((len(next(csv.reader([line], delimiter=delimiter))) for line in lines),
-                    default=0)
-        if count > best_count:
-            best, best_count = delimiter, count
+        counts = Counter(len(next(csv.reader([line], delimiter=delimiter))) for line in lines)
+        score = max(
+            ((alike, cells) for cells, alike in counts.items() if cells > 1), default=(0, 0)
+        )
+        if score > best_score:
+            best, best_score = delimiter, score
     return best
 
 
