@@ -212,3 +212,18 @@ def test_a_department_typed_in_another_case_is_the_same_department(db) -> None:
     second = members.create_member(db, asel(card_no="1002", department="математика"))
     assert members.departments(db) == ["Математика"]
     assert members.get_member(db, second).data.department == "Математика"
+
+
+def test_a_replaced_photo_and_children_deleted_with_their_parent_are_in_the_log(db) -> None:
+    member_id = members.create_member(db, asel())
+    members.set_photo(db, member_id, b"\xff\xd8first")
+    members.set_photo(db, member_id, b"\xff\xd8second")
+    photo_changes = [i for i in members.history(db, member_id) if i.field == "photo"]
+    assert len(photo_changes) == 2 and photo_changes[0].old and photo_changes[0].new
+    child_id = members.add_child(db, member_id, ChildInput("Асанов Нурбек", dt.date(2018, 5, 1)))
+    members.delete_member(db, member_id)
+    from unionapp.core import audit
+
+    with db.reading() as s:
+        actions = [e.action for e in audit.history(s, "child", child_id)]
+    assert actions[0] == "delete"

@@ -8,6 +8,7 @@ file refuse the same things with the same words.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -304,6 +305,8 @@ def delete_member(db: Database, member_id: int) -> None:
     with db.transaction() as s:
         member = _get(s, member_id)
         old = _as_input(member)
+        for child in member.children:  # they go with the member: each is recorded as it goes
+            audit.record(s, "delete", "child", child.id, {"full_name": (child.full_name, None)})
         s.delete(member)
         audit.record(
             s, "delete", "member", member_id, {n: (getattr(old, n), None) for n in MEMBER_FIELDS}
@@ -346,8 +349,13 @@ def set_photo(db: Database, member_id: int, jpeg: bytes | None) -> None:
             "update",
             "member",
             member_id,
-            {"photo": ("1" if had else None, "1" if jpeg else None)},
+            # A short fingerprint of each image, so a photo replaced by another is a change.
+            {"photo": (_image_tag(had.image) if had else None, _image_tag(jpeg))},
         )
+
+
+def _image_tag(image: bytes | None) -> str | None:
+    return hashlib.sha1(image).hexdigest()[:12] if image else None
 
 
 def get_photo(db: Database, member_id: int) -> bytes | None:
