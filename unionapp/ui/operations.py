@@ -150,6 +150,7 @@ def run_in_background(
     *,
     cancellable: bool = True,
     on_error: Callable[[BaseException], None] | None = None,
+    show_after_ms: int = 200,
 ) -> BackgroundJob:
     """Show a progress dialog, run ``fn`` off the GUI thread, call ``on_done(result)`` after.
 
@@ -159,7 +160,7 @@ def run_in_background(
     dialog = QProgressDialog(title, _("Cancel") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(_("unionapp"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(200)
+    dialog.setMinimumDuration(show_after_ms)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     if not cancellable:

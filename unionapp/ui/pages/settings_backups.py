@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -174,6 +174,9 @@ class BackupsBox(QGroupBox):
         if not confirm(self, question, title=_("Restore a backup")):
             return
         state = self.state
+        # Nothing may touch the old file while it is replaced: let running jobs (a reload, the
+        # daily backup) finish, and block the window at once rather than after 200 ms.
+        QThreadPool.globalInstance().waitForDone(10_000)
         state.close_database()
 
         def work(_progress: Any, _cancelled: Any) -> Path | None:
@@ -191,7 +194,13 @@ class BackupsBox(QGroupBox):
             self._failed(exc)
 
         run_in_background(
-            self, _("Restoring the backup…"), work, done, cancellable=False, on_error=failed
+            self,
+            _("Restoring the backup…"),
+            work,
+            done,
+            cancellable=False,
+            on_error=failed,
+            show_after_ms=0,
         )
 
     def _failed(self, exc: BaseException) -> None:
