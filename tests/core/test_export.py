@@ -165,3 +165,11 @@ def test_a_note_full_of_commas_still_imports_back_from_csv(db, tmp_path: Path) -
     summary = run_import(db, "members", path)
     assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 1)
     assert fingerprint(db) == before
+
+
+def test_a_question_mark_in_free_text_survives_the_round_trip(db, tmp_path: Path) -> None:
+    add_member(db, "8", position="Кто?", note="Почему? Потому.")
+    for name in ("m.csv", "m.xlsx"):
+        export_register(db, "members", tmp_path / name, "ky")
+        summary = run_import(db, "members", tmp_path / name)
+        assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 1)

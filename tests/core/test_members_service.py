@@ -227,3 +227,12 @@ def test_a_replaced_photo_and_children_deleted_with_their_parent_are_in_the_log(
     with db.reading() as s:
         actions = [e.action for e in audit.history(s, "child", child_id)]
     assert actions[0] == "delete"
+
+
+def test_a_question_mark_for_a_lost_letter_is_refused_in_a_name_not_in_free_text(db) -> None:
+    with pytest.raises(ValidationError) as info:
+        members.create_member(db, asel(surname="Б?к?нбаева"))
+    assert [e.field for e in getattr(info.value, "errors", [info.value])] == ["surname"]
+    members.create_member(db, asel(position="Кто? Что? Где?"))  # a question is fine there
+    with pytest.raises(ValidationError):
+        members.create_member(db, asel(card_no="1002", department="Ф?зика"))

@@ -22,7 +22,7 @@ from unionapp.core.errors import NotFoundError, ValidationError
 from unionapp.core.i18n import N_
 from unionapp.core.member_list import age_on, collation_key
 from unionapp.core.models import Child, Department, Member, MemberPhoto
-from unionapp.core.stored_text import length_limit, text_problem
+from unionapp.core.stored_text import LOST_LETTER, has_lost_letter, length_limit, text_problem
 
 
 @dataclass
@@ -175,6 +175,10 @@ def validate(data: MemberInput, today: dt.date | None = None) -> list[Validation
         err("sex", N_("Unknown sex: {value}."), value=data.sex)
     if data.email and ("@" not in data.email or " " in data.email):
         err("email", N_("This is not an e-mail address: {value}."), value=data.email)
+    for name in ("surname", "name", "patronymic", "department", "position"):
+        value = getattr(data, name)
+        if has_lost_letter(value, free_text=name in ("department", "position")):
+            err(name, LOST_LETTER, value=value)
     for name, limit in TEXT_LIMITS.items():
         problem = text_problem(name, getattr(data, name), limit)
         if problem is not None:

@@ -8,6 +8,7 @@ message naming the field instead of a crash on the server.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import String
@@ -19,6 +20,23 @@ TOO_LONG = N_("The text is too long: {length} characters, at most {limit} fit he
 NUL_CHARACTER = N_(
     "The text holds an invisible character (code 0) that cannot be saved. Type it again."
 )
+
+
+LOST_LETTER = N_(
+    "«{value}» has «?» in place of a letter: type the Kyrgyz letters (ң, ө, ү) as they are."
+)
+# «?» where a letter was: what a Windows-1251 file leaves of ң ө ү. A name never holds «?» next
+# to a letter; free text (a position, a department) may end with a question mark («Кто?»),
+# so there only a «?» inside a word counts.
+_BY_A_LETTER = re.compile(r"[^\W\d_]\?|\?[^\W\d_]")
+_INSIDE_A_WORD = re.compile(r"[^\W\d_]\?[^\W\d_]")
+
+
+def has_lost_letter(value: str | None, *, free_text: bool = False) -> bool:
+    """Whether ``value`` shows a «?» standing for a lost Kyrgyz letter (form and import alike)."""
+    if not value:
+        return False
+    return bool((_INSIDE_A_WORD if free_text else _BY_A_LETTER).search(value))
 
 
 def length_limit(column: Any) -> int | None:

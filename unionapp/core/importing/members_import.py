@@ -157,7 +157,7 @@ def _check_letters(
     names = ("full_name",) if full_mode else NAME_FIELDS
     for name in (*names, "department", "position"):
         try:
-            check_letters(values.get(name))
+            check_letters(values.get(name), free_text=name in ("department", "position"))
         except CellProblem as problem:
             bad.add(name)
             log.add(row_no, name, problem.msgid, **problem.params)

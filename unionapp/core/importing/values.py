@@ -12,6 +12,7 @@ from typing import Any
 
 from unionapp.core.codes import parse_exit_reason, parse_sex
 from unionapp.core.i18n import N_
+from unionapp.core.stored_text import has_lost_letter
 
 YES = frozenset({"да", "д", "ооба", "о", "yes", "y", "1", "true", "+"})
 NO = frozenset({"нет", "н", "жок", "ж", "no", "n", "0", "false", "-", ""})
@@ -21,7 +22,6 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
-_LOST_LETTER = re.compile(r"[^\W\d_]\?|\?[^\W\d_]")
 
 
 class CellProblem(Exception):
@@ -136,9 +136,10 @@ def parse_code(value: Any) -> str | None:
     return parse_text(value)
 
 
-def check_letters(text: str | None) -> None:
-    """Refuse a name where «?» stands for a letter a Windows-1251 CSV could not hold."""
-    if text and _LOST_LETTER.search(text):
+def check_letters(text: str | None, *, free_text: bool = False) -> None:
+    """Refuse a name where «?» stands for a letter a Windows-1251 CSV could not hold (the
+    rule is the form's too: ``stored_text.has_lost_letter``)."""
+    if has_lost_letter(text, free_text=free_text):
         raise CellProblem(
             N_(
                 "«{value}» has «?» in place of letters: Kyrgyz letters (ң, ө, ү) were lost "
