@@ -132,7 +132,7 @@ def _tables(path: Path) -> set[str]:
 
 def test_upgrade_of_an_older_database_backs_it_up_first(tmp_path: Path) -> None:
     path = tmp_path / "union.sqlite"
-    shutil.copyfile(SCHEMA_FILES[0], path)
+    shutil.copyfile(SCHEMA_FILES[-1], path)
     head = migrations.head_revision()
     scripts = _extra_versions(tmp_path / "versions", ("9002", head, ADD_TABLE))
 
@@ -153,7 +153,7 @@ def test_upgrade_of_an_older_database_backs_it_up_first(tmp_path: Path) -> None:
 
 def test_no_upgrade_runs_when_the_backup_cannot_be_made(tmp_path: Path) -> None:
     path = tmp_path / "union.sqlite"
-    shutil.copyfile(SCHEMA_FILES[0], path)
+    shutil.copyfile(SCHEMA_FILES[-1], path)
     before = path.read_bytes()
     (tmp_path / "backups").write_text("a file where the backups folder belongs")
     scripts = _extra_versions(
@@ -169,7 +169,7 @@ def test_no_upgrade_runs_when_the_backup_cannot_be_made(tmp_path: Path) -> None:
 
 def test_each_step_commits_with_its_version_stamp(tmp_path: Path) -> None:
     path = tmp_path / "union.sqlite"
-    shutil.copyfile(SCHEMA_FILES[0], path)
+    shutil.copyfile(SCHEMA_FILES[-1], path)
     failing = """
     op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))
     raise RuntimeError("power cut")
@@ -200,7 +200,7 @@ def test_a_new_database_is_created_at_head_without_a_backup(db_path: Path) -> No
 
 def test_a_database_newer_than_the_program_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "union.sqlite"
-    shutil.copyfile(SCHEMA_FILES[0], path)
+    shutil.copyfile(SCHEMA_FILES[-1], path)
     scripts = _extra_versions(
         tmp_path / "versions", ("9002", migrations.head_revision(), ADD_TABLE)
     )

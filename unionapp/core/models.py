@@ -116,3 +116,42 @@ class AuditEntry(Base):
     source: Mapped[str | None] = mapped_column(String(300))  # e.g. the import file's name
 
     __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+
+
+class PayrollEntry(Base):
+    """One row of the accounting office's monthly dues list, as it was imported.
+
+    ``member_id`` is empty when the row matched nobody in the register (reconciliation list
+    (a)); money is integer tyiyn. Re-importing a month replaces all rows of that month.
+    """
+
+    __tablename__ = "payroll_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[dt.date] = mapped_column(Date, index=True)  # the first day of the month
+    row_no: Mapped[int] = mapped_column(Integer)  # the row in the imported file
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL"), index=True
+    )
+    personnel_no: Mapped[str | None] = mapped_column(String(50))
+    card_no: Mapped[str | None] = mapped_column(String(50))
+    full_name: Mapped[str | None] = mapped_column(String(300))
+    wage: Mapped[int] = mapped_column(Integer)  # tyiyn
+    withheld: Mapped[int] = mapped_column(Integer)  # tyiyn
+    source: Mapped[str | None] = mapped_column(String(300))
+
+
+class CashPayment(Base):
+    """Dues paid in cash (pensioners, people on leave): a receipt covering whole months."""
+
+    __tablename__ = "cash_payments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="RESTRICT"), index=True
+    )
+    receipt_no: Mapped[str | None] = mapped_column(String(50))
+    paid_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    amount: Mapped[int] = mapped_column(Integer)  # tyiyn
+    period_from: Mapped[dt.date] = mapped_column(Date)  # first day of the first month paid
+    period_to: Mapped[dt.date] = mapped_column(Date)  # first day of the last month paid
+    note: Mapped[str | None] = mapped_column(Text)
+
