@@ -122,9 +122,10 @@ def test_a_count_that_is_not_a_number_is_refused_in_plain_words(
     assert not db_path.exists()
 
 
-def test_import_help_describes_the_file_and_hides_month(capsys) -> None:
+def test_import_help_describes_the_file_and_the_payroll_month(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["--lang", "ru", "import", "--help"])
     help_text = capsys.readouterr().out
     assert said("ru", "the .xlsx or .csv file") in help_text
-    assert "--month" not in help_text
+    assert "--month" in help_text
+    assert said("ru", "the month of a payroll list") in " ".join(help_text.split())

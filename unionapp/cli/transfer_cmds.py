@@ -10,24 +10,26 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from unionapp.cli import EXIT_REFUSED, Context, err, out
 from unionapp.core import i18n
 from unionapp.core.errors import ImportFileError
 from unionapp.core.i18n import N_, _, ngettext
 
-IMPORT_KINDS = ("members", "children")
+if TYPE_CHECKING:
+    from unionapp.core.importing.sheet import ImportSummary
+
+IMPORT_KINDS = ("members", "children", "payroll")
 EXPORT_KINDS = ("members", "children")
-MONTH_HELP = N_("the month of a payroll list")  # --month's help, shown once payroll exists
+MONTH_HELP = N_("the month of a payroll list")
 
 
 def register(sub: Any) -> None:
     imp = sub.add_parser("import", help=_("import a register from an .xlsx or .csv file"))
     imp.add_argument("kind", choices=IMPORT_KINDS, metavar=_("KIND"), help=_("members or children"))
     imp.add_argument("file", type=Path, metavar=_("FILE"), help=_("the .xlsx or .csv file"))
-    # Accepted already, shown once there is a payroll import to give it to.
-    imp.add_argument("--month", metavar="YYYY-MM", help=argparse.SUPPRESS)
+    imp.add_argument("--month", metavar="YYYY-MM", help=_(MONTH_HELP))
     imp.add_argument(
         "--dry-run", action="store_true", help=_("check the file and count, but save nothing")
     )
@@ -50,7 +52,9 @@ def run_import(ctx: Context) -> int:
     args: argparse.Namespace = ctx.args
     try:
         db = ctx.database(create=not args.dry_run)
-        summary = import_file(db, args.kind, args.file, dry_run=args.dry_run)
+        summary = import_file(
+            db, args.kind, args.file, dry_run=args.dry_run, month=args.month
+        )
     except ImportFileError as exc:
         for problem in exc.problems:
             err(str(problem))
@@ -71,6 +75,9 @@ def run_import(ctx: Context) -> int:
         )
     out(_("File: {file}").format(file=summary.file_name))
     out(_("Rows read: {count}").format(count=summary.rows_read))
+    if summary.kind == "payroll":
+        _print_payroll(summary)
+        return 0
     out(_("Added: {count}").format(count=summary.added))
     out(_("Updated: {count}").format(count=summary.updated))
     out(_("Unchanged: {count}").format(count=summary.unchanged))
@@ -80,6 +87,21 @@ def run_import(ctx: Context) -> int:
     if summary.dry_run:
         out(_("(dry run: nothing saved)"))
     return 0
+
+
+def _print_payroll(summary: ImportSummary) -> None:
+    from unionapp.core.money import as_som_text
+
+    month = summary.month
+    out(_("Month: {month}").format(month=f"{month:%Y-%m}" if month else ""))
+    out(_("Matched to members: {count}").format(count=summary.matched))
+    out(_("Not matched (stored without a member): {count}").format(count=summary.unmatched))
+    out(_("Rows of the month replaced: {count}").format(count=summary.replaced))
+    out(_("Total wage: {amount}").format(amount=as_som_text(summary.total_wage)))
+    out(_("Total dues withheld: {amount}").format(amount=as_som_text(summary.total_withheld)))
+    out(_("Skipped (empty rows): {count}").format(count=summary.skipped))
+    if summary.dry_run:
+        out(_("(dry run: nothing saved)"))
 
 
 def run_export(ctx: Context) -> int:

@@ -133,7 +133,45 @@ CHILD_COLUMNS: dict[str, Aliases] = {
     },
 }
 
-COLUMNS: dict[str, dict[str, Aliases]] = {"members": MEMBER_COLUMNS, "children": CHILD_COLUMNS}
+PAYROLL_COLUMNS: dict[str, Aliases] = {
+    "personnel_no": {
+        "ru": ("Табельный номер", "Таб. №", "Табельный №", "Таб. номер", "Табельный"),
+        "ky": ("Табель номери", "Табелдик номер", "Табель №"),
+        "en": ("Personnel No", "Personnel number", "Employee No", "Employee ID"),
+    },
+    "card_no": {
+        "ru": ("Номер билета", "№ билета", "Номер членского билета"),
+        "ky": ("Билеттин номери", "Билет номери"),
+        "en": ("Card No", "Card number"),
+    },
+    "full_name": {
+        "ru": ("ФИО", "Ф.И.О.", "Фамилия Имя Отчество", "Сотрудник", "Работник"),
+        "ky": ("Аты-жөнү", "Толук аты-жөнү", "Кызматкер"),
+        "en": ("Full name", "Employee", "Name"),
+    },
+    "wage": {
+        "ru": ("Начислено", "Заработная плата", "Зарплата", "Начислено всего"),
+        "ky": ("Эмгек акы", "Эмгек акысы", "Эсептелди"),
+        "en": ("Wage", "Salary", "Gross pay"),
+    },
+    "withheld": {
+        "ru": ("Профвзнос", "Профвзнос 1%", "Профвзносы", "Удержано", "Членский взнос",
+               "Членские взносы"),
+        "ky": ("Мүчөлүк акы", "Кармалган", "Мүчөлүк акы 1%"),
+        "en": ("Dues", "Dues withheld", "Withheld"),
+    },
+    "month": {
+        "ru": ("Месяц", "Период"),
+        "ky": ("Ай",),
+        "en": ("Month",),
+    },
+}
+
+COLUMNS: dict[str, dict[str, Aliases]] = {
+    "members": MEMBER_COLUMNS,
+    "children": CHILD_COLUMNS,
+    "payroll": PAYROLL_COLUMNS,
+}
 HEADER_SEARCH_ROWS = 30  # a title block above the header is rarely longer
 MIN_HEADER_MATCHES = 2
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from unionapp.core.db import Database
 from unionapp.core.errors import ImportFileError, Problem, UserError
 from unionapp.core.i18n import N_, get_language
-from unionapp.core.importing import children_import, members_import
+from unionapp.core.importing import children_import, members_import, payroll_import
 from unionapp.core.importing.headers import (
     HEADER_SEARCH_ROWS,
     Header,
@@ -79,6 +79,12 @@ HANDLERS: dict[str, KindHandler] = {
         children_import.write,
         ("card_no", "full_name", "birth_date"),
     ),
+    "payroll": KindHandler(
+        payroll_import.prepare_header,
+        payroll_import.analyse,
+        payroll_import.write,
+        ("personnel_no", "full_name", "wage", "withheld"),
+    ),
 }
 KINDS = tuple(HANDLERS)
 
@@ -134,7 +140,9 @@ def _handler(kind: str) -> KindHandler:
     return HANDLERS[kind]
 
 
-def _analyse(session: Session, kind: str, path: Path, steps: _Steps) -> Analysis:
+def _analyse(
+    session: Session, kind: str, path: Path, steps: _Steps, month: dt.date | None = None
+) -> Analysis:
     handler = _handler(kind)
     table = read_table(path, lambda done, total: steps.report(0, READ_SHARE, done, total))
     header = find_header(kind, table)
@@ -167,6 +175,7 @@ def _analyse(session: Session, kind: str, path: Path, steps: _Steps) -> Analysis
     sheet = Sheet(
         kind, table, header, log, rows, skipped,
         tick=lambda done: steps.report(READ_SHARE, CHECK_SHARE, done, total),
+        month=month,
     )
     if log.problems:  # without the right columns, checking the rows would only add noise
         sheet.actions = {row_no: ERROR for row_no, _cells in rows}
@@ -175,10 +184,16 @@ def _analyse(session: Session, kind: str, path: Path, steps: _Steps) -> Analysis
     return Analysis(table, sheet, plan)
 
 
-def preview_import(db: Database, kind: str, path: Path) -> ImportPreview:
-    """What importing ``path`` would do, row by row, with every problem; writes nothing."""
+def preview_import(
+    db: Database, kind: str, path: Path, *, month: str | dt.date | None = None
+) -> ImportPreview:
+    """What importing ``path`` would do, row by row, with every problem; writes nothing.
+
+    ``month`` (``YYYY-MM`` or a date) is the month of a payroll list; other kinds ignore it.
+    """
+    first_day = payroll_import.parse_month_argument(month)
     with db.reading() as session:
-        analysis = _analyse(session, kind, Path(path), _Steps(None, None))
+        analysis = _analyse(session, kind, Path(path), _Steps(None, None), first_day)
     sheet = analysis.sheet
     width = len(sheet.header.names)
     rows = [
@@ -217,7 +232,14 @@ def _summary(kind: str, analysis: Analysis, dry_run: bool) -> ImportSummary:
         departments_added=len(getattr(analysis.plan, "new_departments", [])),
         dry_run=dry_run,
         warnings=analysis.warnings,
+        **_kind_fields(analysis.plan),
     )
+
+
+def _kind_fields(plan: Any) -> dict[str, Any]:
+    """What a kind adds to the summary (a payroll list's month, matches and totals)."""
+    fields = getattr(plan, "summary_fields", None)
+    return dict(fields()) if fields is not None else {}
 
 
 def run_import(
@@ -228,25 +250,28 @@ def run_import(
     dry_run: bool = False,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    month: str | dt.date | None = None,
 ) -> ImportSummary:
     """Import the whole file in one transaction, or nothing.
 
     Raises ``ImportFileError`` listing every problem of the file; ``UserError`` when the file
     cannot be read or ``cancelled()`` turned true. ``dry_run`` checks and counts only.
-    ``progress(done, 100)`` is called every few hundred rows.
+    ``progress(done, 100)`` is called every few hundred rows. ``month`` (``YYYY-MM`` or a
+    date) is the month of a payroll list; other kinds ignore it.
     """
+    first_day = payroll_import.parse_month_argument(month)
     steps = _Steps(progress, cancelled)
     steps.check_cancelled()
     path = Path(path)
     if dry_run:
         with db.reading() as session:
-            analysis = _analyse(session, kind, path, steps)
+            analysis = _analyse(session, kind, path, steps, first_day)
         if analysis.problems:
             raise ImportFileError(analysis.problems)
         steps.finished()
         return _summary(kind, analysis, True)
     with db.transaction() as session:
-        analysis = _analyse(session, kind, path, steps)
+        analysis = _analyse(session, kind, path, steps, first_day)
         if analysis.problems:
             raise ImportFileError(analysis.problems)
         audit = AuditRows(source=analysis.table.file_name)

@@ -7,6 +7,7 @@ wrong with it at once and the chairperson fixes the file in one go.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,6 +62,13 @@ class ImportSummary:
     departments_added: int = 0
     dry_run: bool = False
     warnings: list[Problem] = field(default_factory=list)  # as in ImportPreview
+    # payroll: the month, rows matched to members or not, the month's rows replaced, totals
+    month: dt.date | None = None
+    matched: int = 0
+    unmatched: int = 0
+    replaced: int = 0
+    total_wage: int = 0  # tyiyn
+    total_withheld: int = 0  # tyiyn
 
 
 class ProblemLog:
@@ -108,6 +116,7 @@ class Sheet:
     skipped: int  # empty data rows
     tick: Callable[[int], None]  # rows analysed so far: progress and cancellation
     actions: dict[int, str] = field(default_factory=dict)  # row number -> action
+    month: dt.date | None = None  # a payroll list's month as the user gave it (--month)
 
     @property
     def source(self) -> str:
