@@ -195,3 +195,16 @@ def test_dry_run_and_preview_write_nothing(db: Any) -> None:
     assert len(preview.rows) == 6 and not preview.problems
     assert preview.mapped[0] is None  # the running number column is not imported
     assert fingerprint(db) == before
+
+
+def test_kyrgyz_headers_and_totals_word(db: Any, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "ky.csv", [
+        ["Табель номери", "Аты-жөнү", "Эмгек акы", "Мүчөлүк акы", "Ай"],
+        ["1", "Асан уулу Бакыт", "1000", "10", "10.2026"],
+        ["2", "Сейит кызы Жаңыл", "2000.5", "20", "10.2026"],
+        ["", "Жыйынтыгы", "3000,50", "30", ""],
+        ["", "Бухгалтер ________", "", "", ""],
+    ])
+    summary = run_import(db, "payroll", path, month=dt.date(2026, 10, 15))
+    assert (summary.rows_read, summary.total_wage, summary.total_withheld) == (2, 300050, 3000)
+    assert [e.full_name for e in entries(db)] == ["Асан уулу Бакыт", "Сейит кызы Жаңыл"]

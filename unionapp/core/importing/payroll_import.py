@@ -40,6 +40,7 @@ KIND = "payroll"
 TOTAL_WORDS = frozenset(
     normalize_header(w) for w in ("Итого", "Итого:", "Всего", "Жыйынтыгы", "Жыйынтык", "Total")
 )
+TOTAL_WORD_MAX = 16  # «Жыйынтыгы:» with spaces around fits; a person's name rarely does
 MISSING_COLUMN = N_("There is no column «{column}»: it is required.")
 NO_MONTH = N_(
     "{file} does not say which month it is for: give the month (YYYY-MM) or add a column "
@@ -101,6 +102,10 @@ def parse_amount(value: Any) -> int | None:
     """Som as written -> tyiyn; an amount below zero or not a number is refused."""
     if is_empty_cell(value):
         return None
+    if type(value) is int:  # most cells of a 1C export: no text or Decimal to go through
+        if value < 0:
+            raise CellProblem(N_("The amount {value} is below zero."), value=cell_text(value))
+        return value * 100
     try:
         tyiyn = to_tyiyn(value)
     except MoneyError as exc:
@@ -191,7 +196,11 @@ class PayrollPlan:
 
 
 def _is_totals_row(cells: list[Any]) -> bool:
-    return any(isinstance(c, str) and normalize_header(c) in TOTAL_WORDS for c in cells)
+    """A cell saying «Итого»; names and longer notes are passed over without normalizing."""
+    return any(
+        isinstance(c, str) and len(c) <= TOTAL_WORD_MAX and normalize_header(c) in TOTAL_WORDS
+        for c in cells
+    )
 
 
 def _title_month(sheet: Sheet) -> tuple[int, dt.date] | None:
