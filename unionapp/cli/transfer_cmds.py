@@ -20,7 +20,7 @@ from unionapp.core.i18n import N_, _, ngettext
 if TYPE_CHECKING:
     from unionapp.core.importing.sheet import ImportSummary
 
-IMPORT_KINDS = ("members", "children", "payroll")
+IMPORT_KINDS = ("members", "children", "payroll", "cash")
 EXPORT_KINDS = ("members", "children")
 MONTH_HELP = N_("the month of a payroll list")
 

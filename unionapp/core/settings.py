@@ -90,6 +90,7 @@ DEFINITIONS: dict[str, SettingDef] = {
         SettingDef(
             "dues.higher_share_percent", N_("Dues share to the higher body, %"), "30", _percent
         ),
+        SettingDef("dues.rate_percent", N_("Dues rate, percent of the wage"), "1", _percent),
         SettingDef("ui.language", N_("Language"), "ky", _language),
         # "1" in a database made by ``unionapp demo``: the window shows a demo banner.
         SettingDef("org.demo", N_("Demo organization"), "0", _flag),

@@ -167,10 +167,39 @@ PAYROLL_COLUMNS: dict[str, Aliases] = {
     },
 }
 
+CASH_COLUMNS: dict[str, Aliases] = {
+    "card_no": {
+        "ru": ("Номер билета", "№ билета", "Номер членского билета", "Билет №"),
+        "ky": ("Билеттин номери", "Мүчөлүк билеттин номери", "Билет номери"),
+        "en": ("Card No", "Card number"),
+    },
+    "amount": {
+        "ru": ("Сумма", "Сумма взноса", "Оплачено"),
+        "ky": ("Сумма", "Суммасы", "Төлөндү"),
+        "en": ("Amount", "Paid"),
+    },
+    "paid_on": {
+        "ru": ("Дата", "Дата оплаты", "Дата платежа"),
+        "ky": ("Күнү", "Төлөгөн күнү", "Төлөм күнү"),
+        "en": ("Date", "Payment date", "Paid on"),
+    },
+    "period": {
+        "ru": ("За период", "Период", "За месяц", "За месяцы"),
+        "ky": ("Мезгил үчүн", "Мезгил", "Ай үчүн"),
+        "en": ("Period", "For months", "Months paid"),
+    },
+    "receipt_no": {
+        "ru": ("Номер квитанции", "№ квитанции", "Квитанция"),
+        "ky": ("Квитанциянын номери", "Квитанция №", "Квитанция"),
+        "en": ("Receipt No", "Receipt number", "Receipt"),
+    },
+}
+
 COLUMNS: dict[str, dict[str, Aliases]] = {
     "members": MEMBER_COLUMNS,
     "children": CHILD_COLUMNS,
     "payroll": PAYROLL_COLUMNS,
+    "cash": CASH_COLUMNS,
 }
 HEADER_SEARCH_ROWS = 30  # a title block above the header is rarely longer
 MIN_HEADER_MATCHES = 2

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from unionapp.core.db import Database
 from unionapp.core.errors import ImportFileError, Problem, UserError
 from unionapp.core.i18n import N_, get_language
-from unionapp.core.importing import children_import, members_import, payroll_import
+from unionapp.core.importing import cash_import, children_import, members_import, payroll_import
 from unionapp.core.importing.headers import (
     HEADER_SEARCH_ROWS,
     Header,
@@ -84,6 +84,12 @@ HANDLERS: dict[str, KindHandler] = {
         payroll_import.analyse,
         payroll_import.write,
         ("personnel_no", "full_name", "wage", "withheld"),
+    ),
+    "cash": KindHandler(
+        cash_import.prepare_header,
+        cash_import.analyse,
+        cash_import.write,
+        ("card_no", "amount", "paid_on", "period"),
     ),
 }
 KINDS = tuple(HANDLERS)
