@@ -99,3 +99,10 @@ def parse_date(text: str, field: str = "") -> dt.date | None:
         field=field,
         value=text,
     )
+
+
+def format_money(tyiyn: int, lang: str | None = None) -> str:
+    """``1 234,50``: an amount in tyiyn as som with exactly two decimals, in the language's
+    separators (Decimal all the way: money is never a float)."""
+    som = Decimal(tyiyn) / 100
+    return str(format_decimal(som, format="#,##0.00", locale=_lang(lang)))

@@ -9,6 +9,7 @@ while the preview shows a problem: the chairperson fixes the file and reads it a
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from unionapp.core import importing
 from unionapp.core.errors import UserError
+from unionapp.core.formatting import format_money
 from unionapp.core.i18n import N_, _
 from unionapp.ui.dialogs.import_preview import (
     WARNING_ROW_COLOR,
@@ -46,7 +48,12 @@ from unionapp.ui.dialogs.import_preview import (
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
 from unionapp.ui.state import AppState
 
-KIND_TITLES = {"members": N_("Import members"), "children": N_("Import children")}
+KIND_TITLES = {
+    "members": N_("Import members"),
+    "children": N_("Import children"),
+    "payroll": N_("Import payroll"),
+    "cash": N_("Import cash payments"),
+}
 KIND_HINTS = {
     "members": N_(
         "Choose an Excel (.xlsx) or CSV file with one row per member. The columns are found by "
@@ -56,6 +63,14 @@ KIND_HINTS = {
     "children": N_(
         "Choose an Excel (.xlsx) or CSV file with one row per child: the parent's card number, "
         "the child's full name and date of birth."
+    ),
+    "payroll": N_(
+        "Choose the accounting office's dues list for the month (Excel or CSV): personnel "
+        "number or full name, wage and dues withheld. Importing a month again replaces it."
+    ),
+    "cash": N_(
+        "Choose an Excel (.xlsx) or CSV file with one row per cash receipt: card number, "
+        "receipt number, date, amount and the months it covers."
     ),
 }
 ERROR_STYLE = "color:#b3261e;"
@@ -187,9 +202,10 @@ class PreviewPage(QWizardPage):
         self.busy.show()
         self.completeChanged.emit()
         db, kind, path = self.owner.state.db, self.owner.kind, self.owner.path()
+        month = self.owner.month
 
         def work(_progress: Any, _cancelled: Any) -> importing.ImportPreview:
-            return importing.preview_import(db, kind, path)
+            return importing.preview_import(db, kind, path, month=month)
 
         self.job = start_job(work, self._shown, on_error=self._refused)
 
@@ -322,9 +338,12 @@ class ImportPage(QWizardPage):
         self.bar.setValue(0)
         self.label.setText(_("Importing {file}…").format(file=self.owner.path().name))
         db, kind, path = self.owner.state.db, self.owner.kind, self.owner.path()
+        month = self.owner.month
 
         def work(progress: Any, cancelled: Any) -> importing.ImportSummary:
-            return importing.run_import(db, kind, path, progress=progress, cancelled=cancelled)
+            return importing.run_import(
+                db, kind, path, progress=progress, cancelled=cancelled, month=month
+            )
 
         self.job = start_job(work, self._done, on_error=self._failed, on_progress=self._progress)
 
@@ -377,6 +396,19 @@ class SummaryPage(QWizardPage):
         ]
         if summary.departments_added:
             lines.append(_("New departments: {count}").format(count=summary.departments_added))
+        if summary.kind == "payroll" and summary.month is not None:
+            lines[2:5] = [
+                _("Month: {month}").format(month=summary.month.strftime("%m.%Y")),
+                _("Matched to members: {count}").format(count=summary.matched),
+                _("Not matched: {count}").format(count=summary.unmatched),
+                _("Rows replaced from the earlier import: {count}").format(
+                    count=summary.replaced
+                ),
+                _("Total wages: {amount}").format(amount=format_money(summary.total_wage)),
+                _("Total withheld: {amount}").format(
+                    amount=format_money(summary.total_withheld)
+                ),
+            ]
         if summary.warnings:
             lines.append("")
             lines.append(
@@ -389,12 +421,21 @@ class SummaryPage(QWizardPage):
 class ImportWizard(QWizard):
     """``ImportWizard(state, "members" | "children", parent).exec()``."""
 
-    def __init__(self, state: AppState, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: AppState,
+        kind: str,
+        parent: QWidget | None = None,
+        *,
+        month: dt.date | None = None,
+    ) -> None:
+        """``month``: the payroll list's month (the Dues page's); other kinds ignore it."""
         super().__init__(parent)
         if kind not in KIND_TITLES:
             raise ValueError(f"unknown import kind: {kind}")
         self.state = state
         self.kind = kind
+        self.month = month if kind == "payroll" else None
         self.closed = False
         self.result_summary: importing.ImportSummary | None = None
         self.setObjectName("ImportWizard")
@@ -422,7 +463,7 @@ class ImportWizard(QWizard):
     # -- reports from the import page ---------------------------------------------------------
     def imported(self, summary: importing.ImportSummary) -> None:
         self.result_summary = summary
-        self.state.notify_changed("members")
+        self.state.notify_changed("dues" if self.kind in ("payroll", "cash") else "members")
         if self.closed:
             return
         self.summary_page.show_summary(summary)

@@ -31,9 +31,10 @@ class PageEntry:
         return page_class
 
 
-MEMBERS, SETTINGS = "members", "settings"
+MEMBERS, DUES, SETTINGS = "members", "dues", "settings"
 PAGES = (
     PageEntry(MEMBERS, N_("Members"), "unionapp.ui.pages.members", "MembersPage"),
+    PageEntry(DUES, N_("Dues"), "unionapp.ui.pages.dues", "DuesPage"),
     PageEntry(SETTINGS, N_("Settings"), "unionapp.ui.pages.settings", "SettingsPage"),
 )
 

@@ -1,0 +1,269 @@
+"""The Dues page: pick a month, import its payroll list or cash receipts, see what is wrong.
+
+The reconciliation runs on the thread pool (a 10k-member month is a few flat queries, but
+the GUI thread never waits for the database); the lists keep showing the previous month
+until the new result arrives, and a result for a month no longer chosen is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionapp.core.dues import Reconciliation, ReconRow, reconcile
+from unionapp.core.formatting import format_money, format_number
+from unionapp.core.i18n import N_, _
+from unionapp.ui.operations import BackgroundJob, show_error, start_job
+from unionapp.ui.pages.base import Page
+from unionapp.ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from unionapp.ui.dialogs.member_dialog import MemberDialog
+    from unionapp.ui.state import AppState
+
+MEMBER_ROLE = Qt.ItemDataRole.UserRole
+RELOAD_ON = frozenset({"members", "all", "settings", "departments", "dues"})
+
+# the three lists: (object name, columns); money columns are right-aligned
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "notMembers": (N_("Card no"), N_("Personnel no"), N_("Full name"), N_("Wage"),
+                   N_("Withheld")),
+    "missing": (N_("Card no"), N_("Personnel no"), N_("Full name"), N_("Department")),
+    "wrongAmount": (N_("Card no"), N_("Personnel no"), N_("Full name"), N_("Wage"),
+                    N_("Expected"), N_("Withheld")),
+}
+MISSING_GROUPS = (N_("Employees"), N_("Pensioners"), N_("Cash payers"))
+
+
+def _month_of(date: QDate) -> dt.date:
+    return dt.date(date.year(), date.month(), 1)
+
+
+class DuesPage(Page):
+    key = "dues"
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.dialog: MemberDialog | None = None
+        self.result: Reconciliation | None = None
+        self._job: BackgroundJob | None = None
+        self._again = False
+
+        self.heading = QLabel()
+        self.heading.setObjectName("duesHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.month_label = QLabel()
+        self.month = QDateEdit()
+        self.month.setObjectName("duesMonth")
+        self.month.setDisplayFormat("MM.yyyy")
+        self.month.setCalendarPopup(False)
+        today = dt.date.today()
+        self.month.setDate(QDate(today.year, today.month, 1))
+        self.month_label.setBuddy(self.month)
+        self.month.dateChanged.connect(lambda _d: self.reload())
+        self.payroll_button = QPushButton()
+        self.payroll_button.clicked.connect(lambda: self.open_import("payroll"))
+        self.cash_button = QPushButton()
+        self.cash_button.clicked.connect(lambda: self.open_import("cash"))
+
+        self.tabs = QTabWidget()
+        self.lists: dict[str, QTreeWidget] = {}
+        for name, columns in COLUMNS.items():
+            tree = QTreeWidget()
+            tree.setObjectName(name)
+            tree.setColumnCount(len(columns))
+            tree.setRootIsDecorated(name == "missing")
+            tree.setAlternatingRowColors(True)
+            tree.setUniformRowHeights(True)
+            tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            tree.header().setStretchLastSection(False)
+            tree.itemActivated.connect(
+                lambda item, _col: self.open_member(item.data(0, MEMBER_ROLE))
+            )
+            self.lists[name] = tree
+            self.tabs.addTab(tree, "")
+        self.totals = QLabel()
+        self.totals.setObjectName("duesTotals")
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        actions = FlowLayout(align_right=True)
+        actions.addWidget(self.payroll_button)
+        actions.addWidget(self.cash_button)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(12)
+        top.addLayout(actions, 1)
+        month_row = QHBoxLayout()
+        month_row.addWidget(self.month_label)
+        month_row.addWidget(self.month)
+        month_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(month_row)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.totals)
+        self.retranslate()
+        self.reload()
+
+    # -- texts --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(_("Dues"))
+        self.month_label.setText(_("&Month:"))
+        self.month.setToolTip(_("The month checked: the payroll list against the register"))
+        self.payroll_button.setText(_("Import payroll…"))
+        self.cash_button.setText(_("Import cash payments…"))
+        for name, columns in COLUMNS.items():
+            self.lists[name].setHeaderLabels([_(c) for c in columns])
+        self.show_result()
+
+    # -- data ---------------------------------------------------------------------------------
+    def chosen_month(self) -> dt.date:
+        return _month_of(self.month.date())
+
+    def set_month(self, month: dt.date) -> None:
+        self.month.setDate(QDate(month.year, month.month, 1))
+
+    def on_data_changed(self, what: str) -> None:
+        if what in RELOAD_ON:
+            self.reload()
+
+    def is_loading(self) -> bool:
+        return self._job is not None
+
+    def reload(self) -> None:
+        """Reconcile the chosen month on the thread pool; one job at a time, the last wins."""
+        if self._job is not None:
+            self._again = True
+            return
+        db, month = self.state.db, self.chosen_month()
+        self._job = start_job(
+            lambda _progress, _cancelled: reconcile(db, month), self._done, on_error=self._failed
+        )
+
+    def _finish(self) -> bool:
+        """Common end of a job; True when the page still exists and no newer month waits."""
+        if not shiboken6.isValid(self):
+            return False
+        self._job = None
+        if self._again:
+            self._again = False
+            self.reload()
+            return False
+        return True
+
+    def _done(self, result: Reconciliation) -> None:
+        if self._finish():
+            self.result = result
+            self.show_result()
+
+    def _failed(self, exc: BaseException) -> None:
+        if self._finish():
+            show_error(self, exc)
+
+    def show_result(self) -> None:
+        result = self.result
+        not_members = result.not_members if result else []
+        groups = (
+            (result.missing, result.missing_pensioners, result.missing_cash_payers)
+            if result else ([], [], [])
+        )
+        wrong = result.wrong_amount if result else []
+        self._fill_flat("notMembers", not_members, lambda r: (r.wage, r.withheld))
+        self._fill_flat("wrongAmount", wrong, lambda r: (r.wage, r.expected, r.withheld))
+        missing = self.lists["missing"]
+        missing.clear()
+        for title, rows in zip(MISSING_GROUPS, groups, strict=True):
+            group = QTreeWidgetItem(
+                [_("{group}: {count}").format(group=_(title), count=format_number(len(rows)))]
+            )
+            group.setFirstColumnSpanned(True)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            missing.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
+            for row in rows:
+                group.addChild(self._item(row, (row.department or "",)))
+            group.setExpanded(True)
+        counts = (len(not_members), sum(len(g) for g in groups), len(wrong))
+        titles = (
+            _("Withheld from non-members ({count})"),
+            _("Nothing withheld ({count})"),
+            _("Amount differs from the rate ({count})"),
+        )
+        for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
+            self.tabs.setTabText(index, title.format(count=format_number(count)))
+        if result is None:
+            self.totals.setText(_("Reconciling…"))
+            return
+        self.totals.setText(
+            _("Payroll list of {month}: {rows} rows, wages {wage}, withheld {withheld}").format(
+                month=result.month.strftime("%m.%Y"),
+                rows=format_number(result.rows),
+                wage=format_money(result.wage_total),
+                withheld=format_money(result.withheld_total),
+            )
+        )
+
+    def _fill_flat(self, name: str, rows: list[ReconRow], money: Any) -> None:
+        tree = self.lists[name]
+        tree.clear()
+        tree.addTopLevelItems(
+            [self._item(row, tuple(format_money(m) for m in money(row)), money=True)
+             for row in rows]
+        )
+
+    @staticmethod
+    def _item(row: ReconRow, rest: tuple[str, ...], money: bool = False) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([row.card_no or "", row.personnel_no or "", row.full_name, *rest])
+        item.setData(0, MEMBER_ROLE, row.member_id)
+        if money:
+            for column in range(3, 3 + len(rest)):
+                item.setTextAlignment(
+                    column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+        return item
+
+    # -- actions ------------------------------------------------------------------------------
+    def open_member(self, member_id: int | None) -> MemberDialog | None:
+        """The member of a row (a payroll row that matched nobody opens nothing)."""
+        if member_id is None:
+            return None
+        from unionapp.ui.dialogs.member_dialog import MemberDialog  # not needed at start-up
+
+        previous = self.dialog
+        if previous is not None and shiboken6.isValid(previous) and not previous.isVisible():
+            previous.deleteLater()
+        dialog = MemberDialog(self.state, member_id, self)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def open_import(self, kind: str) -> None:
+        from unionapp.ui.dialogs.import_wizard import ImportWizard  # only when asked for
+
+        wizard = ImportWizard(self.state, kind, self, month=self.chosen_month())
+        wizard.exec()
