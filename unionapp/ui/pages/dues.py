@@ -100,6 +100,8 @@ class DuesPage(Page):
             tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             tree.header().setStretchLastSection(False)
+            # the name takes the spare width, so the money columns line up at the right edge
+            tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
             tree.itemActivated.connect(
                 lambda item, _col: self.open_member(item.data(0, MEMBER_ROLE))
             )
