@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -65,3 +66,31 @@ def test_a_bad_month_is_refused(filled: Path, capsys) -> None:  # type: ignore[n
     with pytest.raises(SystemExit) as stopped:
         main(["--db", str(filled), "dues", "reconcile", "--month", "10.2026"])
     assert stopped.value.code == 2
+
+
+def test_arrears_printed_and_written(filled: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "arrears.xlsx"
+    code = main([
+        "--db", str(filled), "--lang", "ru", "dues", "arrears", "--as-of", "01.11.2026",
+        "--out", str(target),
+    ])
+    assert code == 0
+    lines = capsys.readouterr().out.splitlines()
+    # October only (the first payroll month, the month before 1 November): two members with
+    # no payroll row, a pensioner and a cash payer unpaid, and 0 withheld from a 5 000 wage
+    assert "01.11.2026" in lines[0] and re.search(r"\b4\b", lines[0]) and "50,00" in lines[0]
+    names = ("Орозов Аты", "Токтогулов Аты", "Усенов Аты", "Эркинова Аты", "Асанов Аты")
+    owing = {name: line for line in lines[1:] for name in names if name in line}
+    assert set(owing) == {"Орозов Аты", "Токтогулов Аты", "Усенов Аты", "Эркинова Аты"}
+    assert "10.2026" in owing["Эркинова Аты"] and "50,00" in owing["Эркинова Аты"]
+    sheet = load_workbook(target).worksheets[0]
+    found = {row[2]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert set(found) == set(owing)
+    assert found["Эркинова Аты"][4:] == ("10.2026", 5000, 50, 50)
+    assert found["Орозов Аты"][5:] == (None, None, None)
+
+
+def test_arrears_wants_a_real_date(filled: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_:
+        main(["--db", str(filled), "dues", "arrears", "--as-of", "31.11.2026"])
+    assert exit_.value.code == 2

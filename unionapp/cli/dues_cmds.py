@@ -1,5 +1,6 @@
 """``unionapp dues reconcile --month YYYY-MM [--out FILE]``: the month's payroll list checked
-against the register.
+against the register; ``unionapp dues arrears --as-of DATE [--out FILE]``: who owes for which
+months (the rule is ``unionapp.core.dues.arrears``).
 
 Prints the three lists of issue 4 (withheld from non-members; members with nothing paid,
 pensioners and cash payers apart; amounts that differ from rate × wage) with their counts and
@@ -21,7 +22,7 @@ from unionapp.cli import Context, out
 from unionapp.core.i18n import N_, _, get_language
 
 if TYPE_CHECKING:
-    from unionapp.core.dues import Reconciliation, ReconRow
+    from unionapp.core.dues import Arrear, Reconciliation, ReconRow
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
@@ -57,6 +58,18 @@ def parse_month(text: str) -> dt.date:
     )
 
 
+def parse_day(text: str) -> dt.date:
+    """DD.MM.YYYY, as people write dates here, or YYYY-MM-DD."""
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(
+        _("Not a date: {value}. Write it as DD.MM.YYYY or YYYY-MM-DD.").format(value=text)
+    )
+
+
 def register(sub: Any) -> None:
     dues = sub.add_parser("dues", help=_("check and report members' dues"))
     actions = dues.add_subparsers(dest="action", required=True, metavar=_("ACTION"))
@@ -70,6 +83,15 @@ def register(sub: Any) -> None:
         "--out", type=Path, metavar=_("FILE"), help=_("also write the lists to this .xlsx file")
     )
     rec.set_defaults(handler=run_reconcile)
+    owe = actions.add_parser("arrears", help=_("list who owes dues for which months"))
+    owe.add_argument(
+        "--as-of", required=True, type=parse_day, metavar=_("DATE"),
+        help=_("the day to count to: months before its month (DD.MM.YYYY or YYYY-MM-DD)"),
+    )
+    owe.add_argument(
+        "--out", type=Path, metavar=_("FILE"), help=_("also write the list to this .xlsx file")
+    )
+    owe.set_defaults(handler=run_arrears)
 
 
 def _money(tyiyn: int) -> str:
@@ -140,4 +162,65 @@ def write_workbook(result: Reconciliation, path: Path) -> None:
         for cells in sheet.iter_rows(min_row=2, min_col=5, max_col=7):
             for cell in cells:
                 cell.number_format = "0.00"
+    workbook.save(path)
+
+
+ARREARS_COLUMNS = (
+    N_("Card No"), N_("Personnel No"), N_("Full name"), N_("Department"), N_("Months"),
+    N_("Last wage"), N_("Expected a month"), N_("Expected in all"),
+)
+
+
+def _month_list(row: Arrear) -> str:
+    return ", ".join(m.strftime("%m.%Y") for m in row.months)
+
+
+def run_arrears(ctx: Context) -> int:
+    from unionapp.core.dues import arrears
+
+    as_of: dt.date = ctx.args.as_of
+    rows = arrears(ctx.db, as_of)
+    known = sum(r.total or 0 for r in rows)
+    out(_("Arrears as of {date}: {count} members; expected {amount}").format(
+        date=as_of.strftime("%d.%m.%Y"), count=len(rows), amount=_money(known)
+    ))
+    for row in rows:
+        who = " · ".join(
+            p for p in (row.card_no, row.personnel_no, row.full_name, row.department) if p
+        )
+        if row.total is None or row.monthly is None:
+            out("  " + _("{who}: {months}; amount unknown (no wage on payroll)").format(
+                who=who, months=_month_list(row)
+            ))
+        else:
+            out("  " + _("{who}: {months}; {monthly} a month, {total} in all").format(
+                who=who, months=_month_list(row), monthly=_money(row.monthly),
+                total=_money(row.total),
+            ))
+    if ctx.args.out is not None:
+        write_arrears_workbook(rows, ctx.args.out)
+        out()
+        out(_("Written to {file}.").format(file=ctx.args.out))
+    return 0
+
+
+def write_arrears_workbook(rows: list[Arrear], path: Path) -> None:
+    """One row per member; money as numbers (blank when unknown) so Excel can sum them."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = _("Arrears")[:31]
+    sheet.append([_(c) for c in ARREARS_COLUMNS])
+    for row in rows:
+        sheet.append([
+            row.card_no, row.personnel_no, row.full_name, row.department, _month_list(row),
+            None if row.wage is None else Decimal(row.wage) / 100,
+            None if row.monthly is None else Decimal(row.monthly) / 100,
+            None if row.total is None else Decimal(row.total) / 100,
+        ])
+    for cells in sheet.iter_rows(min_row=2, min_col=6, max_col=8):
+        for cell in cells:
+            cell.number_format = "0.00"
     workbook.save(path)

@@ -27,7 +27,10 @@ MONTH_HELP = N_("the month of a payroll list")
 
 def register(sub: Any) -> None:
     imp = sub.add_parser("import", help=_("import a register from an .xlsx or .csv file"))
-    imp.add_argument("kind", choices=IMPORT_KINDS, metavar=_("KIND"), help=_("members or children"))
+    imp.add_argument(
+        "kind", choices=IMPORT_KINDS, metavar=_("KIND"),
+        help=_("members, children, payroll or cash"),
+    )
     imp.add_argument("file", type=Path, metavar=_("FILE"), help=_("the .xlsx or .csv file"))
     imp.add_argument("--month", metavar="YYYY-MM", help=_(MONTH_HELP))
     imp.add_argument(

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from unionapp.core import audit, settings
@@ -256,3 +256,157 @@ def reconcile(db: Database, month: dt.date) -> Reconciliation:
     for items in (result.missing, result.missing_pensioners, result.missing_cash_payers):
         items.sort(key=lambda r: (r.full_name.casefold(), r.card_no or ""))
     return result
+
+
+# --- arrears ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Arrear:
+    """A member who owes: the unpaid months, and what each month should have brought (tyiyn;
+    None when no wage of theirs is known, so nobody is shown a made-up figure)."""
+
+    member_id: int
+    card_no: str | None
+    personnel_no: str | None
+    full_name: str
+    department: str | None
+    months: tuple[dt.date, ...]
+    monthly: int | None
+    wage: int | None  # the last wage known from payroll, what ``monthly`` is the rate of
+
+    @property
+    def total(self) -> int | None:
+        return None if self.monthly is None else self.monthly * len(self.months)
+
+
+def _months(first: dt.date, last: dt.date) -> list[dt.date]:
+    months: list[dt.date] = []
+    month = first
+    while month <= last:
+        months.append(month)
+        month = month_end(month) + dt.timedelta(days=1)
+    return months
+
+
+def arrears(db: Database, as_of: dt.date) -> list[Arrear]:
+    """Who owes for which months as of ``as_of``, sorted by name.
+
+    The rule: the months checked run from the first month that has any payroll row in the
+    database (before it the union kept no record here, so nobody can be said to owe) to the
+    month before ``as_of`` (the current month's list has not come yet). A member owes for a
+    month when they were a member in it (the module docstring's rule) and neither had dues
+    withheld (more than zero on that month's payroll) nor a cash payment whose period covers
+    it. The amount expected per month is the rate × their last wage on payroll before
+    ``as_of``, rounded half-up to the tyiyn; unknown (None) when payroll never showed a wage
+    of theirs, e.g. a pensioner paying cash. No payroll at all means no arrears.
+    """
+    first_due = month_start(as_of)
+    last = month_start(first_due - dt.timedelta(days=1))
+    rate = settings.get_decimal(db, RATE_KEY)
+    with db.reading() as session:
+        start = session.execute(select(func.min(PayrollEntry.month))).scalar()
+        if start is None or start > last:
+            return []
+        people = _people(session)
+        entries = session.execute(
+            select(
+                PayrollEntry.member_id, PayrollEntry.month, PayrollEntry.wage,
+                PayrollEntry.withheld,
+            )
+            .where(PayrollEntry.member_id.is_not(None), PayrollEntry.month <= last)
+            .order_by(PayrollEntry.month)
+        ).all()
+        cash_rows = session.execute(
+            select(CashPayment.member_id, CashPayment.period_from, CashPayment.period_to)
+        ).all()
+    withheld: dict[tuple[int, dt.date], int] = {}
+    wages: dict[int, int] = {}
+    for member_id, month, wage, amount in entries:  # by month: the last wage wins
+        if member_id is None:
+            continue
+        withheld[member_id, month] = withheld.get((member_id, month), 0) + amount
+        if wage > 0:
+            wages[member_id] = wage
+    covers: dict[int, list[tuple[dt.date, dt.date]]] = {}
+    for payer, period_from, period_to in cash_rows:
+        covers.setdefault(payer, []).append((period_from, period_to))
+    months = _months(start, last)
+    result: list[Arrear] = []
+    for member_id, person in people.items():
+        paid = covers.get(member_id, [])
+        owed = tuple(
+            m for m in months
+            if member_in_month(person.join, person.exit, m)
+            and withheld.get((member_id, m), 0) <= 0
+            and not any(a <= m <= b for a, b in paid)
+        )
+        if not owed:
+            continue
+        last_wage = wages.get(member_id)
+        monthly = None if last_wage is None else int(
+            (Decimal(last_wage) * rate / Decimal(100)).to_integral_value(ROUND_HALF_UP)
+        )
+        result.append(Arrear(
+            member_id, person.card_no, person.personnel_no, person.full_name,
+            person.department, owed, monthly, last_wage,
+        ))
+    result.sort(key=lambda r: (r.full_name.casefold(), r.card_no or ""))
+    return result
+
+
+# --- a member's dues history --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DuesMonth:
+    """One month of a member's dues (tyiyn); ``wage``/``withheld`` None: no payroll row."""
+
+    month: dt.date
+    wage: int | None
+    withheld: int | None
+    cash: int  # the share of cash receipts covering this month
+
+
+def _cash_shares(amount: int, first: dt.date, last: dt.date) -> dict[dt.date, int]:
+    """A receipt spread evenly over the months it covers, the odd tyiyn to the first ones,
+    so the shares always add up to the receipt."""
+    months: list[dt.date] = []
+    month = month_start(first)
+    while month <= last:
+        months.append(month)
+        month = month_end(month) + dt.timedelta(days=1)
+    if not months:
+        return {}
+    share, rest = divmod(amount, len(months))
+    return {m: share + (1 if i < rest else 0) for i, m in enumerate(months)}
+
+
+def member_dues_history(db: Database, member_id: int) -> list[DuesMonth]:
+    """Every month with a payroll row or a cash receipt for the member, newest first."""
+    with db.reading() as session:
+        payroll = session.execute(
+            select(PayrollEntry.month, PayrollEntry.wage, PayrollEntry.withheld)
+            .where(PayrollEntry.member_id == member_id)
+        ).all()
+        cash_rows = session.execute(
+            select(CashPayment.amount, CashPayment.period_from, CashPayment.period_to)
+            .where(CashPayment.member_id == member_id)
+        ).all()
+    wages: dict[dt.date, tuple[int, int]] = {}
+    for month, wage, withheld in payroll:
+        old_wage, old_withheld = wages.get(month, (0, 0))
+        wages[month] = (old_wage + wage, old_withheld + withheld)
+    cash: dict[dt.date, int] = {}
+    for amount, period_from, period_to in cash_rows:
+        for month, share in _cash_shares(amount, period_from, period_to).items():
+            cash[month] = cash.get(month, 0) + share
+    return [
+        DuesMonth(
+            month,
+            wages[month][0] if month in wages else None,
+            wages[month][1] if month in wages else None,
+            cash.get(month, 0),
+        )
+        for month in sorted(set(wages) | set(cash), reverse=True)
+    ]
