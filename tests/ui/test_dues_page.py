@@ -91,7 +91,7 @@ def test_known_month_lists_counts_and_totals(qtbot, app_state: AppState, tmp_pat
     ]  # sorted by name; 1001 and 1002 had dues withheld
     assert group_names(pensioners) == ["Иванова Елена Петровна", "Петров Алексей Сергеевич"]
     assert group_names(cash) == ["Үсөнов Өмүр Токтогулович"]
-    assert employees.text(0) == _("{group}: {count}").format(group=_("Employees"), count=3)
+    assert employees.text(0) == _("Employees: {count}").format(count=3)
     assert [page.tabs.tabText(i) for i in range(3)] == [
         _("Withheld from non-members ({count})").format(count=2),
         _("Nothing withheld ({count})").format(count=6),
@@ -160,3 +160,34 @@ def test_wizard_imports_payroll_for_the_pages_month(  # type: ignore[no-untyped-
     wizard.accept()
     # the page heard of the import and reconciled its month again
     qtbot.waitUntil(lambda: len(names(page.lists["notMembers"])) == 2, timeout=10000)
+
+
+def test_member_dialog_dues_tab_shows_months(qtbot, app_state: AppState, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    known_month(app_state, tmp_path)
+    page = open_page(qtbot, app_state)
+    jangyl = members.find_by_card(app_state.db, "1002")
+    dialog = page.open_member(jangyl)
+    assert dialog is not None
+    assert dialog.tabs.tabText(3) == _("Dues")
+    assert dialog.dues_tab.rows() == [
+        [MONTH.strftime("%m.%Y"), format_money(3_000_000), format_money(20_000), ""]
+    ]
+    dialog.reject()
+    # a cash payer: the receipt's month, no payroll row
+    umur = page.open_member(members.find_by_card(app_state.db, "1006"))
+    assert umur is not None
+    assert umur.dues_tab.rows() == [[EARLIER.strftime("%m.%Y"), "", "", format_money(50_000)]]
+    umur.reject()
+    # a member with nothing recorded says so
+    nothing = page.open_member(members.find_by_card(app_state.db, "1003"))
+    assert nothing is not None and nothing.dues_tab.rows() == []
+    assert nothing.dues_tab.pages.currentWidget() is nothing.dues_tab.empty
+    nothing.reject()
+
+
+def test_cash_receipt_is_spread_over_its_months(app_state: AppState) -> None:
+    umur = members.find_by_card(app_state.db, "1006")
+    assert umur is not None
+    dues.add_cash_payment(app_state.db, umur, "R-2", EARLIER, 1001, EARLIER, MONTH)
+    history = dues.member_dues_history(app_state.db, umur)
+    assert [(h.month, h.cash) for h in history] == [(MONTH, 500), (EARLIER, 501)]

@@ -38,6 +38,7 @@ from unionapp.core.i18n import N_, _
 from unionapp.core.member_fields import DATE_FIELDS
 from unionapp.core.members import MemberInput, MemberView, ValidationGroup
 from unionapp.ui.dialogs.children_tab import ChildrenTab
+from unionapp.ui.dialogs.dues_tab import DuesTab
 from unionapp.ui.dialogs.history_tab import HistoryTab
 from unionapp.ui.dialogs.leave_dialog import LeaveDialog
 from unionapp.ui.dialogs.photo_crop import PhotoCropDialog, load_image
@@ -156,11 +157,13 @@ class MemberDialog(QDialog):
 
         self.children_tab = ChildrenTab(state)
         self.history_tab = HistoryTab(state)
+        self.dues_tab = DuesTab(state)
         self.children_tab.changed.connect(self.history_tab.reload)
         self.tabs = QTabWidget()
         self.tabs.addTab(main, "")
         self.tabs.addTab(self.children_tab, "")
         self.tabs.addTab(self.history_tab, "")
+        self.tabs.addTab(self.dues_tab, "")
 
         self.leave_button = QPushButton()
         self.delete_button = QPushButton()
@@ -193,6 +196,7 @@ class MemberDialog(QDialog):
         self.tabs.setTabText(0, _("Main"))
         self.tabs.setTabText(1, _("Children"))
         self.tabs.setTabText(2, _("History"))
+        self.tabs.setTabText(3, _("Dues"))
         self.choose_photo_button.setText(_("Choose photo…"))
         self.remove_photo_button.setText(_("Remove photo"))
         self.leave_button.setText(_("Record leaving…"))
@@ -201,6 +205,7 @@ class MemberDialog(QDialog):
         self.cancel_button.setText(_("Cancel"))
         self.children_tab.retranslate()
         self.history_tab.retranslate()
+        self.dues_tab.retranslate()
         self._update_title()
         self._update_state()
 
@@ -239,6 +244,7 @@ class MemberDialog(QDialog):
         self.set_input(self.view.data)
         self.children_tab.set_member(self.member_id)
         self.history_tab.set_member(self.member_id)
+        self.dues_tab.set_member(self.member_id)
         self._show_photo()
         self._update_state()
 

@@ -49,7 +49,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "wrongAmount": (N_("Card no"), N_("Personnel no"), N_("Full name"), N_("Wage"),
                     N_("Expected"), N_("Withheld")),
 }
-MISSING_GROUPS = (N_("Employees"), N_("Pensioners"), N_("Cash payers"))
+MISSING_GROUPS = (N_("Employees: {count}"), N_("Pensioners: {count}"), N_("Cash payers: {count}"))
 
 
 def _month_of(date: QDate) -> dt.date:
@@ -199,7 +199,7 @@ class DuesPage(Page):
         missing.clear()
         for title, rows in zip(MISSING_GROUPS, groups, strict=True):
             group = QTreeWidgetItem(
-                [_("{group}: {count}").format(group=_(title), count=format_number(len(rows)))]
+                [_(title).format(count=format_number(len(rows)))]
             )
             group.setFirstColumnSpanned(True)
             font = group.font(0)
