@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from unionapp.core.importing.sheet import ImportSummary
 
 IMPORT_KINDS = ("members", "children", "payroll", "cash")
-EXPORT_KINDS = ("members", "children")
+EXPORT_KINDS = ("members", "children", "dues")
 MONTH_HELP = N_("the month of a payroll list")
 
 
@@ -38,8 +38,11 @@ def register(sub: Any) -> None:
     )
     imp.set_defaults(handler=run_import)
     exp = sub.add_parser("export", help=_("export a register to an .xlsx or .csv file"))
-    exp.add_argument("kind", choices=EXPORT_KINDS, metavar=_("KIND"), help=_("members or children"))
+    exp.add_argument(
+        "kind", choices=EXPORT_KINDS, metavar=_("KIND"), help=_("members, children or dues")
+    )
     exp.add_argument("file", type=Path, metavar=_("FILE"), help=_("the .xlsx or .csv file"))
+    exp.add_argument("--month", metavar="YYYY-MM", help=_(MONTH_HELP))
     exp.add_argument(
         "--lang",
         dest="export_lang",
@@ -114,7 +117,10 @@ def run_export(ctx: Context) -> int:
     lang = args.export_lang or args.lang or i18n.get_language()
     if args.export_lang and not args.lang:
         i18n.set_language(args.export_lang)  # «export --lang ru» answers in Russian too
-    count = export_register(ctx.db, args.kind, args.file, lang)
+    from unionapp.core.importing.payroll_import import parse_month_argument
+
+    month = parse_month_argument(args.month)
+    count = export_register(ctx.db, args.kind, args.file, lang, month=month)
     out(
         ngettext("{count} row written to {file}.", "{count} rows written to {file}.", count).format(
             count=count, file=args.file

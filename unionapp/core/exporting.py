@@ -5,6 +5,11 @@ The column names are the first name of the chosen language in the importer's own
 (which the importer reads), dates as real Excel dates in .xlsx and dd.mm.yyyy in .csv, card
 and personnel numbers as text so «0012» keeps its zeros. So an exported file always imports
 back with nothing changed.
+
+Dues go out one month per file (``export_register(..., month=)``) in the payroll import's own
+columns with a «Месяц» column, because a payroll import is one month that it replaces: the
+file imports back with ``import payroll`` (no ``--month`` needed) to the same people, wages
+and dues. Money is written as som with two decimals.
 """
 
 from __future__ import annotations
@@ -25,9 +30,10 @@ from unionapp.core.errors import UserError
 from unionapp.core.i18n import LANGUAGES, N_
 from unionapp.core.importing.headers import header_label
 from unionapp.core.member_list import collation_key
-from unionapp.core.models import Child, Department, Member
+from unionapp.core.models import Child, Department, Member, PayrollEntry
 
-EXPORT_KINDS = ("members", "children")
+EXPORT_KINDS = ("members", "children", "dues")
+DUES_COLUMNS = ("personnel_no", "card_no", "full_name", "month", "wage", "withheld")
 MEMBER_COLUMNS = (
     "card_no", "personnel_no", "surname", "name", "patronymic", "sex", "birth_date",
     "department", "position", "join_date", "exit_date", "exit_reason", "pensioner", "phone",
@@ -106,8 +112,33 @@ def _shown(column: str, value: Any, lang: str) -> Any:
     return value
 
 
-def export_register(db: Database, kind: str, path: Path, lang: str) -> int:
-    """Write register ``kind`` to ``path`` (.xlsx or .csv); returns the rows written."""
+def _dues_rows(db: Database, month: dt.date, csv_file: bool) -> list[list[Any]]:
+    """The month's payroll rows as imported, in their order; som as Decimal (text in .csv)."""
+    from decimal import Decimal
+
+    from unionapp.core.money import as_som_text
+
+    stmt = (
+        select(PayrollEntry.personnel_no, PayrollEntry.card_no, PayrollEntry.full_name,
+               PayrollEntry.wage, PayrollEntry.withheld)
+        .where(PayrollEntry.month == month)
+        .order_by(PayrollEntry.row_no, PayrollEntry.id)
+    )
+    label = month.strftime("%m.%Y")
+    with db.reading() as session:
+        found = list(session.execute(stmt))
+
+    def som(tyiyn: int) -> Any:
+        return as_som_text(tyiyn) if csv_file else Decimal(tyiyn) / 100
+
+    return [[p, c, n, label, som(w), som(d)] for p, c, n, w, d in found]
+
+
+def export_register(
+    db: Database, kind: str, path: Path, lang: str, month: dt.date | None = None
+) -> int:
+    """Write register ``kind`` to ``path`` (.xlsx or .csv); returns the rows written.
+    ``month`` (its first day) is what a ``dues`` export writes, and it needs one."""
     path = Path(path)
     if kind not in EXPORT_KINDS:
         raise UserError(
@@ -122,10 +153,17 @@ def export_register(db: Database, kind: str, path: Path, lang: str) -> int:
         raise UserError(
             N_("{file}: a register can be exported to .xlsx or .csv only."), file=path.name
         )
-    columns = MEMBER_COLUMNS if kind == "members" else CHILD_COLUMNS
-    records = _member_rows(db) if kind == "members" else _child_rows(db)
-    headers = [header_label(kind, c, lang) for c in columns]
-    rows = [[_shown(c, record[c], lang) for c in columns] for record in records]
+    if kind == "dues":
+        if month is None:
+            raise UserError(N_("Give the month of the dues to export (YYYY-MM)."))
+        columns: Sequence[str] = DUES_COLUMNS
+        headers = [header_label("payroll", c, lang) for c in columns]
+        rows = _dues_rows(db, month.replace(day=1), suffix == ".csv")
+    else:
+        columns = MEMBER_COLUMNS if kind == "members" else CHILD_COLUMNS
+        records = _member_rows(db) if kind == "members" else _child_rows(db)
+        headers = [header_label(kind, c, lang) for c in columns]
+        rows = [[_shown(c, record[c], lang) for c in columns] for record in records]
     writer = _write_xlsx if suffix == ".xlsx" else _write_csv
     _atomic_write(path, lambda target: writer(target, columns, headers, rows))
     return len(rows)
