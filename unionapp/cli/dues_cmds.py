@@ -92,6 +92,7 @@ def register(sub: Any) -> None:
         "--out", type=Path, metavar=_("FILE"), help=_("also write the list to this .xlsx file")
     )
     owe.set_defaults(handler=run_arrears)
+    add_statement_parser(actions)
 
 
 def _money(tyiyn: int) -> str:
@@ -224,3 +225,44 @@ def write_arrears_workbook(rows: list[Arrear], path: Path) -> None:
         for cell in cells:
             cell.number_format = "0.00"
     workbook.save(path)
+
+
+def add_statement_parser(actions: Any) -> None:
+    """``dues statement --year YYYY [--quarter Q] --out FILE``: .pdf or .xlsx by extension."""
+    st = actions.add_parser(
+        "statement", help=_("write the dues statement: received, passed up, retained")
+    )
+    st.add_argument("--year", required=True, type=int, metavar="YYYY", help=_("the year"))
+    st.add_argument("--quarter", type=int, metavar="Q", help=_("the quarter, 1 to 4"))
+    st.add_argument(
+        "--out", required=True, type=Path, metavar=_("FILE"),
+        help=_("the .pdf or .xlsx file to write"),
+    )
+    st.set_defaults(handler=run_statement)
+
+
+def run_statement(ctx: Context) -> int:
+    from unionapp.core import settings
+    from unionapp.core.dues_statement import dues_statement, period_months
+    from unionapp.core.errors import UserError
+
+    path: Path = ctx.args.out
+    kind = path.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise UserError(N_("Write the statement to a .pdf or an .xlsx file, not {file}."),
+                        file=str(path))
+    period_months(ctx.args.year, ctx.args.quarter)  # refuse a bad period before the database
+    statement = dues_statement(ctx.db, ctx.args.year, ctx.args.quarter)
+    values = settings.get_all(ctx.db)
+    organization = values.get(f"org.name_{get_language()}") or values.get("org.name_ru", "")
+    from unionapp.printing.statements import write_pdf, write_xlsx
+
+    if kind == ".pdf":
+        write_pdf(statement, organization, values.get("org.chairperson", ""), path)
+    else:
+        write_xlsx(statement, organization, path)
+    out(_("Dues received {total}; passed to the higher body {to_higher}; retained {retained}")
+        .format(total=_money(statement.total), to_higher=_money(statement.to_higher),
+                retained=_money(statement.retained)))
+    out(_("Written to {file}.").format(file=path))
+    return 0
