@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,24 @@ def test_the_dues_share_reads_with_the_language_s_decimal_sign(  # type: ignore[
         assert settings.get(state.db, "dues.higher_share_percent") == stored
         page.load()
         assert share.text() == stored.replace(".", ","), typed  # "30,5" in ky and in ru
+
+
+def test_the_dues_rate_is_saved_and_a_bad_one_is_refused_on_its_field(  # type: ignore[no-untyped-def]
+    qtbot, page: SettingsPage, state: AppState
+) -> None:
+    rate = editor(page, "dues.rate_percent")
+    assert rate.text() == "1"  # the default
+    rate.setText("1,5")
+    with qtbot.waitSignal(state.data_changed):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert settings.get(state.db, "dues.rate_percent") == "1.5"
+    assert settings.get_decimal(state.db, "dues.rate_percent") == Decimal("1.5")
+
+    rate.setText("много")
+    assert page.save() is False
+    with pytest.raises(ValidationError) as refused:
+        settings.DEFINITIONS["dues.rate_percent"].parse("много")
+    assert page.errors["dues.rate_percent"].isVisible()
+    assert page.errors["dues.rate_percent"].text() == refused.value.message()
+    assert "border" in rate.styleSheet()
+    assert settings.get(state.db, "dues.rate_percent") == "1.5"  # unchanged

@@ -39,10 +39,11 @@ TEXT_KEYS = (
     "org.employees",
     "youth.max_age",
     "dues.higher_share_percent",
+    "dues.rate_percent",
 )
 LONG_TEXT_KEYS = ("org.name_ky", "org.name_ru", "org.chairperson")
 # Shown with the language's decimal sign ("30,5" in ky and ru); the core reads "," and ".".
-DECIMAL_KEYS = frozenset({"dues.higher_share_percent"})
+DECIMAL_KEYS = frozenset({"dues.higher_share_percent", "dues.rate_percent"})
 LONG_FIELD_MIN = 280  # px; narrower than this, a long text field goes under its label
 LANGUAGE_KEY = "ui.language"
 ERROR_STYLE = "color:#b3261e;"
