@@ -228,17 +228,36 @@ def write_arrears_workbook(rows: list[Arrear], path: Path) -> None:
 
 
 def add_statement_parser(actions: Any) -> None:
-    """``dues statement --year YYYY [--quarter Q] --out FILE``: .pdf or .xlsx by extension."""
+    """``dues statement (--year YYYY [--quarter Q] | --month YYYY-MM) --out FILE``: .pdf or
+    .xlsx by extension. ``--month`` carries its year, so ``--year`` is needed only without it."""
     st = actions.add_parser(
         "statement", help=_("write the dues statement: received, passed up, retained")
     )
-    st.add_argument("--year", required=True, type=int, metavar="YYYY", help=_("the year"))
-    st.add_argument("--quarter", type=int, metavar="Q", help=_("the quarter, 1 to 4"))
+    st.add_argument("--year", type=int, metavar="YYYY", help=_("the year"))
+    period = st.add_mutually_exclusive_group()
+    period.add_argument("--quarter", type=int, metavar="Q", help=_("the quarter, 1 to 4"))
+    period.add_argument(
+        "--month", type=parse_month, metavar="YYYY-MM", help=_("one month instead of a year")
+    )
     st.add_argument(
         "--out", required=True, type=Path, metavar=_("FILE"),
         help=_("the .pdf or .xlsx file to write"),
     )
     st.set_defaults(handler=run_statement)
+
+
+def _statement_period(year: int | None, month: dt.date | None) -> tuple[int, int | None]:
+    """The year and month number to state; ``--year`` may repeat ``--month``'s year, no other."""
+    from unionapp.core.errors import UserError
+
+    if month is None:
+        if year is None:
+            raise UserError(N_("Give the period: --year YYYY, or --month YYYY-MM."))
+        return year, None
+    if year is not None and year != month.year:
+        raise UserError(N_("The month {month} is not in the year {year}."),
+                        month=month.strftime("%Y-%m"), year=year)
+    return month.year, month.month
 
 
 def run_statement(ctx: Context) -> int:
@@ -251,8 +270,9 @@ def run_statement(ctx: Context) -> int:
     if kind not in (".pdf", ".xlsx"):
         raise UserError(N_("Write the statement to a .pdf or an .xlsx file, not {file}."),
                         file=str(path))
-    period_months(ctx.args.year, ctx.args.quarter)  # refuse a bad period before the database
-    statement = dues_statement(ctx.db, ctx.args.year, ctx.args.quarter)
+    year, month = _statement_period(ctx.args.year, ctx.args.month)
+    period_months(year, ctx.args.quarter, month)  # refuse a bad period before the database
+    statement = dues_statement(ctx.db, year, ctx.args.quarter, month)
     values = settings.get_all(ctx.db)
     organization = values.get(f"org.name_{get_language()}") or values.get("org.name_ru", "")
     from unionapp.printing.statements import write_pdf, write_xlsx
