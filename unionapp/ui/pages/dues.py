@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from unionapp.core.dues import Reconciliation, ReconRow, reconcile
+from unionapp.core.dues_statement import Statement, dues_statement
 from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
 from unionapp.ui.pages.base import Page
 from unionapp.ui.widgets.flow_layout import FlowLayout
+from unionapp.ui.widgets.month_bars import MonthBars, MonthFigures
 
 if TYPE_CHECKING:
     from unionapp.ui.dialogs.member_dialog import MemberDialog
@@ -87,6 +89,11 @@ class DuesPage(Page):
         self.cash_button = QPushButton()
         self.cash_button.clicked.connect(lambda: self.open_import("cash"))
 
+        # the year's received dues by month (issue 4 part 7), on its own job: see reload_chart
+        self.chart = MonthBars()
+        self._chart_job: BackgroundJob | None = None
+        self._chart_year: int | None = None  # the year shown or being computed
+        self._chart_again = False
         self.tabs = QTabWidget()
         self.lists: dict[str, QTreeWidget] = {}
         for name, columns in COLUMNS.items():
@@ -125,6 +132,7 @@ class DuesPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(month_row)
+        layout.addWidget(self.chart)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.totals)
         self.retranslate()
@@ -150,13 +158,15 @@ class DuesPage(Page):
 
     def on_data_changed(self, what: str) -> None:
         if what in RELOAD_ON:
+            self._chart_year = None  # the figures may have changed: recompute the year
             self.reload()
 
     def is_loading(self) -> bool:
-        return self._job is not None
+        return self._job is not None or self._chart_job is not None
 
     def reload(self) -> None:
         """Reconcile the chosen month on the thread pool; one job at a time, the last wins."""
+        self.reload_chart()
         if self._job is not None:
             self._again = True
             return
@@ -164,6 +174,45 @@ class DuesPage(Page):
         self._job = start_job(
             lambda _progress, _cancelled: reconcile(db, month), self._done, on_error=self._failed
         )
+
+    def reload_chart(self) -> None:
+        """The chart's year statement on a second job, only when the year (or data) changed;
+        another month of the same year just moves the highlight."""
+        month = self.chosen_month()
+        self.chart.set_highlighted(month.month)
+        if self._chart_year == month.year:
+            return
+        if self._chart_job is not None:
+            self._chart_again = True
+            return
+        db, self._chart_year = self.state.db, month.year
+        self._chart_job = start_job(
+            lambda _progress, _cancelled: dues_statement(db, month.year),
+            self._chart_done, on_error=self._chart_failed,
+        )
+
+    def _chart_finish(self) -> bool:
+        if not shiboken6.isValid(self):
+            return False
+        self._chart_job = None
+        if self._chart_again:
+            self._chart_again = False
+            self._chart_year = None
+            self.reload_chart()
+            return False
+        return True
+
+    def _chart_done(self, statement: Statement) -> None:
+        if self._chart_finish():
+            self.chart.set_figures(
+                [MonthFigures(r.total, r.to_higher, r.retained) for r in statement.rows],
+                self.chosen_month().month,
+            )
+
+    def _chart_failed(self, exc: BaseException) -> None:
+        if self._chart_finish():
+            self._chart_year = None
+            show_error(self, exc)
 
     def _finish(self) -> bool:
         """Common end of a job; True when the page still exists and no newer month waits."""
