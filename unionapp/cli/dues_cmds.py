@@ -22,7 +22,7 @@ from unionapp.cli import Context, out
 from unionapp.core.i18n import N_, _, get_language
 
 if TYPE_CHECKING:
-    from unionapp.core.dues import Arrear, Reconciliation, ReconRow
+    from unionapp.core.dues import Arrear, ReconRow
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
@@ -33,17 +33,6 @@ LISTS = (
     ("missing_pensioners", N_("Pensioners with nothing paid")),
     ("missing_cash_payers", N_("Cash payers with nothing paid")),
     ("wrong_amount", N_("Amounts that differ from the rate")),
-)
-SHEET_NAMES = {
-    "not_members": N_("Not members"),
-    "missing": N_("Nothing withheld"),
-    "missing_pensioners": N_("Pensioners"),
-    "missing_cash_payers": N_("Cash payers"),
-    "wrong_amount": N_("Wrong amount"),
-}
-COLUMNS = (
-    N_("Card No"), N_("Personnel No"), N_("Full name"), N_("Department"), N_("Wage"),
-    N_("Withheld"), N_("Expected"), N_("Payroll row"),
 )
 
 
@@ -137,33 +126,12 @@ def run_reconcile(ctx: Context) -> int:
         for row in rows:
             out("  " + _line(kind, row))
     if ctx.args.out is not None:
-        write_workbook(result, ctx.args.out)
+        from unionapp.core.dues_workbook import write_reconciliation
+
+        write_reconciliation(result, ctx.args.out)
         out()
         out(_("Written to {file}.").format(file=ctx.args.out))
     return 0
-
-
-def write_workbook(result: Reconciliation, path: Path) -> None:
-    """One sheet per list; money as numbers with two decimals, so Excel can sum them."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    first = workbook.active
-    if first is not None:
-        workbook.remove(first)
-    for kind, _title in LISTS:
-        sheet = workbook.create_sheet(_(SHEET_NAMES[kind])[:31])
-        sheet.append([_(c) for c in COLUMNS])
-        for row in getattr(result, kind):
-            sheet.append([
-                row.card_no, row.personnel_no, row.full_name, row.department,
-                Decimal(row.wage) / 100, Decimal(row.withheld) / 100,
-                Decimal(row.expected) / 100 if kind == "wrong_amount" else None, row.row_no,
-            ])
-        for cells in sheet.iter_rows(min_row=2, min_col=5, max_col=7):
-            for cell in cells:
-                cell.number_format = "0.00"
-    workbook.save(path)
 
 
 ARREARS_COLUMNS = (

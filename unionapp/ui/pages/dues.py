@@ -8,6 +8,7 @@ until the new result arrives, and a result for a month no longer chosen is dropp
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -15,6 +16,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from unionapp.core.dues import Reconciliation, ReconRow, reconcile
 from unionapp.core.dues_statement import Statement, dues_statement
+from unionapp.core.dues_workbook import write_reconciliation
 from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
@@ -88,6 +91,11 @@ class DuesPage(Page):
         self.payroll_button.clicked.connect(lambda: self.open_import("payroll"))
         self.cash_button = QPushButton()
         self.cash_button.clicked.connect(lambda: self.open_import("cash"))
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("duesExport")
+        self.export_button.setEnabled(False)  # until a month's result is shown
+        self.export_button.clicked.connect(self.ask_export)
+        self._export_job: BackgroundJob | None = None
 
         # the year's received dues by month (issue 4 part 7), on its own job: see reload_chart
         self.chart = MonthBars()
@@ -121,6 +129,7 @@ class DuesPage(Page):
         actions = FlowLayout(align_right=True)
         actions.addWidget(self.payroll_button)
         actions.addWidget(self.cash_button)
+        actions.addWidget(self.export_button)
         top = QHBoxLayout()
         top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
         top.addSpacing(12)
@@ -145,6 +154,8 @@ class DuesPage(Page):
         self.month.setToolTip(_("The month checked: the payroll list against the register"))
         self.payroll_button.setText(_("Import payroll…"))
         self.cash_button.setText(_("Import cash payments…"))
+        self.export_button.setText(_("Export to Excel…"))
+        self.export_button.setToolTip(_("Write the shown month's lists to an .xlsx file"))
         for name, columns in COLUMNS.items():
             self.lists[name].setHeaderLabels([_(c) for c in columns])
         self.show_result()
@@ -267,6 +278,7 @@ class DuesPage(Page):
         )
         for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(index, title.format(count=format_number(count)))
+        self.export_button.setEnabled(result is not None and self._export_job is None)
         if result is None:
             self.totals.setText(_("Reconciling…"))
             return
@@ -312,6 +324,40 @@ class DuesPage(Page):
         dialog.open()
         self.dialog = dialog
         return dialog
+
+    def ask_export(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        name = _("dues-{month}.xlsx").format(month=result.month.strftime("%Y-%m"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export to Excel"), name, _("Excel workbook (*.xlsx)")
+        )
+        if path:
+            self.export_to(Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
+
+    def export_to(self, path: Path) -> None:
+        """Write the shown month's reconciliation with the CLI's writer, off the GUI thread."""
+        result = self.result
+        if result is None or self._export_job is not None:
+            return
+        self.export_button.setEnabled(False)
+        self._export_job = start_job(
+            lambda _progress, _cancelled: write_reconciliation(result, path),
+            lambda _none: self._exported(path), on_error=self._export_failed,
+        )
+
+    def _exported(self, path: Path) -> None:
+        if shiboken6.isValid(self):
+            self._export_job = None
+            self.export_button.setEnabled(self.result is not None)
+            self.totals.setText(_("Written to {file}.").format(file=path))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if shiboken6.isValid(self):
+            self._export_job = None
+            self.export_button.setEnabled(self.result is not None)
+            show_error(self, exc)
 
     def open_import(self, kind: str) -> None:
         from unionapp.ui.dialogs.import_wizard import ImportWizard  # only when asked for
