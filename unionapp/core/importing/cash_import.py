@@ -21,9 +21,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from unionapp.core.dues import RECEIPT_LIMIT
-from unionapp.core.i18n import N_, get_language
-from unionapp.core.importing.headers import Header, header_label
-from unionapp.core.importing.sheet import ADD, ERROR, SAME, Parser, ProblemLog, Sheet
+from unionapp.core.i18n import N_
+from unionapp.core.importing.headers import Header
+from unionapp.core.importing.sheet import (
+    ADD,
+    ERROR,
+    SAME,
+    Parser,
+    ProblemLog,
+    Sheet,
+    require_columns,
+)
 from unionapp.core.importing.values import CellProblem, cell_text, parse_code, parse_date
 from unionapp.core.importing.writing import AuditRows, bulk_insert
 from unionapp.core.models import CashPayment, Member
@@ -101,17 +109,7 @@ PARSERS: dict[str, Parser] = {
 
 
 def prepare_header(header: Header, log: ProblemLog) -> None:
-    present = {f for f in header.fields if f}
-    for required in REQUIRED_FIELDS:
-        if required not in present:
-            label = header_label(KIND, required, get_language())
-            log.add_at(
-                header.row_no,
-                label,
-                None,
-                N_("There is no column «{column}»: it is required."),
-                column=label,
-            )
+    require_columns(KIND, header, log, tuple(REQUIRED_FIELDS))
 
 
 @dataclass

@@ -19,9 +19,18 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from unionapp.core.i18n import N_, get_language
-from unionapp.core.importing.headers import Header, header_label
-from unionapp.core.importing.sheet import ADD, ERROR, SAME, UPDATE, Parser, ProblemLog, Sheet
+from unionapp.core.i18n import N_
+from unionapp.core.importing.headers import Header
+from unionapp.core.importing.sheet import (
+    ADD,
+    ERROR,
+    SAME,
+    UPDATE,
+    Parser,
+    ProblemLog,
+    Sheet,
+    require_columns,
+)
 from unionapp.core.importing.values import (
     CellProblem,
     check_letters,
@@ -52,17 +61,7 @@ ANY_BIRTH = "any"
 
 
 def prepare_header(header: Header, log: ProblemLog) -> None:
-    present = {f for f in header.fields if f}
-    for required in ("card_no", "full_name"):
-        if required not in present:
-            label = header_label(KIND, required, get_language())
-            log.add_at(
-                header.row_no,
-                label,
-                None,
-                N_("There is no column «{column}»: it is required."),
-                column=label,
-            )
+    require_columns(KIND, header, log, ("card_no", "full_name"))
 
 
 @dataclass

@@ -26,7 +26,16 @@ from sqlalchemy.orm import Session
 from unionapp.core.errors import Problem
 from unionapp.core.i18n import N_, get_language
 from unionapp.core.importing.headers import Header, header_label
-from unionapp.core.importing.sheet import ADD, ERROR, SAME, UPDATE, Parser, ProblemLog, Sheet
+from unionapp.core.importing.sheet import (
+    ADD,
+    ERROR,
+    SAME,
+    UPDATE,
+    Parser,
+    ProblemLog,
+    Sheet,
+    require_columns,
+)
 from unionapp.core.importing.values import (
     CellProblem,
     check_letters,
@@ -65,7 +74,6 @@ PARSERS: dict[str, Parser] = {
     "note": parse_note,
 }
 NAME_FIELDS = ("surname", "name", "patronymic")
-MISSING_COLUMN = N_("There is no column «{column}»: it is required.")
 ANOTHER_BY_CARD = N_(
     "Card number {card_no} belongs to {old} in the register; the file gives {new}. Check that "
     "this is the same person."
@@ -100,10 +108,7 @@ def prepare_header(header: Header, log: ProblemLog) -> None:
             name=header_label(KIND, "name", lang),
             full_name=header_label(KIND, "full_name", lang),
         )
-    for required in ("card_no", "join_date"):
-        if required not in present:
-            label = header_label(KIND, required, lang)
-            log.add_at(header.row_no, label, None, MISSING_COLUMN, column=label)
+    require_columns(KIND, header, log, ("card_no", "join_date"))
 
 
 @dataclass

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from unionapp.core.errors import Problem, UserError
 from unionapp.core.i18n import N_, get_language
 from unionapp.core.importing.headers import Header, header_label
-from unionapp.core.importing.sheet import ADD, ERROR, Parser, ProblemLog, Sheet
+from unionapp.core.importing.sheet import ADD, ERROR, Parser, ProblemLog, Sheet, require_columns
 from unionapp.core.importing.tabular import is_empty_cell
 from unionapp.core.importing.values import CellProblem, cell_text, parse_code, parse_text
 from unionapp.core.importing.writing import AuditRows, bulk_insert
@@ -38,7 +38,6 @@ from unionapp.core.money import MoneyError, as_som_text, to_tyiyn
 
 KIND = "payroll"
 TOTAL_WORD_MAX = 16  # «Жыйынтыгы:» with spaces around fits; a person's name rarely does
-MISSING_COLUMN = N_("There is no column «{column}»: it is required.")
 NO_MONTH = N_(
     "{file} does not say which month it is for: give the month (YYYY-MM) or add a column "
     "«{column}»."
@@ -127,10 +126,7 @@ PARSERS: dict[str, Parser] = {
 def prepare_header(header: Header, log: ProblemLog) -> None:
     lang = get_language()
     present = {f for f in header.fields if f}
-    for required in ("wage", "withheld"):
-        if required not in present:
-            label = header_label(KIND, required, lang)
-            log.add_at(header.row_no, label, None, MISSING_COLUMN, column=label)
+    require_columns(KIND, header, log, ("wage", "withheld"))
     if not present & {"personnel_no", "card_no", "full_name"}:
         label = header_label(KIND, "personnel_no", lang)
         log.add_at(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unionapp.core.errors import Problem
-from unionapp.core.i18n import get_language
+from unionapp.core.i18n import N_, get_language
 from unionapp.core.importing.headers import Header, header_label
 from unionapp.core.importing.tabular import Table, is_empty_cell
 from unionapp.core.importing.values import CellProblem
@@ -157,3 +157,16 @@ def split_rows(
         else:
             rows.append((row_no, cells))
     return rows, skipped
+
+
+MISSING_COLUMN = N_("There is no column «{column}»: it is required.")
+
+
+def require_columns(kind: str, header: Header, log: ProblemLog, required: tuple[str, ...]) -> None:
+    """One problem per required column the header lacks, named in the user's language."""
+    present = {f for f in header.fields if f}
+    for name in required:
+        if name not in present:
+            label = header_label(kind, name, get_language())
+            log.add_at(header.row_no, label, None, MISSING_COLUMN, column=label)
+
