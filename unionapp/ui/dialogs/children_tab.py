@@ -35,9 +35,9 @@ from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.date_edit import DateEdit
 from unionapp.ui.widgets.field_form import FieldForm
+from unionapp.ui.widgets.member_table_tab import HINT_COLOR
 
 CHILD_COLUMNS = ("full_name", "birth_date", "sex")
-HINT_COLOR = "#5c6670"
 
 
 class ChildDialog(QDialog):

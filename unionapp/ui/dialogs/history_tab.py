@@ -10,22 +10,18 @@ without a history - says so instead of showing an empty table.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
-    QLabel,
-    QStackedLayout,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from unionapp.core import members
 from unionapp.core.formatting import format_datetime
-from unionapp.core.i18n import N_, _
+from unionapp.core.i18n import N_
 from unionapp.core.member_fields import action_label, field_label, history_value
 from unionapp.core.members import HistoryItem
 from unionapp.ui.state import AppState
+from unionapp.ui.widgets.member_table_tab import MemberTableTab
 
 HISTORY_COLUMNS = (
     N_("When"),
@@ -38,7 +34,6 @@ HISTORY_COLUMNS = (
 SOURCE_COLUMN = HISTORY_COLUMNS.index(N_("Source"))
 CHILD_FIELD = "child"
 VALUE_WIDTH = 260  # px: the widest an old or new value column starts
-HINT_COLOR = "#5c6670"
 
 
 def change_label(item: HistoryItem) -> str:
@@ -51,46 +46,20 @@ def change_label(item: HistoryItem) -> str:
     return action_label(item.action)
 
 
-class HistoryTab(QWidget):
+class HistoryTab(MemberTableTab):
+    COLUMNS = HISTORY_COLUMNS
+    EMPTY = N_("No changes recorded yet.")
+
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.member_id: int | None = None
-        self.items: list[HistoryItem] = []
-        self.table = QTableWidget(0, len(HISTORY_COLUMNS))
-        self.table.setObjectName("historyTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        super().__init__(state, "history", parent)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.empty = QLabel()
-        self.empty.setObjectName("historyEmpty")
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet(f"color:{HINT_COLOR}; padding:16px;")
-        self.pages = QStackedLayout()
-        self.pages.addWidget(self.table)
-        self.pages.addWidget(self.empty)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.pages)
         self.retranslate()
 
-    def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([_(c) for c in HISTORY_COLUMNS])
-        self.empty.setText(_("No changes recorded yet."))
-        self._fill()
-
-    def set_member(self, member_id: int | None) -> None:
-        self.member_id = member_id
-        self.reload()
-
-    def reload(self) -> None:
-        self.items = (
-            [] if self.member_id is None else members.history(self.state.db, self.member_id)
-        )
-        self._fill()
+    def load(self, member_id: int) -> list[HistoryItem]:
+        return members.history(self.state.db, member_id)
 
     def rows(self) -> list[list[str]]:
         """What the table shows, newest first (also handy for tests)."""
@@ -106,14 +75,7 @@ class HistoryTab(QWidget):
             for item in self.items
         ]
 
-    def is_empty_shown(self) -> bool:
-        """True when the tab says there is no history instead of showing the table."""
-        return self.pages.currentWidget() is self.empty
-
-    def _fill(self) -> None:
-        rows = self.rows()
-        self.pages.setCurrentWidget(self.table if rows else self.empty)
-        self.table.setRowCount(len(rows))
+    def fill_table(self, rows: list[list[str]]) -> None:
         for r, values in enumerate(rows):
             for c, text in enumerate(values):
                 cell = QTableWidgetItem(text)
