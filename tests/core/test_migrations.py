@@ -215,3 +215,40 @@ def test_a_database_newer_than_the_program_is_refused(tmp_path: Path) -> None:
     assert path.read_bytes() == before
     with pytest.raises(DatabaseFileError):
         open_database(path, upgrade=False)
+
+
+def test_the_migrations_build_exactly_the_models(db_path: Path) -> None:
+    """A model changed without a migration (or the reverse) would surface only on a user's PC."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from unionapp.core.models import Base
+
+    db = open_database(db_path)
+    try:
+        with db.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        db.close()
+
+
+def test_benefits_of_schema_0003_survive_upgrades(tmp_path: Path) -> None:
+    path = tmp_path / "union.sqlite"
+    shutil.copyfile(FIXTURES / "schema-0003.sqlite", path)
+    db = open_database(path)
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT v.cost, v.copay, d.number, i.max_child_age FROM vouchers v"
+                " JOIN decisions d ON d.id = v.decision_id"
+                " JOIN institutions i ON i.id = v.institution_id"
+            ).all()
+            assert [tuple(r) for r in rows] == [(1_800_000, 360_000, "7", 15)]
+            award = conn.exec_driver_sql(
+                "SELECT t.name, a.cert_year, a.cert_seq FROM awards a"
+                " JOIN award_types t ON t.id = a.award_type_id"
+            ).one()
+            assert tuple(award) == ("Ардак грамота", 2026, 17)
+    finally:
+        db.close()

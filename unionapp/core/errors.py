@@ -58,6 +58,25 @@ class ValidationError(UserError):
         self.field = field
 
 
+class ValidationGroup(ValidationError):
+    """Several field errors at once; a form marks each, the CLI prints each."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        super().__init__(errors[0].msgid, field=errors[0].field, **errors[0].params)
+        self.errors = errors
+
+    def message(self) -> str:
+        return "\n".join(e.message() for e in self.errors)
+
+
+def raise_all(errors: list[ValidationError]) -> None:
+    """Refuse with every problem at once (nothing when the list is empty)."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ValidationGroup(errors)
+
+
 class NotFoundError(UserError):
     pass
 

@@ -18,10 +18,20 @@ from sqlalchemy.orm import Session
 from unionapp.core import audit
 from unionapp.core.codes import EXIT_REASONS
 from unionapp.core.db import Database
-from unionapp.core.errors import NotFoundError, ValidationError
+from unionapp.core.errors import NotFoundError, UserError, ValidationError, raise_all
+from unionapp.core.errors import ValidationGroup as ValidationGroup  # re-exported for the UI
 from unionapp.core.i18n import N_
 from unionapp.core.member_list import age_on, collation_key
-from unionapp.core.models import Child, Department, Member, MemberPhoto
+from unionapp.core.models import (
+    AidPayment,
+    Award,
+    CashPayment,
+    Child,
+    Department,
+    Member,
+    MemberPhoto,
+    Voucher,
+)
 from unionapp.core.stored_text import LOST_LETTER, has_lost_letter, length_limit, text_problem
 
 
@@ -202,9 +212,7 @@ def _department_id(session: Session, name: str | None) -> int | None:
     return dep.id
 
 
-def _problems(
-    session: Session, data: MemberInput, member_id: int | None
-) -> list[ValidationError]:
+def _problems(session: Session, data: MemberInput, member_id: int | None) -> list[ValidationError]:
     """``validate`` plus what only the register can tell: a card number someone else has."""
     errors = validate(data)
     owner = session.execute(
@@ -235,19 +243,8 @@ def _check(session: Session, data: MemberInput, member_id: int | None) -> Member
     data = data.normalized()
     errors = _problems(session, data, member_id)
     if errors:
-        raise errors[0] if len(errors) == 1 else ValidationGroup(errors)
+        raise_all(errors)
     return data
-
-
-class ValidationGroup(ValidationError):
-    """Several field errors at once; a form marks each, the CLI prints each."""
-
-    def __init__(self, errors: list[ValidationError]) -> None:
-        super().__init__(errors[0].msgid, field=errors[0].field, **errors[0].params)
-        self.errors = errors
-
-    def message(self) -> str:
-        return "\n".join(e.message() for e in self.errors)
 
 
 def _member_values(session: Session, data: MemberInput) -> dict[str, Any]:
@@ -308,6 +305,14 @@ def delete_member(db: Database, member_id: int) -> None:
     """Only for a record made by mistake: leaving is recorded with ``leave``."""
     with db.transaction() as s:
         member = _get(s, member_id)
+        if _has_money_records(s, member_id):
+            raise UserError(
+                N_(
+                    "{name} has dues paid in cash, vouchers, aid or awards in the register: "
+                    "the record cannot be deleted. Record leaving instead."
+                ),
+                name=f"{member.surname} {member.name}",
+            )
         old = _as_input(member)
         for child in member.children:  # they go with the member: each is recorded as it goes
             audit.record(s, "delete", "child", child.id, {"full_name": (child.full_name, None)})
@@ -315,6 +320,15 @@ def delete_member(db: Database, member_id: int) -> None:
         audit.record(
             s, "delete", "member", member_id, {n: (getattr(old, n), None) for n in MEMBER_FIELDS}
         )
+
+
+def _has_money_records(session: Session, member_id: int) -> bool:
+    """Money and benefits stay traceable to a person: such a record is never deleted."""
+    for model in (CashPayment, Voucher, AidPayment, Award):
+        stmt = select(model.id).where(model.member_id == member_id).limit(1)
+        if session.scalar(stmt) is not None:
+            return True
+    return False
 
 
 def get_member(db: Database, member_id: int) -> MemberView:
@@ -388,9 +402,7 @@ def add_child(db: Database, member_id: int, data: ChildInput) -> int:
         child = Child(member_id=member_id, **vars(data))
         s.add(child)
         s.flush()
-        audit.record(
-            s, "create", "child", child.id, {"full_name": (None, data.full_name)}
-        )
+        audit.record(s, "create", "child", child.id, {"full_name": (None, data.full_name)})
         audit.record(s, "update", "member", member_id, {"child": (None, data.full_name)})
         return child.id
 

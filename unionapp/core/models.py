@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -91,9 +92,7 @@ class MemberPhoto(Base):
 class Child(Base):
     __tablename__ = "children"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_id: Mapped[int] = mapped_column(
-        ForeignKey("members.id", ondelete="CASCADE"), index=True
-    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
     full_name: Mapped[str] = mapped_column(String(300))
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
     sex: Mapped[str | None] = mapped_column(String(1))
@@ -155,3 +154,139 @@ class CashPayment(Base):
     period_to: Mapped[dt.date] = mapped_column(Date)  # first day of the last month paid
     note: Mapped[str | None] = mapped_column(Text)
 
+
+# -- schema 0003: benefits and the committee decisions that grant them (issue 5) -------------
+
+
+class Decision(Base):
+    """A meeting's protocol: profkom meeting or general meeting, its number, date and agenda.
+
+    Every voucher, aid payment and award points at the decision that granted it, so the
+    chairperson can answer «why her?» with the protocol. Protocol numbers restart each year,
+    hence unique per (number, date) rather than per number.
+    """
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="committee")  # committee, general
+    number: Mapped[str] = mapped_column(String(30), index=True)
+    held_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    agenda: Mapped[str | None] = mapped_column(Text)  # the agenda items, one per line
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("number", "held_on", name="uq_decisions_number_date"),)
+
+
+class Institution(Base):
+    """A sanatorium, rest home or camp the vouchers go to; a camp has its children's ages."""
+
+    __tablename__ = "institutions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # voucher kind code
+    min_child_age: Mapped[int | None] = mapped_column(Integer)
+    max_child_age: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class VoucherApplication(Base):
+    """A member's application for a voucher: waits in the queue until granted or withdrawn."""
+
+    __tablename__ = "voucher_applications"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # voucher kind code
+    child_id: Mapped[int | None] = mapped_column(
+        ForeignKey("children.id", ondelete="SET NULL"), index=True
+    )
+    season: Mapped[str | None] = mapped_column(String(20))  # winter, spring, summer, autumn
+    applied_on: Mapped[dt.date] = mapped_column(Date)
+    many_children: Mapped[bool] = mapped_column(Boolean, default=False)
+    disability: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open, granted, withdrawn
+    voucher_id: Mapped[int | None] = mapped_column(ForeignKey("vouchers.id", ondelete="SET NULL"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Voucher(Base):
+    """An issued voucher; subsidy = cost − co-payment (money in tyiyn)."""
+
+    __tablename__ = "vouchers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="RESTRICT"), index=True
+    )
+    child_id: Mapped[int | None] = mapped_column(
+        ForeignKey("children.id", ondelete="RESTRICT"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    institution_id: Mapped[int | None] = mapped_column(
+        ForeignKey("institutions.id", ondelete="RESTRICT"), index=True
+    )
+    start_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    cost: Mapped[int] = mapped_column(Integer)  # tyiyn
+    copay: Mapped[int] = mapped_column(Integer, default=0)  # tyiyn, paid by the member
+    source: Mapped[str] = mapped_column(String(20), default="own")  # own, higher, employer, fund
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decisions.id", ondelete="RESTRICT"), index=True
+    )
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class AidPayment(Base):
+    """Material aid paid to a member for a reason, granted by a decision."""
+
+    __tablename__ = "aid_payments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="RESTRICT"), index=True
+    )
+    reason: Mapped[str] = mapped_column(String(20))  # birth, wedding, death, illness, ...
+    amount: Mapped[int] = mapped_column(Integer)  # tyiyn
+    paid_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decisions.id", ondelete="RESTRICT"), index=True
+    )
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class AwardType(Base):
+    """A kind of award in the catalogue: its name as written on it, its level and form."""
+
+    __tablename__ = "award_types"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    level: Mapped[str] = mapped_column(String(20), default="own")  # own, sectoral, federation
+    form: Mapped[str] = mapped_column(String(20), default="other")  # certificate, gratitude,
+    # badge, title, other: the form decides which printout (issue 6) fits it
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Award(Base):
+    """A nomination that becomes an award once a decision grants it.
+
+    The certificate number runs per year: ``cert_year``/``cert_seq`` print as «2026/017».
+    """
+
+    __tablename__ = "awards"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="RESTRICT"), index=True
+    )
+    award_type_id: Mapped[int] = mapped_column(
+        ForeignKey("award_types.id", ondelete="RESTRICT"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20), default="nominated")  # nominated, awarded
+    nominated_on: Mapped[dt.date | None] = mapped_column(Date)
+    awarded_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decisions.id", ondelete="RESTRICT"), index=True
+    )
+    cert_year: Mapped[int | None] = mapped_column(Integer)
+    cert_seq: Mapped[int | None] = mapped_column(Integer)
+    cost: Mapped[int] = mapped_column(Integer, default=0)  # tyiyn: a prize or gift, if any
+    reason: Mapped[str | None] = mapped_column(Text)  # what it is for, printed on it
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("cert_year", "cert_seq", name="uq_awards_cert_year_seq"),)
