@@ -13,6 +13,7 @@ members is a few flat queries, not one query per person.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from unionapp.core import audit, settings
 from unionapp.core.db import Database
-from unionapp.core.errors import NotFoundError, ValidationError
+from unionapp.core.errors import NotFoundError, ValidationError, raise_all
 from unionapp.core.i18n import N_
 from unionapp.core.models import CashPayment, Department, Member, PayrollEntry
 from unionapp.core.stored_text import text_problem
@@ -49,6 +50,46 @@ def member_in_month(join: dt.date, exit_: dt.date | None, month: dt.date) -> boo
 # --- cash payments ------------------------------------------------------------------------
 
 
+AMOUNT_LIMIT = 2**31 - 1  # tyiyn: the largest amount an INTEGER column holds on every store
+
+
+def cash_payment_problems(
+    receipt_no: str | None,
+    paid_on: dt.date | None,
+    amount_tyiyn: int,
+    period_from: dt.date | None,
+    period_to: dt.date | None,
+    note: str | None = None,
+) -> list[ValidationError]:
+    """Every mistake of a receipt at once (a form marks them all in one round), in the order
+    ``validate_cash_payment`` has always reported the first of them."""
+    problems: list[ValidationError] = []
+    if paid_on is None:
+        problems.append(ValidationError(N_("This field is required."), field="paid_on"))
+    if amount_tyiyn <= 0:
+        problems.append(
+            ValidationError(N_("The amount must be more than zero."), field="amount")
+        )
+    elif amount_tyiyn > AMOUNT_LIMIT:
+        problems.append(ValidationError(N_("The amount is too large."), field="amount"))
+    if period_from is None or period_to is None:
+        problems.append(ValidationError(N_("This field is required."), field="period"))
+    elif month_start(period_to) < month_start(period_from):
+        problems.append(ValidationError(
+            N_("The period ends before it starts: {first} - {last}."),
+            field="period",
+            first=period_from.strftime("%m.%Y"),
+            last=period_to.strftime("%m.%Y"),
+        ))
+    for problem in (
+        text_problem("receipt_no", receipt_no, RECEIPT_LIMIT),
+        text_problem("note", note, None),
+    ):
+        if problem is not None:
+            problems.append(problem)
+    return problems
+
+
 def validate_cash_payment(
     receipt_no: str | None,
     paid_on: dt.date | None,
@@ -56,23 +97,10 @@ def validate_cash_payment(
     period_from: dt.date | None,
     period_to: dt.date | None,
 ) -> None:
-    """The form's checks, also what the cash import checks row by row."""
-    if paid_on is None:
-        raise ValidationError(N_("This field is required."), field="paid_on")
-    if amount_tyiyn <= 0:
-        raise ValidationError(N_("The amount must be more than zero."), field="amount")
-    if period_from is None or period_to is None:
-        raise ValidationError(N_("This field is required."), field="period")
-    if month_start(period_to) < month_start(period_from):
-        raise ValidationError(
-            N_("The period ends before it starts: {first} - {last}."),
-            field="period",
-            first=period_from.strftime("%m.%Y"),
-            last=period_to.strftime("%m.%Y"),
-        )
-    problem = text_problem("receipt_no", receipt_no, RECEIPT_LIMIT)
-    if problem is not None:
-        raise ValidationError(problem.msgid, field="receipt_no", **problem.params)
+    """The form's checks, also what the cash import checks row by row: the first mistake."""
+    problems = cash_payment_problems(receipt_no, paid_on, amount_tyiyn, period_from, period_to)
+    if problems:
+        raise problems[0]
 
 
 def add_cash_payment(
@@ -87,7 +115,10 @@ def add_cash_payment(
 ) -> int:
     """Save one receipt (one transaction, audited); returns the payment's id."""
     receipt_no = (receipt_no or "").strip() or None
-    validate_cash_payment(receipt_no, paid_on, amount_tyiyn, period_from, period_to)
+    note = (note or "").strip() or None
+    raise_all(
+        cash_payment_problems(receipt_no, paid_on, amount_tyiyn, period_from, period_to, note)
+    )
     with db.transaction() as session:
         if session.get(Member, member_id) is None:
             raise NotFoundError(N_("There is no member with id {id}."), id=member_id)
@@ -117,6 +148,78 @@ def add_cash_payment(
             },
         )
         return payment.id
+
+
+@dataclass(frozen=True)
+class CashPaymentView:
+    """One stored receipt as the member's Dues tab lists it (amount in tyiyn)."""
+
+    id: int
+    member_id: int
+    receipt_no: str | None
+    paid_on: dt.date
+    amount: int
+    period_from: dt.date  # the first day of the first month paid
+    period_to: dt.date  # the first day of the last month paid
+    note: str | None
+
+
+def member_cash_payments(db: Database, member_id: int) -> list[CashPaymentView]:
+    """A member's receipts, the latest paid first (a mistake is usually the newest one)."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(
+                CashPayment.id, CashPayment.member_id, CashPayment.receipt_no,
+                CashPayment.paid_on, CashPayment.amount, CashPayment.period_from,
+                CashPayment.period_to, CashPayment.note,
+            )
+            .where(CashPayment.member_id == member_id)
+            .order_by(CashPayment.paid_on.desc(), CashPayment.id.desc())
+        ).all()
+    return [CashPaymentView(*row) for row in rows]
+
+
+def delete_cash_payment(db: Database, payment_id: int) -> None:
+    """Remove a receipt entered by mistake (one transaction); the audit log keeps what it was."""
+    with db.transaction() as session:
+        payment = session.get(CashPayment, payment_id)
+        if payment is None:
+            raise NotFoundError(N_("There is no cash payment with id {id}."), id=payment_id)
+        old = {
+            "member_id": payment.member_id,
+            "receipt_no": payment.receipt_no,
+            "paid_on": payment.paid_on,
+            "amount": payment.amount,
+            "period_from": payment.period_from,
+            "period_to": payment.period_to,
+            "note": payment.note,
+        }
+        session.delete(payment)
+        audit.record(
+            session, "delete", "cash_payment", payment_id,
+            {name: (value, None) for name, value in old.items()},
+        )
+
+
+def compact_months(months: Sequence[dt.date]) -> str:
+    """Months as people write them: runs of following months joined, «01–03.2026, 05.2026»;
+    a run over New Year keeps both years, «11.2025–02.2026»."""
+    ordered = sorted({month_start(m) for m in months})
+    runs: list[tuple[dt.date, dt.date]] = []
+    for month in ordered:
+        if runs and month_start(runs[-1][1] + dt.timedelta(days=32)) == month:
+            runs[-1] = (runs[-1][0], month)
+        else:
+            runs.append((month, month))
+    parts = []
+    for first, last in runs:
+        if first == last:
+            parts.append(first.strftime("%m.%Y"))
+        elif first.year == last.year:
+            parts.append(f"{first:%m}–{last:%m.%Y}")
+        else:
+            parts.append(f"{first:%m.%Y}–{last:%m.%Y}")
+    return ", ".join(parts)
 
 
 # --- reconciliation -----------------------------------------------------------------------
