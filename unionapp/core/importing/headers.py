@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from unionapp.core.importing.benefit_headers import AID_COLUMNS, AWARD_COLUMNS, VOUCHER_COLUMNS
 from unionapp.core.importing.tabular import Table, is_empty_cell
 
 Aliases = dict[str, tuple[str, ...]]  # language -> names, the first one is exported
@@ -200,6 +201,9 @@ COLUMNS: dict[str, dict[str, Aliases]] = {
     "children": CHILD_COLUMNS,
     "payroll": PAYROLL_COLUMNS,
     "cash": CASH_COLUMNS,
+    "vouchers": VOUCHER_COLUMNS,
+    "aid": AID_COLUMNS,
+    "awards": AWARD_COLUMNS,
 }
 HEADER_SEARCH_ROWS = 30  # a title block above the header is rarely longer
 MIN_HEADER_MATCHES = 2
