@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,8 @@ from unionapp.core.importing.headers import header_label
 from unionapp.core.member_list import collation_key
 from unionapp.core.models import Child, Department, Member, PayrollEntry
 
-EXPORT_KINDS = ("members", "children", "dues")
+RowsFunction = Callable[[Database, str, bool], tuple[Sequence[str], list[list[Any]]]]
+BASE_KINDS = ("members", "children", "dues")
 DUES_COLUMNS = ("personnel_no", "card_no", "full_name", "month", "wage", "withheld")
 MEMBER_COLUMNS = (
     "card_no", "personnel_no", "surname", "name", "patronymic", "sex", "birth_date",
@@ -140,11 +142,11 @@ def export_register(
     """Write register ``kind`` to ``path`` (.xlsx or .csv); returns the rows written.
     ``month`` (its first day) is what a ``dues`` export writes, and it needs one."""
     path = Path(path)
-    if kind not in EXPORT_KINDS:
+    if kind not in export_kinds():
         raise UserError(
             N_("Unknown register: {kind}. Choose one of: {kinds}."),
             kind=kind,
-            kinds=", ".join(EXPORT_KINDS),
+            kinds=", ".join(export_kinds()),
         )
     if lang not in LANGUAGES:
         raise UserError(N_("Unknown language: {lang}. Choose ky or ru."), lang=lang)
@@ -159,14 +161,34 @@ def export_register(
         columns: Sequence[str] = DUES_COLUMNS
         headers = [header_label("payroll", c, lang) for c in columns]
         rows = _dues_rows(db, month.replace(day=1), suffix == ".csv")
-    else:
+    elif kind in ("members", "children"):
         columns = MEMBER_COLUMNS if kind == "members" else CHILD_COLUMNS
         records = _member_rows(db) if kind == "members" else _child_rows(db)
         headers = [header_label(kind, c, lang) for c in columns]
         rows = [[_shown(c, record[c], lang) for c in columns] for record in records]
+    else:
+        columns, rows = _register_rows(kind)(db, lang, suffix == ".csv")
+        headers = [header_label(kind, c, lang) for c in columns]
     writer = _write_xlsx if suffix == ".xlsx" else _write_csv
     _atomic_write(path, lambda target: writer(target, columns, headers, rows))
     return len(rows)
+
+
+# Registers whose rows come from their own module: kind -> "module:function", imported only
+# when that register is exported. The function takes (db, lang, csv_file) and returns
+# (columns, rows): column keys of ``importing.headers.COLUMNS[kind]`` and rows of values as
+# the file writes them (labels in ``lang``, dates as dates, som as Decimal or text in .csv).
+REGISTER_ROWS: dict[str, str] = {}
+
+
+def export_kinds() -> tuple[str, ...]:
+    return BASE_KINDS + tuple(REGISTER_ROWS)
+
+
+def _register_rows(kind: str) -> RowsFunction:
+    module_name, function = REGISTER_ROWS[kind].split(":")
+    rows_function: RowsFunction = getattr(importlib.import_module(module_name), function)
+    return rows_function
 
 
 def _atomic_write(path: Path, write: Any) -> None:
