@@ -208,3 +208,18 @@ def test_kyrgyz_headers_and_totals_word(db: Any, tmp_path: Path) -> None:
     summary = run_import(db, "payroll", path, month=dt.date(2026, 10, 15))
     assert (summary.rows_read, summary.total_wage, summary.total_withheld) == (2, 300050, 3000)
     assert [e.full_name for e in entries(db)] == ["Асан уулу Бакыт", "Сейит кызы Жаңыл"]
+
+
+def test_an_import_leaves_the_garbage_collector_as_it_found_it(db, tmp_path) -> None:
+    """Imports collect garbage rarely while they run; the program's setting comes back."""
+    import gc
+
+    from unionapp.core.errors import UserError
+    from unionapp.core.importing import run_import
+
+    before = gc.get_threshold()
+    bad = tmp_path / "empty.csv"
+    bad.write_text("", encoding="utf-8")
+    with pytest.raises(UserError):
+        run_import(db, "payroll", bad, month="2026-10")
+    assert gc.get_threshold() == before
