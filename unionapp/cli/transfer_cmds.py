@@ -20,8 +20,10 @@ from unionapp.core.i18n import N_, _, ngettext
 if TYPE_CHECKING:
     from unionapp.core.importing.sheet import ImportSummary
 
-IMPORT_KINDS = ("members", "children", "payroll", "cash")
-EXPORT_KINDS = ("members", "children", "dues")
+# DESIGN.md's kinds; each is served by its module in core.importing / core.exporting.
+IMPORT_KINDS = ("members", "children", "payroll", "cash", "vouchers", "aid", "awards")
+EXPORT_KINDS = ("members", "children", "dues", "cash", "vouchers", "aid", "awards")
+KINDS_HELP = N_("one of: {kinds}")
 MONTH_HELP = N_("the month of a payroll list")
 
 
@@ -29,7 +31,7 @@ def register(sub: Any) -> None:
     imp = sub.add_parser("import", help=_("import a register from an .xlsx or .csv file"))
     imp.add_argument(
         "kind", choices=IMPORT_KINDS, metavar=_("KIND"),
-        help=_("members, children, payroll or cash"),
+        help=_(KINDS_HELP).format(kinds=", ".join(IMPORT_KINDS)),
     )
     imp.add_argument("file", type=Path, metavar=_("FILE"), help=_("the .xlsx or .csv file"))
     imp.add_argument("--month", metavar="YYYY-MM", help=_(MONTH_HELP))
@@ -39,7 +41,8 @@ def register(sub: Any) -> None:
     imp.set_defaults(handler=run_import)
     exp = sub.add_parser("export", help=_("export a register to an .xlsx or .csv file"))
     exp.add_argument(
-        "kind", choices=EXPORT_KINDS, metavar=_("KIND"), help=_("members, children or dues")
+        "kind", choices=EXPORT_KINDS, metavar=_("KIND"),
+        help=_(KINDS_HELP).format(kinds=", ".join(EXPORT_KINDS)),
     )
     exp.add_argument("file", type=Path, metavar=_("FILE"), help=_("the .xlsx or .csv file"))
     exp.add_argument("--month", metavar="YYYY-MM", help=_(MONTH_HELP))
