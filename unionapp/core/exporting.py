@@ -32,6 +32,7 @@ from unionapp.core.i18n import LANGUAGES, N_
 from unionapp.core.importing.headers import header_label
 from unionapp.core.member_list import collation_key
 from unionapp.core.models import Child, Department, Member, PayrollEntry
+from unionapp.core.money import som_cell
 
 RowsFunction = Callable[[Database, str, bool], tuple[Sequence[str], list[list[Any]]]]
 BASE_KINDS = ("members", "children", "dues")
@@ -116,10 +117,6 @@ def _shown(column: str, value: Any, lang: str) -> Any:
 
 def _dues_rows(db: Database, month: dt.date, csv_file: bool) -> list[list[Any]]:
     """The month's payroll rows as imported, in their order; som as Decimal (text in .csv)."""
-    from decimal import Decimal
-
-    from unionapp.core.money import as_som_text
-
     stmt = (
         select(PayrollEntry.personnel_no, PayrollEntry.card_no, PayrollEntry.full_name,
                PayrollEntry.wage, PayrollEntry.withheld)
@@ -129,11 +126,8 @@ def _dues_rows(db: Database, month: dt.date, csv_file: bool) -> list[list[Any]]:
     label = month.strftime("%m.%Y")
     with db.reading() as session:
         found = list(session.execute(stmt))
-
-    def som(tyiyn: int) -> Any:
-        return as_som_text(tyiyn) if csv_file else Decimal(tyiyn) / 100
-
-    return [[p, c, n, label, som(w), som(d)] for p, c, n, w, d in found]
+    return [[p, c, n, label, som_cell(w, csv_file), som_cell(d, csv_file)]
+            for p, c, n, w, d in found]
 
 
 def export_register(
@@ -178,7 +172,9 @@ def export_register(
 # when that register is exported. The function takes (db, lang, csv_file) and returns
 # (columns, rows): column keys of ``importing.headers.COLUMNS[kind]`` and rows of values as
 # the file writes them (labels in ``lang``, dates as dates, som as Decimal or text in .csv).
-REGISTER_ROWS: dict[str, str] = {}
+REGISTER_ROWS: dict[str, str] = {
+    "cash": "unionapp.core.cash_export:cash_rows",
+}
 
 
 def export_kinds() -> tuple[str, ...]:

@@ -52,6 +52,12 @@ def percent_of(tyiyn: int, percent: Decimal) -> int:
     return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def som_cell(tyiyn: int, as_text: bool) -> Decimal | str:
+    """An amount as an exported file holds it: an exact Decimal number of som in .xlsx,
+    "1234.50" text in .csv (no float ever, so the file imports back to the tyiyn)."""
+    return as_som_text(tyiyn) if as_text else Decimal(tyiyn) / TYIYN_PER_SOM
+
+
 def as_som_text(tyiyn: int) -> str:
     """Plain "1234.50" (the JSON and CSV form); formatted display goes through Babel."""
     sign = "-" if tyiyn < 0 else ""
