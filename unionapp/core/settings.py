@@ -91,6 +91,20 @@ DEFINITIONS: dict[str, SettingDef] = {
             "dues.higher_share_percent", N_("Dues share to the higher body, %"), "30", _percent
         ),
         SettingDef("dues.rate_percent", N_("Dues rate, percent of the wage"), "1", _percent),
+        # The voucher queue's weights (core/voucher_queue.py): whole points, printed with
+        # the queue so a member can check the order.
+        SettingDef("queue.points_per_year_without", N_("Points per year without a voucher"),
+                   "3", _int_range(0, 100)),
+        SettingDef("queue.never_years", N_("Years counted for no voucher ever"),
+                   "10", _int_range(1, 50)),
+        SettingDef("queue.points_per_member_year", N_("Points per year of membership"),
+                   "1", _int_range(0, 100)),
+        SettingDef("queue.points_per_child_year", N_("Points per year of a child's age in camp"),
+                   "2", _int_range(0, 100)),
+        SettingDef("queue.points_many_children", N_("Points for many children"),
+                   "5", _int_range(0, 100)),
+        SettingDef("queue.points_disability", N_("Points for disability"),
+                   "5", _int_range(0, 100)),
         SettingDef("ui.language", N_("Language"), "ky", _language),
         # "1" in a database made by ``unionapp demo``: the window shows a demo banner.
         SettingDef("org.demo", N_("Demo organization"), "0", _flag),
