@@ -91,6 +91,10 @@ DEFINITIONS: dict[str, SettingDef] = {
             "dues.higher_share_percent", N_("Dues share to the higher body, %"), "30", _percent
         ),
         SettingDef("dues.rate_percent", N_("Dues rate, percent of the wage"), "1", _percent),
+        SettingDef(
+            "aid.yearly_cap_som", N_("Yearly cap of material aid per member, som (0: no cap)"),
+            "0", _int_range(0, 100_000_000),
+        ),
         # The voucher queue's weights (core/voucher_queue.py): whole points, printed with
         # the queue so a member can check the order.
         SettingDef("queue.points_per_year_without", N_("Points per year without a voucher"),
