@@ -23,7 +23,13 @@ from sqlalchemy.orm import Session
 from unionapp.core.db import Database
 from unionapp.core.errors import ImportFileError, Problem, UserError
 from unionapp.core.i18n import N_, get_language
-from unionapp.core.importing import cash_import, children_import, members_import, payroll_import
+from unionapp.core.importing import (
+    aid_import,
+    cash_import,
+    children_import,
+    members_import,
+    payroll_import,
+)
 from unionapp.core.importing.headers import (
     HEADER_SEARCH_ROWS,
     Header,
@@ -93,6 +99,12 @@ HANDLERS: dict[str, KindHandler] = {
         cash_import.analyse,
         cash_import.write,
         ("card_no", "amount", "paid_on", "period"),
+    ),
+    "aid": KindHandler(
+        aid_import.prepare_header,
+        aid_import.analyse,
+        aid_import.write,
+        ("card_no", "reason", "amount", "paid_on", "decision_no"),
     ),
 }
 KINDS = tuple(HANDLERS)
