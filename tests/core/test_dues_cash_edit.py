@@ -103,3 +103,9 @@ def test_a_deleted_receipt_no_longer_covers_its_month(db) -> None:  # type: igno
 )
 def test_months_are_written_compactly(months: list[dt.date], text: str) -> None:
     assert dues.compact_months(months) == text
+
+
+def test_a_receipts_period_is_written_compactly() -> None:
+    assert dues.compact_period(OCT, OCT) == "10.2026"
+    assert dues.compact_period(SEP, NOV) == "09–11.2026"
+    assert dues.compact_period(NOV, dt.date(2027, 1, 1)) == "11.2026–01.2027"

@@ -222,6 +222,11 @@ def compact_months(months: Sequence[dt.date]) -> str:
     return ", ".join(parts)
 
 
+def compact_period(first: dt.date, last: dt.date) -> str:
+    """A receipt's months from ``first`` to ``last``: «10.2026», «10–12.2026»."""
+    return compact_months(_months(month_start(first), month_start(last)))
+
+
 # --- reconciliation -----------------------------------------------------------------------
 
 

@@ -30,17 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from unionapp.core.dues import Reconciliation, ReconRow, reconcile
-from unionapp.core.dues_statement import Statement, dues_statement
 from unionapp.core.dues_workbook import write_reconciliation
 from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
 from unionapp.ui.pages.base import Page
+from unionapp.ui.pages.dues_arrears import ArrearsTab
+from unionapp.ui.pages.dues_chart import YearChart
 from unionapp.ui.widgets.flow_layout import FlowLayout
-from unionapp.ui.widgets.month_bars import MonthBars, MonthFigures
 
 if TYPE_CHECKING:
+    from unionapp.ui.dialogs.cash_dialog import CashDialog
     from unionapp.ui.dialogs.member_dialog import MemberDialog
+    from unionapp.ui.dialogs.statement_dialog import StatementDialog
     from unionapp.ui.state import AppState
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -67,6 +69,8 @@ class DuesPage(Page):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.dialog: MemberDialog | None = None
+        self.cash_dialog: CashDialog | None = None
+        self.statement_dialog: StatementDialog | None = None
         self.result: Reconciliation | None = None
         self._job: BackgroundJob | None = None
         self._again = False
@@ -91,17 +95,20 @@ class DuesPage(Page):
         self.payroll_button.clicked.connect(lambda: self.open_import("payroll"))
         self.cash_button = QPushButton()
         self.cash_button.clicked.connect(lambda: self.open_import("cash"))
+        self.add_cash_button = QPushButton()
+        self.add_cash_button.setObjectName("duesAddCash")
+        self.add_cash_button.clicked.connect(lambda: self.open_cash_dialog())
+        self.statement_button = QPushButton()
+        self.statement_button.setObjectName("duesStatement")
+        self.statement_button.clicked.connect(lambda: self.open_statement())
         self.export_button = QPushButton()
         self.export_button.setObjectName("duesExport")
         self.export_button.setEnabled(False)  # until a month's result is shown
         self.export_button.clicked.connect(self.ask_export)
         self._export_job: BackgroundJob | None = None
 
-        # the year's received dues by month (issue 4 part 7), on its own job: see reload_chart
-        self.chart = MonthBars()
-        self._chart_job: BackgroundJob | None = None
-        self._chart_year: int | None = None  # the year shown or being computed
-        self._chart_again = False
+        # the year's received dues by month (issue 4 part 7), on its own job
+        self.chart = YearChart()
         self.tabs = QTabWidget()
         self.lists: dict[str, QTreeWidget] = {}
         for name, columns in COLUMNS.items():
@@ -122,6 +129,12 @@ class DuesPage(Page):
             )
             self.lists[name] = tree
             self.tabs.addTab(tree, "")
+        self.arrears = ArrearsTab(state)
+        self.arrears.member_requested.connect(self.open_member)
+        self.arrears.counted.connect(
+            lambda: self.tabs.setTabText(self.tabs.indexOf(self.arrears), self.arrears.title())
+        )
+        self.tabs.addTab(self.arrears, "")
         self.totals = QLabel()
         self.totals.setObjectName("duesTotals")
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -129,7 +142,9 @@ class DuesPage(Page):
         actions = FlowLayout(align_right=True)
         actions.addWidget(self.payroll_button)
         actions.addWidget(self.cash_button)
+        actions.addWidget(self.add_cash_button)
         actions.addWidget(self.export_button)
+        actions.addWidget(self.statement_button)
         top = QHBoxLayout()
         top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
         top.addSpacing(12)
@@ -156,6 +171,14 @@ class DuesPage(Page):
         self.cash_button.setText(_("Import cash payments…"))
         self.export_button.setText(_("Export to Excel…"))
         self.export_button.setToolTip(_("Write the shown month's lists to an .xlsx file"))
+        self.add_cash_button.setText(_("Add cash payment…"))
+        self.add_cash_button.setToolTip(_("Type in a receipt for dues paid in cash"))
+        self.statement_button.setText(_("Statement…"))
+        self.statement_button.setToolTip(
+            _("Dues received, passed to the higher body and retained, for a month, quarter or year")
+        )
+        self.arrears.retranslate()
+        self.tabs.setTabText(self.tabs.indexOf(self.arrears), self.arrears.title())
         for name, columns in COLUMNS.items():
             self.lists[name].setHeaderLabels([_(c) for c in columns])
         self.show_result()
@@ -169,11 +192,12 @@ class DuesPage(Page):
 
     def on_data_changed(self, what: str) -> None:
         if what in RELOAD_ON:
-            self._chart_year = None  # the figures may have changed: recompute the year
+            self.chart.invalidate()  # the figures may have changed: recompute the year
+            self.arrears.mark_stale()
             self.reload()
 
     def is_loading(self) -> bool:
-        return self._job is not None or self._chart_job is not None
+        return self._job is not None or self.chart.is_loading() or self.arrears.is_loading()
 
     def reload(self) -> None:
         """Reconcile the chosen month on the thread pool; one job at a time, the last wins."""
@@ -187,43 +211,7 @@ class DuesPage(Page):
         )
 
     def reload_chart(self) -> None:
-        """The chart's year statement on a second job, only when the year (or data) changed;
-        another month of the same year just moves the highlight."""
-        month = self.chosen_month()
-        self.chart.set_highlighted(month.month)
-        if self._chart_year == month.year:
-            return
-        if self._chart_job is not None:
-            self._chart_again = True
-            return
-        db, self._chart_year = self.state.db, month.year
-        self._chart_job = start_job(
-            lambda _progress, _cancelled: dues_statement(db, month.year),
-            self._chart_done, on_error=self._chart_failed,
-        )
-
-    def _chart_finish(self) -> bool:
-        if not shiboken6.isValid(self):
-            return False
-        self._chart_job = None
-        if self._chart_again:
-            self._chart_again = False
-            self._chart_year = None
-            self.reload_chart()
-            return False
-        return True
-
-    def _chart_done(self, statement: Statement) -> None:
-        if self._chart_finish():
-            self.chart.set_figures(
-                [MonthFigures(r.total, r.to_higher, r.retained) for r in statement.rows],
-                self.chosen_month().month,
-            )
-
-    def _chart_failed(self, exc: BaseException) -> None:
-        if self._chart_finish():
-            self._chart_year = None
-            show_error(self, exc)
+        self.chart.show_month(self.state.db, self.chosen_month())
 
     def _finish(self) -> bool:
         """Common end of a job; True when the page still exists and no newer month waits."""
@@ -358,6 +346,25 @@ class DuesPage(Page):
             self._export_job = None
             self.export_button.setEnabled(self.result is not None)
             show_error(self, exc)
+
+    def open_cash_dialog(self, member_id: int | None = None) -> CashDialog:
+        """A receipt typed in by hand, for the chosen month by default (opened, not waited for)."""
+        from unionapp.ui.dialogs.cash_dialog import CashDialog
+
+        dialog = CashDialog(self.state, self, member_id=member_id, month=self.chosen_month())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.cash_dialog = dialog
+        return dialog
+
+    def open_statement(self) -> StatementDialog:
+        from unionapp.ui.dialogs.statement_dialog import StatementDialog
+
+        dialog = StatementDialog(self.state, self, month=self.chosen_month())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.statement_dialog = dialog
+        return dialog
 
     def open_import(self, kind: str) -> None:
         from unionapp.ui.dialogs.import_wizard import ImportWizard  # only when asked for
