@@ -69,7 +69,8 @@ def register(sub: Any) -> None:
         "--month", required=True, type=parse_month, metavar="YYYY-MM", help=_("the month")
     )
     rec.add_argument(
-        "--out", type=Path, metavar=_("FILE"), help=_("also write the lists to this .xlsx file")
+        "--out", type=Path, metavar=_("FILE"),
+        help=_("also write the lists to this .xlsx or .pdf file"),
     )
     rec.set_defaults(handler=run_reconcile)
     owe = actions.add_parser("arrears", help=_("list who owes dues for which months"))
@@ -78,7 +79,8 @@ def register(sub: Any) -> None:
         help=_("the day to count to: months before its month (DD.MM.YYYY or YYYY-MM-DD)"),
     )
     owe.add_argument(
-        "--out", type=Path, metavar=_("FILE"), help=_("also write the list to this .xlsx file")
+        "--out", type=Path, metavar=_("FILE"),
+        help=_("also write the list to this .xlsx or .pdf file"),
     )
     owe.set_defaults(handler=run_arrears)
     add_statement_parser(actions)
@@ -106,9 +108,30 @@ def _line(kind: str, row: ReconRow) -> str:
     return who
 
 
+def _out_kind(path: Path | None) -> str | None:
+    """``.xlsx`` or ``.pdf`` by the file's extension; anything else is refused before any work."""
+    from unionapp.core.errors import UserError
+
+    if path is None:
+        return None
+    kind = path.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise UserError(N_("Write the lists to a .pdf or an .xlsx file, not {file}."),
+                        file=str(path))
+    return kind
+
+
+def _organization(ctx: Context) -> str:
+    from unionapp.core import settings
+    from unionapp.printing.layout import organization_name
+
+    return organization_name(settings.get_all(ctx.db), get_language())
+
+
 def run_reconcile(ctx: Context) -> int:
     from unionapp.core.dues import reconcile
 
+    out_kind = _out_kind(ctx.args.out)
     month: dt.date = ctx.args.month
     result = reconcile(ctx.db, month)
     out(_("Dues for {month}; rate: {rate}%").format(
@@ -125,10 +148,15 @@ def run_reconcile(ctx: Context) -> int:
         ))
         for row in rows:
             out("  " + _line(kind, row))
-    if ctx.args.out is not None:
+    if out_kind == ".pdf":
+        from unionapp.printing.reconciliation import write_reconciliation_pdf
+
+        write_reconciliation_pdf(result, _organization(ctx), ctx.args.out)
+    elif out_kind == ".xlsx":
         from unionapp.core.dues_workbook import write_reconciliation
 
         write_reconciliation(result, ctx.args.out)
+    if out_kind is not None:
         out()
         out(_("Written to {file}.").format(file=ctx.args.out))
     return 0
@@ -147,6 +175,7 @@ def _month_list(row: Arrear) -> str:
 def run_arrears(ctx: Context) -> int:
     from unionapp.core.dues import arrears
 
+    out_kind = _out_kind(ctx.args.out)
     as_of: dt.date = ctx.args.as_of
     rows = arrears(ctx.db, as_of)
     known = sum(r.total or 0 for r in rows)
@@ -166,8 +195,13 @@ def run_arrears(ctx: Context) -> int:
                 who=who, months=_month_list(row), monthly=_money(row.monthly),
                 total=_money(row.total),
             ))
-    if ctx.args.out is not None:
+    if out_kind == ".pdf":
+        from unionapp.printing.reconciliation import write_arrears_pdf
+
+        write_arrears_pdf(rows, as_of, _organization(ctx), ctx.args.out)
+    elif out_kind == ".xlsx":
         write_arrears_workbook(rows, ctx.args.out)
+    if out_kind is not None:
         out()
         out(_("Written to {file}.").format(file=ctx.args.out))
     return 0
@@ -242,8 +276,10 @@ def run_statement(ctx: Context) -> int:
     period_months(year, ctx.args.quarter, month)  # refuse a bad period before the database
     statement = dues_statement(ctx.db, year, ctx.args.quarter, month)
     values = settings.get_all(ctx.db)
-    organization = values.get(f"org.name_{get_language()}") or values.get("org.name_ru", "")
+    from unionapp.printing.layout import organization_name
     from unionapp.printing.statements import write_pdf, write_xlsx
+
+    organization = organization_name(values, get_language())
 
     if kind == ".pdf":
         write_pdf(statement, organization, values.get("org.chairperson", ""), path)

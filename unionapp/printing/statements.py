@@ -11,14 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from babel.dates import format_date as babel_format_date
 
 from unionapp.core.dues_statement import Statement
 from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _, get_language
-from unionapp.printing.fonts import register_fonts
 
 COLUMNS = (
     N_("Month"), N_("Withheld on payroll"), N_("Paid in cash"), N_("Dues received"),
@@ -52,90 +50,48 @@ def _table_rows(statement: Statement) -> list[tuple[str, int, int, int, int, int
         (month_name(r.month), r.payroll, r.cash, r.total, r.to_higher, r.retained)
         for r in statement.rows
     ]
-    rows.append((_("Total"), statement.payroll, statement.cash, statement.total,
-                 statement.to_higher, statement.retained))
+    rows.append(_totals(statement))
     return rows
 
 
+def _totals(statement: Statement) -> tuple[str, int, int, int, int, int]:
+    return (_("Total"), statement.payroll, statement.cash, statement.total,
+            statement.to_higher, statement.retained)
+
+
 def write_pdf(statement: Statement, organization: str, chairperson: str, path: Path) -> None:
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
+    """A4 landscape with the shared header and page numbers (``unionapp.printing.layout``)."""
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer
 
-    regular, bold = register_fonts()
-    page_label = _("Page {page} of {pages}")
+    from unionapp.printing import layout
 
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Keeps every page until the end so each can say how many pages there are."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(regular, 8)
-                width = self._pagesize[0]
-                self.drawRightString(width - 15 * mm, 10 * mm, page_label.format(
-                    page=self._pageNumber, pages=len(self._pages)))
-                super().showPage()
-            super().save()
-
-    title_style = ParagraphStyle("title", fontName=bold, fontSize=14, leading=18,
-                                 alignment=TA_CENTER)
-    sub_style = ParagraphStyle("sub", fontName=regular, fontSize=11, leading=15,
-                               alignment=TA_CENTER)
-    head_style = ParagraphStyle("head", fontName=bold, fontSize=9, leading=11,
-                                alignment=TA_CENTER)
-    text_style = ParagraphStyle("text", fontName=regular, fontSize=10, leading=14)
-
-    data: list[list[Any]] = [[Paragraph(h, head_style) for h in headers(statement)]]
-    for name, *money in _table_rows(statement):
-        data.append([name, *(format_money(m) for m in money)])
-    table = Table(data, colWidths=[45 * mm] + [44 * mm] * 5, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), regular, 10),
-        ("FONT", (0, -1), (-1, -1), bold, 10),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-        ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f2f2f2")),
-        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    story = [
-        Paragraph(_escape(organization), title_style),
-        Spacer(1, 3 * mm),
-        Paragraph(_escape(_("Statement of membership dues")), title_style),
-        Paragraph(_escape(period_text(statement)), sub_style),
-        Spacer(1, 6 * mm),
+    st = layout.styles()
+    columns = [layout.Column(h, 45 if i == 0 else 44, money=i > 0, wrap=i == 0)
+               for i, h in enumerate(headers(statement))]
+    name, *money = _totals(statement)
+    table = layout.rows_table(
+        columns,
+        [[month_name(r.month), *(format_money(m) for m in
+                                 (r.payroll, r.cash, r.total, r.to_higher, r.retained))]
+         for r in statement.rows],
+        [name, *(format_money(m) for m in money)],
+        font_size=10,
+    )
+    story = [  # the organization heads the paper too: it is addressed to the higher body
+        layout.paragraph(organization, st.subtitle),
+        layout.paragraph(_("Statement of membership dues"), st.title),
+        layout.paragraph(period_text(statement), st.subtitle),
+        Spacer(1, 5 * mm),
         table,
         Spacer(1, 14 * mm),
-        Paragraph(_escape(_("Chairperson: ____________________ {name}").format(
-            name=chairperson)), text_style),
+        layout.paragraph(_("Chairperson: ____________________ {name}").format(
+            name=chairperson), st.text),
         Spacer(1, 8 * mm),
-        Paragraph(_escape(_("Stamp place")), text_style),
+        layout.paragraph(_("Stamp place"), st.text),
     ]
-    doc = SimpleDocTemplate(
-        str(path), pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
-        topMargin=15 * mm, bottomMargin=18 * mm,
-        title=_("Statement of membership dues"), author=organization,
-    )
-    doc.build(story, canvasmaker=NumberedCanvas)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    setup = layout.PageSetup(organization, _("Statement of membership dues"))
+    layout.write_pdf(path, story, setup)
 
 
 def write_xlsx(statement: Statement, organization: str, path: Path) -> None:

@@ -1,0 +1,421 @@
+"""The page furniture every tabular printout shares: A4 pages whose header names the organization
+and the printing date and whose footer says «Бет 2/5» / «Стр. 2 из 5», tables whose header row
+is repeated on every page, money right-aligned, an optional totals row, DejaVu embedded.
+
+Long lists are drawn as tables of ``CHUNK_ROWS`` rows, not one table: ReportLab re-measures a
+table's remaining rows at every page break, so one ``LongTable`` of 10k rows is ~4x slower
+than 100-row pieces (DESIGN.md). A piece that starts at the top of a page gets the header
+row; one that continues mid-page does not, so the reader never sees a header inside a page.
+
+A file is built beside its target and renamed into place, so a failed or cancelled job never
+leaves half a PDF. ReportLab is imported at module level: import this module where a
+printout is made, never on the start-up path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from unionapp.core.errors import UserError
+from unionapp.core.formatting import format_date
+from unionapp.core.i18n import N_, _
+from unionapp.printing.fonts import register_fonts
+
+CHUNK_ROWS = 100
+MARGIN = 15 * mm
+HEADER_GAP = 9 * mm  # from the top margin down to the first line of the content
+FOOTER_Y = 9 * mm
+PADDING = 3
+TOP_PADDING, BOTTOM_PADDING = 2, 2.5
+HEAD_GREY = colors.HexColor("#e6e6e6")
+TOTAL_GREY = colors.HexColor("#f0f0f0")
+STRIPE = colors.HexColor("#f7f7f7")
+LINE_GREY = colors.HexColor("#8c8c8c")
+
+PAGE_LABEL = N_("Page {page} of {pages}")
+PRINTED_ON = N_("Printed on {date}")
+EMPTY_LIST = N_("The list is empty.")
+CANCELLED = N_("Printing cancelled; no file was written.")
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class PrintCancelled(UserError):
+    """The user pressed Cancel while a printout was being made; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(CANCELLED)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a printed table: its (translated) title and its share of the width."""
+
+    title: str
+    width: float = 1.0  # relative: the table fills the page's width
+    money: bool = False  # right-aligned, never wrapped
+    wrap: bool = True  # long text wraps inside the cell rather than running over
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """What every page of a document shows around its content."""
+
+    organization: str
+    title: str  # the PDF's title (shown by viewers), not drawn
+    landscape: bool = True
+    printed_on: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def pagesize(self) -> tuple[float, float]:
+        width, height = float(A4[0]), float(A4[1])
+        return (height, width) if self.landscape else (width, height)
+
+    @property
+    def content_width(self) -> float:
+        return self.pagesize[0] - 2 * float(MARGIN)
+
+
+class Styles:
+    """The paragraph styles of every printout, made once the fonts are registered."""
+
+    def __init__(self) -> None:
+        regular, bold = register_fonts()
+        self.regular, self.bold = regular, bold
+        self.title = ParagraphStyle("title", fontName=bold, fontSize=14, leading=18,
+                                    alignment=TA_CENTER, spaceAfter=2)
+        self.subtitle = ParagraphStyle("subtitle", fontName=regular, fontSize=11, leading=15,
+                                       alignment=TA_CENTER, spaceAfter=2)
+        self.heading = ParagraphStyle("heading", fontName=bold, fontSize=11, leading=14,
+                                      spaceBefore=8, spaceAfter=4)
+        self.subheading = ParagraphStyle("subheading", fontName=bold, fontSize=10, leading=13,
+                                         spaceBefore=5, spaceAfter=3)
+        self.text = ParagraphStyle("text", fontName=regular, fontSize=10, leading=14)
+
+
+def styles() -> Styles:
+    return Styles()
+
+
+def escape(text: str) -> str:
+    """Text for a ``Paragraph``, which reads a little markup: ``<`` and ``&`` must not."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+class _Tracker:
+    """Rows drawn so far, reported as progress; the place a cancel stops the build."""
+
+    def __init__(self, progress: Progress | None, cancelled: Cancelled | None, total: int):
+        self.progress, self.cancelled, self.total = progress, cancelled, total
+        self.done = 0
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise PrintCancelled()
+
+    def advance(self, rows: int) -> None:
+        self.done += rows
+        if self.progress is not None and self.total:
+            self.progress(min(self.done, self.total), self.total)
+
+
+@dataclass
+class _TableSpec:
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[str | None]]
+    totals: Sequence[str | None] | None
+    font_size: float
+    lead: Sequence[Flowable]  # drawn just above the first rows, never alone at a page's foot
+    tracker: _Tracker = field(default_factory=lambda: _Tracker(None, None, 0))
+    _styles: Styles | None = None
+    _cells: dict[int, list[Any]] = field(default_factory=dict)  # row index -> its cells
+
+    @property
+    def min_row_height(self) -> float:
+        """The height of a one-line row: no more rows than fit by it are ever made."""
+        return self.font_size * 1.2 + TOP_PADDING + BOTTOM_PADDING
+
+    @property
+    def styles(self) -> Styles:
+        if self._styles is None:
+            self._styles = styles()
+        return self._styles
+
+    def widths(self, available: float) -> list[float]:
+        """Shares of ``available``, but never narrower than a column title's longest word
+        (a header must not break «Тизмедеги» in two): the room comes from the wider columns."""
+        weight = sum(c.width for c in self.columns)
+        widths = [available * c.width / weight for c in self.columns]
+        bold = self.styles.bold
+        least = [max((stringWidth(word, bold, self.font_size) for word in c.title.split()),
+                     default=0.0) + 2 * PADDING + 1 for c in self.columns]
+        short = sum(max(n - w, 0.0) for n, w in zip(least, widths, strict=True))
+        slack = sum(max(w - n, 0.0) for n, w in zip(least, widths, strict=True))
+        if short <= 0 or slack <= short:
+            return widths
+        return [n if w < n else w - (w - n) * short / slack
+                for n, w in zip(least, widths, strict=True)]
+
+    def totals_span(self) -> int:
+        """How many columns the totals row's label spans: up to the first figure."""
+        assert self.totals is not None
+        filled = [i for i, text in enumerate(self.totals) if i > 0 and text]
+        return filled[0] if filled else len(self.columns)
+
+    def header(self) -> list[Paragraph]:
+        s = self.styles
+        style = ParagraphStyle("head", fontName=s.bold, fontSize=self.font_size,
+                               leading=self.font_size + 2, alignment=TA_CENTER)
+        return [paragraph(c.title, style) for c in self.columns]
+
+    def cells(self, row: Sequence[str | None], widths: list[float], bold: bool) -> list[Any]:
+        """Plain strings (fast) unless a text is too wide for its column: then a Paragraph."""
+        s = self.styles
+        font = s.bold if bold else s.regular
+        size = self.font_size
+        out: list[Any] = []
+        for text, column, width in zip(row, self.columns, widths, strict=True):
+            text = text or ""
+            room = width - 2 * PADDING
+            # a letter is never wider than the font size: short texts skip the measuring
+            if column.wrap and len(text) * size > room and stringWidth(text, font, size) > room:
+                style = ParagraphStyle("cell", fontName=font, fontSize=size, leading=size + 2,
+                                       alignment=TA_RIGHT if column.money else 0)
+                out.append(paragraph(text, style))
+            else:
+                out.append(text)
+        return out
+
+    def table(self, start: int, end: int, header: bool, widths: list[float]) -> Table:
+        s = self.styles
+        data: list[list[Any]] = [self.header()] if header else []
+        body_start = len(data)
+        cache = self._cells
+        for index in range(start, end):
+            if index not in cache:
+                cache[index] = self.cells(self.rows[index], widths, bold=False)
+            data.append(cache[index])
+        for index in [i for i in cache if i < start]:  # drawn: let them go
+            del cache[index]
+        commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), s.regular, self.font_size),
+            ("GRID", (0, 0), (-1, -1), 0.4, LINE_GREY),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM_PADDING),
+            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ]
+        if header:
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_GREY))
+        if not self.rows:
+            data.append([_(EMPTY_LIST)] + [""] * (len(self.columns) - 1))
+            commands += [("SPAN", (0, body_start), (-1, body_start)),
+                         ("ALIGN", (0, body_start), (-1, body_start), "CENTER"),
+                         ("TEXTCOLOR", (0, body_start), (-1, body_start), colors.dimgrey)]
+        elif end > start:
+            commands.append(("ROWBACKGROUNDS", (0, body_start), (-1, len(data) - 1),
+                             [colors.white, STRIPE] if start % 2 == 0 else [STRIPE, colors.white]))
+        if self.totals is not None and self.rows and end >= len(self.rows):
+            span = self.totals_span()
+            label_widths = [sum(widths[:span]), *([0.0] * (span - 1)), *widths[span:]]
+            data.append(self.cells(self.totals, label_widths, bold=True))
+            commands += [("FONT", (0, -1), (-1, -1), s.bold, self.font_size),
+                         ("BACKGROUND", (0, -1), (-1, -1), TOTAL_GREY)]
+            if span > 1:
+                commands.append(("SPAN", (0, -1), (span - 1, -1)))
+        for index, column in enumerate(self.columns):
+            if column.money:
+                commands.append(("ALIGN", (index, body_start), (index, -1), "RIGHT"))
+        return Table(data, colWidths=widths, repeatRows=1 if header else 0,
+                     style=TableStyle(commands))
+
+
+class _Rows(Flowable):  # type: ignore[misc]
+    """The rows from ``start`` on, cut into pieces as the pages come (see the module docstring).
+
+    ``wrap`` claims more height than any page so the frame always asks ``split``, which knows
+    whether the piece starts at the top of a page (the frame tells it) and returns the piece
+    that fits followed by a ``_Rows`` for the rest.
+    """
+
+    def __init__(self, spec: _TableSpec, start: int = 0, first: bool = True) -> None:
+        super().__init__()
+        self.spec, self.start, self.first = spec, start, first
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, 0xFFFFFF
+
+    def draw(self) -> None:  # never drawn itself: always replaced by its pieces
+        raise AssertionError("_Rows is split, never drawn")
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        spec = self.spec
+        spec.tracker.check()
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", True))
+        lead = list(spec.lead) if self.first else []
+        height = available_height
+        for index, flowable in enumerate(lead):
+            height -= flowable.wrap(available_width, height)[1] + flowable.getSpaceAfter()
+            height -= 0 if index == 0 and at_top else flowable.getSpaceBefore()
+        total = len(spec.rows)
+        # a piece has no more rows than could fit: a page takes ~35, so no 100 are measured
+        fit = int(max(height, 0) // spec.min_row_height) + 1
+        end = min(self.start + CHUNK_ROWS, self.start + fit, total)
+        header = self.first or at_top
+        widths = spec.widths(available_width)
+        table = spec.table(self.start, end, header, widths)
+        if height > 0 and table.wrap(available_width, height)[1] <= height:
+            spec.tracker.advance(end - self.start)
+            rest = [_Rows(spec, end, first=False)] if end < total else []
+            return [*lead, table, *rest]
+        parts = table.split(available_width, height) if height > 0 else []
+        taken = parts[0]._nrows - (1 if header else 0) if len(parts) == 2 else 0
+        # a title with a row or two under it at a page's foot reads badly: start on the next
+        if taken <= 0 or (lead and not at_top and taken < min(3, end - self.start)):
+            return []
+        spec.tracker.advance(taken)
+        return [*lead, parts[0], _Rows(spec, self.start + taken, first=False)]
+
+
+def rows_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str | None]],
+    totals: Sequence[str | None] | None = None,
+    *,
+    lead: Sequence[Flowable] = (),
+    font_size: float = 9,
+) -> Flowable:
+    """A table of ``rows`` (texts already formatted: money by ``format_money``) under a header
+    of ``columns``; ``totals`` (a full row, e.g. ``[_("Total"), "", "1 234,50"]``) closes it in
+    bold. ``lead`` (a list's title) stays with the first rows. An empty list prints its header
+    and "The list is empty."."""
+    if totals is not None and len(totals) != len(columns):
+        raise ValueError("the totals row needs one cell per column")
+    return _Rows(_TableSpec(columns, rows, totals, font_size, lead))
+
+
+# --- the document ---------------------------------------------------------------------------
+
+
+class _FurnishedCanvas(Canvas):  # type: ignore[misc]
+    """Keeps every page until the end, so each page's footer can say how many there are."""
+
+    def __init__(self, *args: Any, setup: PageSetup, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._setup = setup
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        regular, _bold = register_fonts()
+        setup = self._setup
+        width, height = setup.pagesize
+        label = _(PAGE_LABEL)
+        printed = _(PRINTED_ON).format(date=format_date(setup.printed_on))
+        top = height - MARGIN + 2 * mm
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.saveState()
+            self.setFont(regular, 8)
+            self.setFillColor(colors.dimgrey)
+            if setup.organization:
+                self.drawString(MARGIN, top, _fit(setup.organization, regular, 8,
+                                                  width - 2 * MARGIN - 60 * mm))
+            self.drawRightString(width - MARGIN, top, printed)
+            self.setStrokeColor(LINE_GREY)
+            self.setLineWidth(0.4)
+            self.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)
+            self.drawRightString(width - MARGIN, FOOTER_Y,
+                                 label.format(page=self._pageNumber, pages=len(self._pages)))
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    """A header line never runs into the date: an over-long name ends with an ellipsis."""
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def write_pdf(
+    path: Path,
+    story: list[Flowable],
+    setup: PageSetup,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> None:
+    """Build ``story`` into ``path`` with the shared header and footer, atomically.
+
+    ``progress(rows_done, rows_total)`` follows the tables' rows; ``cancelled()`` turning true
+    stops the build with ``PrintCancelled``. Either way a failure leaves no file behind, and an
+    existing file at ``path`` stays as it was.
+    """
+    tracker = _Tracker(progress, cancelled, 0)
+    for flowable in story:
+        if isinstance(flowable, _Rows):
+            flowable.spec.tracker = tracker
+            tracker.total += len(flowable.spec.rows)
+    tracker.check()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=".print-", suffix=".pdf", dir=path.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        doc = SimpleDocTemplate(
+            str(temp), pagesize=setup.pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+            topMargin=MARGIN + HEADER_GAP, bottomMargin=MARGIN, title=setup.title,
+            author=setup.organization, creator="unionapp",
+        )
+        doc.build(story, canvasmaker=partial(_FurnishedCanvas, setup=setup))
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise UserError(
+            N_("{file} could not be written: {reason}"), file=path.name,
+            reason=exc.strerror or str(exc),
+        ) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(tracker.total, tracker.total)
+
+
+def organization_name(settings: dict[str, str], lang: str) -> str:
+    """The organization's name in ``lang``, else in the other language (a header is never
+    empty just because one of the two names was not typed in)."""
+    other = "ru" if lang == "ky" else "ky"
+    return settings.get(f"org.name_{lang}") or settings.get(f"org.name_{other}") or ""
