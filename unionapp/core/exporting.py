@@ -174,6 +174,7 @@ def export_register(
 # the file writes them (labels in ``lang``, dates as dates, som as Decimal or text in .csv).
 REGISTER_ROWS: dict[str, str] = {
     "cash": "unionapp.core.cash_export:cash_rows",
+    "aid": "unionapp.core.aid_export:aid_rows",
 }
 
 
@@ -245,7 +246,7 @@ def _write_xlsx(
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
-    date_columns = {i for i, c in enumerate(columns) if c.endswith("date")}
+    date_columns = {i for i, c in enumerate(columns) if c.endswith(("date", "_on"))}
     for row in rows:
         out: list[Any] = list(row)
         for i, value in enumerate(row):
