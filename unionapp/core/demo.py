@@ -32,7 +32,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from unionapp.core import audit
+from unionapp.core import audit, demo_dues
 from unionapp.core import demo_names as names
 from unionapp.core import demo_people as gen
 from unionapp.core.db import Database
@@ -78,6 +78,7 @@ class DemoOrg:
     chairperson: str
     employees: int
     member_ids: list[int] = field(default_factory=list)
+    personnel_nos: list[str] = field(default_factory=list)
     department_ids: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -188,10 +189,11 @@ def _write_departments(s: Session, org: DemoOrg, _advance: Callable[[int], None]
 def _write_members(s: Session, org: DemoOrg, advance: Callable[[int], None]) -> None:
     rng = rng_for(org.seed, "personnel")
     date = dt.date.fromordinal
+    org.personnel_nos = [str(10_000 + 3 * i + rng.randrange(3)) for i in range(len(org.people))]
     rows = [
         {
             "card_no": str(FIRST_CARD_NO + i),
-            "personnel_no": str(10_000 + 3 * i + rng.randrange(3)),
+            "personnel_no": org.personnel_nos[i],
             "surname": p.surname,
             "name": p.name,
             "patronymic": p.patronymic,
@@ -246,7 +248,7 @@ def _insert_chunks(
 # The order matters: members need department ids, children need member ids. Dues, vouchers,
 # aid and awards for ``org.years`` years will be further writers appended here.
 WRITERS: tuple[Writer, ...] = (_write_settings, _write_departments, _write_members,
-                               _write_children)
+                               _write_children, demo_dues.write_dues)
 
 
 def generate_demo(
@@ -260,18 +262,20 @@ def generate_demo(
 ) -> DemoSummary:
     """Fill an empty database with a demo organization, in one transaction.
 
-    ``progress(done, total)`` counts rows written (members, then children). A database that
+    ``progress(done, total)`` counts rows written (members, children, then dues, whose count
+    is estimated ahead; the last call is always ``(total, total)``). A database that
     already has a member is refused with a ``UserError`` and left unchanged.
     """
     check_arguments(members, years)
     with db.transaction() as s:
         _refuse_non_empty(s)
         org = plan_organization(members, years, seed, today or dt.date.today())
-        total, done = len(org.people) + len(org.children), 0
+        total = len(org.people) + len(org.children) + demo_dues.estimate_rows(org)
+        done = 0
 
         def advance(rows: int) -> None:
             nonlocal done
-            done += rows
+            done = min(done + rows, total)  # the dues are counted ahead only roughly
             if progress is not None:
                 progress(done, total)
 
@@ -279,6 +283,8 @@ def generate_demo(
             progress(0, total)
         for write in WRITERS:
             write(s, org, advance)
+        if progress is not None and done < total:
+            progress(total, total)
         audit.record(
             s,
             "demo",
