@@ -109,6 +109,8 @@ DEFINITIONS: dict[str, SettingDef] = {
                    "5", _int_range(0, 100)),
         SettingDef("queue.points_disability", N_("Points for disability"),
                    "5", _int_range(0, 100)),
+        SettingDef("anniversaries.days", N_("Anniversaries shown ahead, days"),
+                   "30", _int_range(1, 366)),
         SettingDef("ui.language", N_("Language"), "ky", _language),
         # "1" in a database made by ``unionapp demo``: the window shows a demo banner.
         SettingDef("org.demo", N_("Demo organization"), "0", _flag),
