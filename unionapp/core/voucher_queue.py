@@ -1,0 +1,344 @@
+"""The fair queue for vouchers: open applications ordered by points anyone can recount.
+
+Members ask «why her and not me?». So the order is not a judgement but a sum of a few points,
+each with its reason in words, and the weights are the committee's settings (``queue.*``):
+
+- every full year since the member's last voucher for themselves (for a children's camp: since
+  this child's last camp) gives points; no voucher ever counts as a fixed number of years;
+- every full year of membership gives points;
+- for a camp, every year of the child's age above the camps' youngest age gives points, so a
+  child about to age out goes first; a child outside the camps' ages waits after the others;
+- many children and disability add fixed points;
+- equal points go by the date applied, earlier first (then by the application's number).
+
+``rank`` is a pure function over facts loaded once (``load_queue``: a few grouped queries, no
+query per application), so a queue of thousands is ordered in milliseconds and a test can
+build the facts by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from unionapp.core import settings
+from unionapp.core.codes import VOUCHER_KINDS
+from unionapp.core.db import Database
+from unionapp.core.errors import ValidationError
+from unionapp.core.i18n import N_, _
+from unionapp.core.institutions import camp_age_limits
+from unionapp.core.member_list import age_on, search_text
+from unionapp.core.models import Child, Member, Voucher, VoucherApplication
+
+CAMP = "children_camp"
+# The first day of each season: a child's age is taken on the start of the wished season.
+SEASON_START = {"winter": (12, 1), "spring": (3, 1), "summer": (6, 1), "autumn": (9, 1)}
+WEIGHT_KEYS = {
+    "per_year_without": "queue.points_per_year_without",
+    "never_years": "queue.never_years",
+    "per_member_year": "queue.points_per_member_year",
+    "per_child_year": "queue.points_per_child_year",
+    "many_children": "queue.points_many_children",
+    "disability": "queue.points_disability",
+}
+
+LAST_NEVER = N_("last voucher: never, counted as {years} years: +{points}")
+LAST_ON = N_("last voucher: {date}, {years} full years ago: +{points}")
+LAST_LONG_AGO = N_("last voucher: {date}, more than {years} years ago: +{points}")
+CAMP_NEVER = N_("this child's last camp: never, counted as {years} years: +{points}")
+CAMP_ON = N_("this child's last camp: {date}, {years} full years ago: +{points}")
+CAMP_LONG_AGO = N_("this child's last camp: {date}, more than {years} years ago: +{points}")
+MEMBERSHIP = N_("member for {years} years: +{points}")
+CHILD_AGE = N_("child's age on {date}: {age} (camps take {low}–{high}): +{points}")
+CHILD_OUTSIDE = N_(
+    "child's age on {date}: {age}, outside the camps' ages {low}–{high}: waits after the others"
+)
+CHILD_NO_BIRTH = N_("child's birth date is not known: age not counted")
+NO_CHILD = N_("no child named: age not counted")
+NO_LIMITS = N_("the camps' ages are not in the catalogue: age not counted")
+MANY_CHILDREN = N_("many children: +{points}")
+DISABILITY = N_("disability: +{points}")
+APPLIED = N_("applied on {date}")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Points per reason; the committee sets them on the Settings page."""
+
+    per_year_without: int = 3
+    never_years: int = 10
+    per_member_year: int = 1
+    per_child_year: int = 2
+    many_children: int = 5
+    disability: int = 5
+
+    @classmethod
+    def from_settings(cls, values: Mapping[str, str]) -> Weights:
+        return cls(**{name: int(values[key]) for name, key in WEIGHT_KEYS.items()})
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """An open application with every fact its points come from."""
+
+    application_id: int
+    member_id: int
+    card_no: str
+    member_name: str
+    kind: str
+    applied_on: dt.date
+    join_date: dt.date
+    last_voucher: dt.date | None  # own voucher, or this child's last camp for a camp
+    season: str | None = None
+    child_id: int | None = None
+    child_name: str = ""
+    child_birth: dt.date | None = None
+    many_children: bool = False
+    disability: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One line of «why»: a message and its numbers, put into words when shown."""
+
+    msgid: str
+    params: Mapping[str, Any]
+    points: int = 0
+
+    def text(self) -> str:
+        shown = {
+            k: v.strftime("%d.%m.%Y") if isinstance(v, dt.date) else v
+            for k, v in self.params.items()
+        }
+        return _(self.msgid).format(**shown)
+
+
+@dataclass(frozen=True)
+class Position:
+    place: int  # 1 is the first in the queue
+    applicant: Applicant
+    points: int
+    reasons: tuple[Reason, ...]
+    eligible: bool = True  # False: a child outside the camps' ages (listed after the others)
+
+    def reasons_text(self, separator: str = "; ") -> str:
+        return separator.join(r.text() for r in self.reasons)
+
+    @property
+    def search_key(self) -> str:
+        a = self.applicant
+        return search_text(f"{a.member_name} {a.card_no} {a.child_name}")
+
+
+@dataclass
+class Queue:
+    kind: str
+    as_of: dt.date
+    weights: Weights
+    camp_limits: tuple[int, int] | None
+    positions: list[Position] = field(default_factory=list)
+
+    def filter(self, query: str) -> list[Position]:
+        """Positions whose name, card number or child match every word typed (ё as е)."""
+        words = search_text(query).split()
+        return [p for p in self.positions if all(w in p.search_key for w in words)]
+
+    def rules(self) -> list[str]:
+        """The rules with the current weights, in words: printed above the queue."""
+        return rules_text(self.kind, self.weights, self.camp_limits)
+
+
+def full_years(start: dt.date, end: dt.date) -> int:
+    return max(0, age_on(start, end))
+
+
+def season_start(season: str | None, as_of: dt.date) -> dt.date:
+    """The day a child's age is taken on: the wished season's first day, or ``as_of`` while
+    that season is on (or when none was wished). A season is three months long."""
+    if season not in SEASON_START:
+        return as_of
+    month, day = SEASON_START[season]
+    for year in (as_of.year - 1, as_of.year, as_of.year + 1):
+        start = dt.date(year, month, day)
+        end_month = month + 3
+        end = dt.date(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
+        if as_of < end:
+            return max(start, as_of)
+    return as_of  # not reached: next year's season always ends after as_of
+
+
+def _reason(msgid: str, points: int = 0, **params: Any) -> Reason:
+    return Reason(msgid, {**params, "points": points}, points)
+
+
+def _last_voucher(a: Applicant, w: Weights, as_of: dt.date) -> Reason:
+    camp = a.kind == CAMP
+    if a.last_voucher is None:
+        years = w.never_years
+        return _reason(CAMP_NEVER if camp else LAST_NEVER, years * w.per_year_without,
+                       years=years)
+    years = full_years(a.last_voucher, as_of)
+    if years > w.never_years:
+        return _reason(CAMP_LONG_AGO if camp else LAST_LONG_AGO,
+                       w.never_years * w.per_year_without, date=a.last_voucher,
+                       years=w.never_years)
+    return _reason(CAMP_ON if camp else LAST_ON, years * w.per_year_without,
+                   date=a.last_voucher, years=years)
+
+
+def _child_age(
+    a: Applicant, w: Weights, as_of: dt.date, limits: tuple[int, int] | None
+) -> tuple[Reason, bool]:
+    """The child's age reason, and whether the child is within the camps' ages."""
+    if a.child_id is None:
+        return _reason(NO_CHILD), True
+    if a.child_birth is None:
+        return _reason(CHILD_NO_BIRTH), True
+    if limits is None:
+        return _reason(NO_LIMITS), True
+    low, high = limits
+    on = season_start(a.season, as_of)
+    age = full_years(a.child_birth, on)
+    if not low <= age <= high:
+        return _reason(CHILD_OUTSIDE, date=on, age=age, low=low, high=high), False
+    return _reason(CHILD_AGE, (age - low) * w.per_child_year, date=on, age=age, low=low,
+                   high=high), True
+
+
+def points_of(
+    a: Applicant, w: Weights, as_of: dt.date, limits: tuple[int, int] | None
+) -> tuple[int, tuple[Reason, ...], bool]:
+    """Points, their reasons in order, and whether the application is eligible."""
+    reasons = [_last_voucher(a, w, as_of)]
+    years = full_years(a.join_date, as_of)
+    reasons.append(_reason(MEMBERSHIP, years * w.per_member_year, years=years))
+    eligible = True
+    if a.kind == CAMP:
+        reason, eligible = _child_age(a, w, as_of, limits)
+        reasons.append(reason)
+    if a.many_children:
+        reasons.append(_reason(MANY_CHILDREN, w.many_children))
+    if a.disability:
+        reasons.append(_reason(DISABILITY, w.disability))
+    reasons.append(_reason(APPLIED, date=a.applied_on))
+    return sum(r.points for r in reasons), tuple(reasons), eligible
+
+
+def rank(
+    applicants: Iterable[Applicant],
+    weights: Weights,
+    as_of: dt.date,
+    camp_limits: tuple[int, int] | None = None,
+) -> list[Position]:
+    """The queue: eligible first, most points first, then earlier applied, then lower number."""
+    scored = []
+    for a in applicants:
+        points, reasons, eligible = points_of(a, weights, as_of, camp_limits)
+        scored.append((not eligible, -points, a.applied_on, a.application_id, a, reasons))
+    scored.sort(key=lambda s: s[:4])
+    return [
+        Position(place, a, -minus, reasons, not outside)
+        for place, (outside, minus, _day, _id, a, reasons) in enumerate(scored, start=1)
+    ]
+
+
+def rules_text(kind: str, w: Weights, limits: tuple[int, int] | None) -> list[str]:
+    camp = kind == CAMP
+    lines = [
+        _("Open applications for «{kind}» are ordered by points; equal points go by the date "
+          "applied, earlier first.").format(kind=VOUCHER_KINDS.label(kind)),
+        (_("Each full year since the child's last camp gives {points} points; a child who has "
+           "never been to a camp counts as {years} years.") if camp else
+         _("Each full year since the member's last voucher gives {points} points; a member "
+           "who has never had one counts as {years} years."))
+        .format(points=w.per_year_without, years=w.never_years),
+        _("Each full year of membership gives {points} points.").format(points=w.per_member_year),
+    ]
+    if camp and limits is not None:
+        lines.append(
+            _("Each year of the child's age above {low} gives {points} points, so a child about "
+              "to age out goes first; a child outside the camps' ages {low}–{high} at the start "
+              "of the wished season waits after the others.")
+            .format(points=w.per_child_year, low=limits[0], high=limits[1])
+        )
+    lines.append(
+        _("Many children: {many} points. Disability: {disability} points.")
+        .format(many=w.many_children, disability=w.disability)
+    )
+    lines.append(_("The union committee sets these weights on the Settings page."))
+    return lines
+
+
+def _full_name(surname: str, name: str, patronymic: str | None) -> str:
+    return " ".join(p for p in (surname, name, patronymic) if p)
+
+
+def load_applicants(db: Database, kind: str) -> list[Applicant]:
+    """Open applications of ``kind`` with their facts: three queries whatever the count."""
+    with db.reading() as s:
+        own = dict(
+            s.execute(
+                select(Voucher.member_id, func.max(Voucher.start_date))
+                .where(Voucher.child_id.is_(None))
+                .group_by(Voucher.member_id)
+            ).all()
+        )
+        camps = dict(
+            s.execute(
+                select(Voucher.child_id, func.max(Voucher.start_date))
+                .where(Voucher.child_id.is_not(None), Voucher.kind == CAMP)
+                .group_by(Voucher.child_id)
+            ).all()
+        )
+        stmt = (
+            select(
+                VoucherApplication, Member.card_no, Member.surname, Member.name,
+                Member.patronymic, Member.join_date, Child.full_name, Child.birth_date,
+            )
+            .join(Member, Member.id == VoucherApplication.member_id)
+            .outerjoin(Child, Child.id == VoucherApplication.child_id)
+            .where(VoucherApplication.status == "open", VoucherApplication.kind == kind)
+        )
+        out = []
+        for app, card, surname, name, patronymic, joined, child, birth in s.execute(stmt):
+            last = camps.get(app.child_id) if kind == CAMP else own.get(app.member_id)
+            out.append(
+                Applicant(
+                    application_id=app.id, member_id=app.member_id, card_no=card,
+                    member_name=_full_name(surname, name, patronymic), kind=app.kind,
+                    applied_on=app.applied_on, join_date=joined, last_voucher=last,
+                    season=app.season, child_id=app.child_id, child_name=child or "",
+                    child_birth=birth, many_children=app.many_children,
+                    disability=app.disability, note=app.note or "",
+                )
+            )
+        return out
+
+
+def load_queue(db: Database, kind: str, as_of: dt.date | None = None) -> Queue:
+    """The queue of ``kind`` as of a day (today), weights from the settings."""
+    if kind not in VOUCHER_KINDS:
+        raise ValidationError(N_("Unknown voucher kind: {value}."), field="kind", value=kind)
+    as_of = as_of or dt.date.today()
+    weights = Weights.from_settings(settings.get_all(db))
+    with db.reading() as s:
+        limits = camp_age_limits(s)
+    positions = rank(load_applicants(db, kind), weights, as_of, limits)
+    return Queue(kind, as_of, weights, limits, positions)
+
+
+def open_counts(db: Database) -> dict[str, int]:
+    """Open applications per kind (the Home page's and the kind picker's numbers)."""
+    with db.reading() as s:
+        return dict(
+            s.execute(
+                select(VoucherApplication.kind, func.count())
+                .where(VoucherApplication.status == "open")
+                .group_by(VoucherApplication.kind)
+            ).all()
+        )
