@@ -45,6 +45,9 @@ COLUMNS = (
     N_("Passed to the higher body ({percent}%)"), N_("Retained"),
 )
 Period = tuple[int | None, int | None]  # (quarter, month): both None for the whole year
+# the period list's entries, in its order: the whole year, the quarters, the months
+PERIODS: list[Period] = [(None, None), *((q, None) for q in range(1, 5)),
+                         *((None, m) for m in range(1, 13))]
 
 
 def _capital(text: str) -> str:
@@ -133,24 +136,25 @@ class StatementDialog(QDialog):
         chosen = max(self.period.currentIndex(), 0)
         self.period.blockSignals(True)
         self.period.clear()
-        self.period.addItem(_("Whole year"), (None, None))
-        for quarter in range(1, 5):
-            self.period.addItem(_("Quarter {quarter}").format(quarter=quarter), (quarter, None))
         names = get_month_names("wide", context="stand-alone", locale=i18n.get_language())
-        for month in range(1, 13):
-            self.period.addItem(_capital(str(names[month])), (None, month))
+        for quarter, month in PERIODS:
+            self.period.addItem(
+                _capital(str(names[month])) if month
+                else _("Quarter {quarter}").format(quarter=quarter) if quarter
+                else _("Whole year")
+            )
         self.period.setCurrentIndex(chosen)
         self.period.blockSignals(False)
         self.show_statement()
 
     # -- choosing and computing ---------------------------------------------------------------
     def chosen(self) -> tuple[int, int | None, int | None]:
-        quarter, month = self.period.currentData() or (None, None)
+        quarter, month = PERIODS[max(self.period.currentIndex(), 0)]
         return self.year.value(), quarter, month
 
     def set_period(self, year: int, quarter: int | None = None, month: int | None = None) -> None:
         self.year.setValue(year)
-        self.period.setCurrentIndex(self.period.findData((quarter, month)))
+        self.period.setCurrentIndex(PERIODS.index((quarter, month)))
 
     def is_busy(self) -> bool:
         return self._job is not None or self._save_job is not None
