@@ -252,3 +252,22 @@ def test_benefits_of_schema_0003_survive_upgrades(tmp_path: Path) -> None:
             assert tuple(award) == ("Ардак грамота", 2026, 17)
     finally:
         db.close()
+
+
+def test_printing_records_of_schema_0004_survive_upgrades(tmp_path: Path) -> None:
+    path = tmp_path / "union.sqlite"
+    shutil.copyfile(FIXTURES / "schema-0004.sqlite", path)
+    db = open_database(path)
+    try:
+        with db.engine.connect() as conn:
+            issues = conn.exec_driver_sql(
+                "SELECT card_no, issued_on, reprint FROM card_issues ORDER BY id"
+            ).all()
+            assert [tuple(r) for r in issues] == [
+                ("0001", "2024-02-01", 0),
+                ("0001", "2026-03-10", 1),
+            ]
+            layout = conn.exec_driver_sql("SELECT name FROM print_layouts").scalar_one()
+            assert layout == "blank:Ардак грамота"
+    finally:
+        db.close()

@@ -290,3 +290,28 @@ class Award(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (UniqueConstraint("cert_year", "cert_seq", name="uq_awards_cert_year_seq"),)
+
+
+# -- schema 0004: printing (issue 6) ---------------------------------------------------------
+
+
+class CardIssue(Base):
+    """The membership cards' issue journal: who got which card and when, reprints too."""
+
+    __tablename__ = "card_issues"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), index=True
+    )
+    card_no: Mapped[str] = mapped_column(String(50))  # as printed, even if renumbered later
+    issued_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class PrintLayout(Base):
+    """A saved print layout by name: a pre-printed blank's field positions (JSON, in mm)."""
+
+    __tablename__ = "print_layouts"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    data: Mapped[str] = mapped_column(Text, default="{}")
