@@ -93,6 +93,8 @@ def run_import(ctx: Context) -> int:
     out(_("Skipped (empty rows): {count}").format(count=summary.skipped))
     if summary.departments_added:
         out(_("New departments: {count}").format(count=summary.departments_added))
+    for line in summary.note_lines():  # what a kind adds: new institutions, award types
+        out(line)
     if summary.dry_run:
         out(_("(dry run: nothing saved)"))
     return 0

@@ -175,6 +175,7 @@ def export_register(
 REGISTER_ROWS: dict[str, str] = {
     "cash": "unionapp.core.cash_export:cash_rows",
     "aid": "unionapp.core.aid_export:aid_rows",
+    "vouchers": "unionapp.core.voucher_export:voucher_rows",
 }
 
 

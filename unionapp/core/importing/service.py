@@ -29,6 +29,7 @@ from unionapp.core.importing import (
     children_import,
     members_import,
     payroll_import,
+    vouchers_import,
 )
 from unionapp.core.importing.headers import (
     HEADER_SEARCH_ROWS,
@@ -105,6 +106,12 @@ HANDLERS: dict[str, KindHandler] = {
         aid_import.analyse,
         aid_import.write,
         ("card_no", "reason", "amount", "paid_on", "decision_no"),
+    ),
+    "vouchers": KindHandler(
+        vouchers_import.prepare_header,
+        vouchers_import.analyse,
+        vouchers_import.write,
+        ("card_no", "kind", "institution", "start_date", "end_date", "cost"),
     ),
 }
 KINDS = tuple(HANDLERS)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unionapp.core.errors import Problem
-from unionapp.core.i18n import N_, get_language
+from unionapp.core.i18n import N_, _, get_language
 from unionapp.core.importing.headers import Header, header_label
 from unionapp.core.importing.tabular import Table, is_empty_cell
 from unionapp.core.importing.values import CellProblem
@@ -69,6 +69,12 @@ class ImportSummary:
     replaced: int = 0
     total_wage: int = 0  # tyiyn
     total_withheld: int = 0  # tyiyn
+    # what a kind adds in words, as (msgid, params): «New institutions added … : «Аврора».»
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    def note_lines(self) -> list[str]:
+        """The notes in the current language."""
+        return [_(msgid).format(**params) for msgid, params in self.notes]
 
 
 class ProblemLog:
