@@ -53,6 +53,7 @@ KIND_TITLES = {
     "children": N_("Import children"),
     "payroll": N_("Import payroll"),
     "cash": N_("Import cash payments"),
+    "aid": N_("Import material aid"),
 }
 KIND_HINTS = {
     "members": N_(
@@ -71,6 +72,11 @@ KIND_HINTS = {
     "cash": N_(
         "Choose an Excel (.xlsx) or CSV file with one row per cash receipt: card number, "
         "receipt number, date, amount and the months it covers."
+    ),
+    "aid": N_(
+        "Choose an Excel (.xlsx) or CSV file with one row per aid payment: card number, "
+        "reason, amount, date and the number of the protocol that granted it (with the "
+        "protocol's date, if the file has it). Importing the same file again adds nothing."
     ),
 }
 ERROR_STYLE = "color:#b3261e;"
