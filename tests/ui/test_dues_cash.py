@@ -72,9 +72,18 @@ def test_a_receipt_added_by_hand_takes_the_member_off_the_months_list(  # type: 
 
 def test_a_card_number_typed_in_full_chooses_that_member(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
     dialog = ready(qtbot, CashDialog(app_state, month=MONTH))
-    dialog.picker.search.setText("10")  # also inside 1001 ... 1008
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.keyClicks(dialog.picker.search, "10")  # also inside 1001 ... 1008
     assert len(dialog.picker.matches()) > 1
     assert dialog.picker.member_id() == members.find_by_card(app_state.db, "10")
+    # Enter with a member chosen goes on to the receipt, not to Save
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.error_text("amount") == ""
+    assert dialog.focusWidget() is dialog.receipt_no
+    dialog.picker.search.setFocus()
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Down)  # into the matches
+    assert dialog.focusWidget() is dialog.picker.results
     dialog.picker.search.setText("ёлкина")  # ё or е, any case; left members are listed too
     assert dialog.picker.matches() == [
         _("{who} (left on {date})").format(

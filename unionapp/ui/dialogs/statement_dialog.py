@@ -67,6 +67,8 @@ class StatementDialog(QDialog):
         self._again = False
         self._save_job: BackgroundJob | None = None
         shown = month or dt.date.today()
+        # the share named in a column title until the first statement brings its own
+        self._share = settings.get_decimal(state.db, "dues.higher_share_percent")
 
         self.year_label = QLabel()
         self.year = QSpinBox()
@@ -226,11 +228,8 @@ class StatementDialog(QDialog):
 
     def show_statement(self) -> None:
         statement = self.statement
-        percent = (
-            format_number(statement.share_percent.normalize()) if statement is not None
-            else format_number(settings.get_decimal(self.state.db, "dues.higher_share_percent")
-                               .normalize())
-        )
+        share = statement.share_percent if statement is not None else self._share
+        percent = format_number(share.normalize())
         self.table.setHorizontalHeaderLabels([_(c).format(percent=percent) for c in COLUMNS])
         self._fit_header()
         lines = self.rows()

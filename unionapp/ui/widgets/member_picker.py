@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from unionapp.core.formatting import format_date
@@ -42,9 +43,11 @@ class MemberPicker(QWidget):
         self.search.setObjectName("memberSearch")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self._filter())
+        self.search.installEventFilter(self)
         self.results = QListWidget()
         self.results.setObjectName("memberResults")
         self.results.setUniformItemSizes(True)
+        self.results.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab: search -> next field
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)  # long departments
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.currentItemChanged.connect(lambda _now, _before: self._announce())
@@ -67,6 +70,24 @@ class MemberPicker(QWidget):
                 else _("Reading the register…")
             )
         self._filter()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Down goes from the search line into the matches; Enter with a member chosen goes on
+        to the next field instead of pressing the dialog's default button."""
+        if watched is self.search and isinstance(event, QKeyEvent) and (
+            event.type() == QEvent.Type.KeyPress
+        ):
+            if event.key() == Qt.Key.Key_Down and self.results.count():
+                self.results.setFocus()
+                if self.results.currentItem() is None:
+                    self.results.setCurrentRow(0)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                self.member_id() is not None and self._fixed is None
+            ):
+                self.focusNextChild()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- the register -------------------------------------------------------------------------
     def load(self) -> None:
