@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS
+from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS, CodeSet
 from unionapp.core.decisions import UNKNOWN_DECISION, UNKNOWN_DECISION_ON
 from unionapp.core.i18n import N_
 from unionapp.core.importing.aid_import import parse_protocol_no
@@ -65,6 +65,11 @@ UPDATABLE = {"institution_id": "institution", "end_date": "end_date", "cost": "c
 Key = tuple[int, str, dt.date, int | None]  # member, kind, start date, child
 
 
+def _choices(codes: CodeSet) -> str:
+    """The words the user may write, in their language."""
+    return ", ".join(f"«{codes.label(code)}»" for code in codes.codes)
+
+
 def parse_kind(value: Any) -> str | None:
     text = cell_text(value)
     if not text:
@@ -72,7 +77,7 @@ def parse_kind(value: Any) -> str | None:
     code = VOUCHER_KINDS.parse(text)
     if code is None:
         raise CellProblem(N_("Unknown voucher kind: {value}. Write one of: {choices}."),
-                          value=text, choices=", ".join(VOUCHER_KINDS.codes))
+                          value=text, choices=_choices(VOUCHER_KINDS))
     return code
 
 
@@ -83,7 +88,7 @@ def parse_source(value: Any) -> str | None:
     code = FUNDING_SOURCES.parse(text)
     if code is None:
         raise CellProblem(N_("Unknown source of money: {value}. Write one of: {choices}."),
-                          value=text, choices=", ".join(FUNDING_SOURCES.codes))
+                          value=text, choices=_choices(FUNDING_SOURCES))
     return code
 
 
