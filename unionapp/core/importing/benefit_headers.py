@@ -120,4 +120,15 @@ AWARD_COLUMNS: dict[str, Aliases] = {
         "ky": ("Грамотанын номери", "Каттоо номери"),
         "en": ("Certificate No", "Certificate number"),
     },
+    # optional: what it is for (printed on the certificate) and a gift's cost
+    "reason": {
+        "ru": ("За что", "Формулировка", "Основание награждения"),
+        "ky": ("Эмнеси үчүн", "Сыйлоонун негизи"),
+        "en": ("Reason", "For what"),
+    },
+    "cost": {
+        "ru": ("Стоимость", "Стоимость подарка", "Сумма премии"),
+        "ky": ("Баасы", "Белектин баасы", "Сыйлык акчасы"),
+        "en": ("Cost", "Gift cost"),
+    },
 }
