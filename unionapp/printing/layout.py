@@ -35,7 +35,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 from unionapp.core.errors import UserError
 from unionapp.core.formatting import format_date
 from unionapp.core.i18n import N_, _
-from unionapp.printing.fonts import register_fonts
+from unionapp.printing.fonts import REGULAR, register_fonts
 
 CHUNK_ROWS = 100
 MARGIN = 15 * mm
@@ -389,26 +389,31 @@ def write_pdf(
             flowable.spec.tracker = tracker
             tracker.total += len(flowable.spec.rows)
     tracker.check()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".print-", suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    temp = Path(temp_name)
+    register_fonts()
+    temp: Path | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=".print-", suffix=".pdf", dir=path.parent)
+        os.close(handle)
+        temp = Path(temp_name)
         doc = SimpleDocTemplate(
             str(temp), pagesize=setup.pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN + HEADER_GAP, bottomMargin=MARGIN, title=setup.title,
-            author=setup.organization, creator="unionapp",
+            author=setup.organization, creator="unionapp", initialFontName=REGULAR,
         )
         doc.build(story, canvasmaker=partial(_FurnishedCanvas, setup=setup))
+        temp.chmod(0o644)  # mkstemp's 0600 would keep the printout from others on the PC
         os.replace(temp, path)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
         raise UserError(
             N_("{file} could not be written: {reason}"), file=path.name,
             reason=exc.strerror or str(exc),
         ) from exc
     except BaseException:
-        temp.unlink(missing_ok=True)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
         raise
     if progress is not None:
         progress(tracker.total, tracker.total)
