@@ -29,7 +29,7 @@ from unionapp.core import settings
 from unionapp.core.codes import VOUCHER_KINDS
 from unionapp.core.db import Database
 from unionapp.core.errors import ValidationError
-from unionapp.core.i18n import N_, _
+from unionapp.core.i18n import N_, _, ngettext
 from unionapp.core.institutions import camp_age_limits
 from unionapp.core.member_list import age_on, search_text
 from unionapp.core.models import Child, Member, Voucher, VoucherApplication
@@ -248,29 +248,44 @@ def rank(
 
 
 def rules_text(kind: str, w: Weights, limits: tuple[int, int] | None) -> list[str]:
+    """One sentence per rule, with the weights in force (plural forms by ``ngettext``)."""
     camp = kind == CAMP
     lines = [
         _("Open applications for «{kind}» are ordered by points; equal points go by the date "
           "applied, earlier first.").format(kind=VOUCHER_KINDS.label(kind)),
-        (_("Each full year since the child's last camp gives {points} points; a child who has "
-           "never been to a camp counts as {years} years.") if camp else
-         _("Each full year since the member's last voucher gives {points} points; a member "
-           "who has never had one counts as {years} years."))
-        .format(points=w.per_year_without, years=w.never_years),
-        _("Each full year of membership gives {points} points.").format(points=w.per_member_year),
+        (ngettext("Each full year since the child's last camp gives {points} point.",
+                  "Each full year since the child's last camp gives {points} points.",
+                  w.per_year_without) if camp else
+         ngettext("Each full year since the member's last voucher gives {points} point.",
+                  "Each full year since the member's last voucher gives {points} points.",
+                  w.per_year_without)).format(points=w.per_year_without),
+        (ngettext("A child who has never been to a camp counts as {years} year.",
+                  "A child who has never been to a camp counts as {years} years.",
+                  w.never_years) if camp else
+         ngettext("A member who has never had a voucher counts as {years} year.",
+                  "A member who has never had a voucher counts as {years} years.",
+                  w.never_years)).format(years=w.never_years),
+        ngettext("Each full year of membership gives {points} point.",
+                 "Each full year of membership gives {points} points.",
+                 w.per_member_year).format(points=w.per_member_year),
     ]
     if camp and limits is not None:
-        lines.append(
-            _("Each year of the child's age above {low} gives {points} points, so a child about "
-              "to age out goes first; a child outside the camps' ages {low}–{high} at the start "
-              "of the wished season waits after the others.")
-            .format(points=w.per_child_year, low=limits[0], high=limits[1])
-        )
-    lines.append(
-        _("Many children: {many} points. Disability: {disability} points.")
-        .format(many=w.many_children, disability=w.disability)
-    )
-    lines.append(_("The union committee sets these weights on the Settings page."))
+        lines += [
+            ngettext("Each year of the child's age above {low} gives {points} point, so a child "
+                     "about to age out goes first.",
+                     "Each year of the child's age above {low} gives {points} points, so a child "
+                     "about to age out goes first.",
+                     w.per_child_year).format(points=w.per_child_year, low=limits[0]),
+            _("A child outside the camps' ages {low}–{high} at the start of the wished season "
+              "waits after the others.").format(low=limits[0], high=limits[1]),
+        ]
+    lines += [
+        ngettext("Many children: {points} point.", "Many children: {points} points.",
+                 w.many_children).format(points=w.many_children),
+        ngettext("Disability: {points} point.", "Disability: {points} points.",
+                 w.disability).format(points=w.disability),
+        _("The union committee sets these weights on the Settings page."),
+    ]
     return lines
 
 
