@@ -176,6 +176,7 @@ REGISTER_ROWS: dict[str, str] = {
     "cash": "unionapp.core.cash_export:cash_rows",
     "aid": "unionapp.core.aid_export:aid_rows",
     "vouchers": "unionapp.core.voucher_export:voucher_rows",
+    "awards": "unionapp.core.awards_export:award_rows",
 }
 
 

@@ -25,6 +25,7 @@ from unionapp.core.errors import ImportFileError, Problem, UserError
 from unionapp.core.i18n import N_, get_language
 from unionapp.core.importing import (
     aid_import,
+    awards_import,
     cash_import,
     children_import,
     members_import,
@@ -112,6 +113,12 @@ HANDLERS: dict[str, KindHandler] = {
         vouchers_import.analyse,
         vouchers_import.write,
         ("card_no", "kind", "institution", "start_date", "end_date", "cost"),
+    ),
+    "awards": KindHandler(
+        awards_import.prepare_header,
+        awards_import.analyse,
+        awards_import.write,
+        ("card_no", "award", "awarded_on", "decision_no"),
     ),
 }
 KINDS = tuple(HANDLERS)
