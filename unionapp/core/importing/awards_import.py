@@ -3,8 +3,8 @@
 A row is an award already in the register when its certificate number is stored («2026/017»),
 else when the member, the award type and the date agree; an open nomination of the member for
 that award (nominated by then) is awarded by the row. So importing a file again, or importing an
-export back, changes nothing. Rows without a certificate number are numbered in file order
-after the highest number of their year, as the form numbers them.
+export back, changes nothing. Rows without a certificate number are numbered by award date
+(file order within a day) after the highest number of their year, as the form numbers them.
 
 An award name the catalogue does not know (Russian names of the seeded types are known) adds a
 new type: the first row naming it is listed as a row worth a look - a misspelt name would make
@@ -222,6 +222,7 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> AwardsPlan:
             log.add(row_no, "certificate_no",
                     N_("Certificate {number} is of {year}, the award of {award_year}."),
                     number=format_certificate(*cert), year=cert[0], award_year=day.year)
+            cert = None  # one message for one wrong number
         if day is not None and day > today:
             log.add(row_no, "awarded_on", N_("The date {date} is in the future."), date=day)
         elif member is not None and day is not None:
@@ -357,14 +358,15 @@ def _refuse_repeats(
 def _number(
     session: Session, reg: _Register, plan: AwardsPlan, cert_rows: dict[Cert, list[int]]
 ) -> None:
-    """Next numbers per year, in file order, after every number given or typed that year."""
+    """Next numbers per year, by award date (file order within a day), after every number
+    given or typed that year."""
     years = {row["awarded_on"].year for row in plan.numbered}
     last: dict[int, int] = {}
     for year in years:
         stored = session.scalar(select(func.max(Award.cert_seq)).where(Award.cert_year == year))
         typed = max((seq for (y, seq) in cert_rows if y == year), default=0)
         last[year] = max(stored or 0, burnt_up_to(session, year), typed)
-    for row in plan.numbered:
+    for row in sorted(plan.numbered, key=lambda r: r["awarded_on"]):  # stable: file order
         year = row["awarded_on"].year
         last[year] += 1
         row["cert"] = (year, last[year])
