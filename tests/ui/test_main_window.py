@@ -25,6 +25,7 @@ from unionapp.ui import app as ui_app
 from unionapp.ui.i18n import install_qt_translator
 from unionapp.ui.main_window import MainWindow, OpeningPanel
 from unionapp.ui.operations import running_jobs
+from unionapp.ui.pages import PAGES
 from unionapp.ui.state import AppState
 
 
@@ -73,8 +74,9 @@ def started(qtbot, result: ui_app.Running | int) -> ui_app.Running:  # type: ign
 
 def test_sidebar_lists_only_working_sections(window: MainWindow) -> None:
     texts = [window.sidebar.item(r).text() for r in range(window.sidebar.count())]
-    assert texts == [i18n._("Members"), i18n._("Dues"), i18n._("Settings")]
-    window.sidebar.setCurrentRow(2)
+    assert texts == [i18n._(entry.title) for entry in PAGES]  # every section declared
+    assert texts[:2] == [i18n._("Members"), i18n._("Dues")] and texts[-1] == i18n._("Settings")
+    window.sidebar.setCurrentRow(len(texts) - 1)
     assert window.stack.currentWidget() is window.settings_page
 
 
@@ -144,10 +146,8 @@ def test_language_switch_retranslates_everything(  # type: ignore[no-untyped-def
     assert window.windowTitle() == translate_in("ru", "{organization} — unionapp").format(
         organization="Профком школы"
     )
-    assert [window.sidebar.item(r).text() for r in range(3)] == [
-        translate_in("ru", "Members"),
-        translate_in("ru", "Dues"),
-        translate_in("ru", "Settings"),
+    assert [window.sidebar.item(r).text() for r in range(window.sidebar.count())] == [
+        translate_in("ru", entry.title) for entry in PAGES
     ]
     assert window.register_menu.title() == translate_in("ru", "&Register")
     assert window.language_label.text() == translate_in("ru", "Language")
@@ -270,7 +270,7 @@ def shell(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
 
 def test_the_shell_names_the_sections_and_says_it_is_opening(shell: MainWindow) -> None:
     texts = [shell.sidebar.item(r).text() for r in range(shell.sidebar.count())]
-    assert texts == [i18n._("Members"), i18n._("Dues"), i18n._("Settings")]
+    assert texts == [i18n._(entry.title) for entry in PAGES]
     assert shell.pages == [] and not shell.is_ready()
     opening = shell.stack.currentWidget()
     assert isinstance(opening, OpeningPanel) and opening.isVisible()

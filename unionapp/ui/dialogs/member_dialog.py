@@ -37,6 +37,7 @@ from unionapp.core.errors import ValidationError
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_fields import DATE_FIELDS
 from unionapp.core.members import MemberInput, MemberView, ValidationGroup
+from unionapp.ui.dialogs.aid_tab import AidTab
 from unionapp.ui.dialogs.children_tab import ChildrenTab
 from unionapp.ui.dialogs.dues_tab import DuesTab
 from unionapp.ui.dialogs.history_tab import HistoryTab
@@ -164,6 +165,8 @@ class MemberDialog(QDialog):
         self.tabs.addTab(self.children_tab, "")
         self.tabs.addTab(self.history_tab, "")
         self.tabs.addTab(self.dues_tab, "")
+        self.aid_tab = AidTab(state)
+        self.tabs.addTab(self.aid_tab, "")
 
         self.leave_button = QPushButton()
         self.delete_button = QPushButton()
@@ -206,6 +209,8 @@ class MemberDialog(QDialog):
         self.children_tab.retranslate()
         self.history_tab.retranslate()
         self.dues_tab.retranslate()
+        self.tabs.setTabText(self.tabs.indexOf(self.aid_tab), _("Material aid"))
+        self.aid_tab.retranslate()
         self._update_title()
         self._update_state()
 
@@ -245,6 +250,7 @@ class MemberDialog(QDialog):
         self.children_tab.set_member(self.member_id)
         self.history_tab.set_member(self.member_id)
         self.dues_tab.set_member(self.member_id)
+        self.aid_tab.set_member(self.member_id)
         self._show_photo()
         self._update_state()
 

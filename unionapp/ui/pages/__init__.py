@@ -35,6 +35,8 @@ MEMBERS, DUES, SETTINGS = "members", "dues", "settings"
 PAGES = (
     PageEntry(MEMBERS, N_("Members"), "unionapp.ui.pages.members", "MembersPage"),
     PageEntry(DUES, N_("Dues"), "unionapp.ui.pages.dues", "DuesPage"),
+    PageEntry("decisions", N_("Decisions"), "unionapp.ui.pages.decisions", "DecisionsPage"),
+    PageEntry("aid", N_("Material aid"), "unionapp.ui.pages.aid", "AidPage"),
     PageEntry(SETTINGS, N_("Settings"), "unionapp.ui.pages.settings", "SettingsPage"),
 )
 

@@ -1,0 +1,392 @@
+"""The Decisions page: the committee's protocols newest first, and what each one granted.
+
+«Why did she get the voucher?» is answered here: choose the protocol, and the panel under the
+list shows every voucher, aid payment and award it granted, to whom and how much; a
+double-click there opens that member. Protocols are few (tens a year), so the list is read in
+one quick call and filtered in memory as the user types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionapp.core import decisions
+from unionapp.core.codes import DECISION_KINDS
+from unionapp.core.decisions import DecisionRow, GrantedItem
+from unionapp.core.formatting import format_date, format_money, format_number
+from unionapp.core.i18n import N_, _
+from unionapp.core.member_list import query_words, search_text
+from unionapp.ui.operations import run_in_background, show_error
+from unionapp.ui.pages.base import Page
+from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, record_list, style_heading
+from unionapp.ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from unionapp.ui.dialogs.decision_dialog import DecisionDialog
+    from unionapp.ui.dialogs.member_dialog import MemberDialog
+    from unionapp.ui.state import AppState
+
+RELOAD_ON = frozenset({"decisions", "aid", "vouchers", "awards", "members", "all"})
+COLUMNS = (N_("Meeting"), N_("Protocol No"), N_("Date"), N_("Agenda"), N_("Granted"))
+GRANTED_COLUMNS = (N_("Member"), N_("What"), N_("Amount"))
+# decisions.delete_decision refuses with these words (one msgid, one translation)
+GRANTED_SOMETHING = N_(
+    "Protocol No. {number} granted vouchers, aid or awards: it cannot be deleted."
+)
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+class DecisionsPage(Page):
+    key = "decisions"
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.rows: list[DecisionRow] = []
+        self.keys: list[str] = []  # one prepared search key per row
+        self.granted_items: list[GrantedItem] = []
+        self.dialog: DecisionDialog | None = None
+        self.member_dialog: MemberDialog | None = None
+        self.box: QMessageBox | None = None  # the last question or notice shown
+
+        self.heading = QLabel()
+        self.heading.setObjectName("decisionsHeading")
+        style_heading(self.heading)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newDecision")
+        self.new_button.clicked.connect(lambda: self.open_decision(None))
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("editDecision")
+        self.edit_button.clicked.connect(lambda: self.open_decision(self.selected_id()))
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("deleteDecision")
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportDecisions")
+        self.export_button.clicked.connect(self.ask_export)
+        actions = FlowLayout(align_right=True)
+        for button in (self.new_button, self.edit_button, self.delete_button, self.export_button):
+            actions.addWidget(button)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(12)
+        top.addLayout(actions, 1)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("decisionSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _text: self.apply_filter())
+        self.year = QComboBox()
+        self.year.setObjectName("decisionYear")
+        self.year.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.count = QLabel()
+        self.count.setObjectName("decisionCount")
+        self.count.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.year)
+        search_row.addSpacing(12)
+        search_row.addWidget(self.count)
+
+        self.table = record_list("decisionsTable", len(COLUMNS), stretch=3)
+        self.table.currentItemChanged.connect(lambda _now, _before: self.show_granted())
+        self.table.itemActivated.connect(lambda item, _c: self.open_decision(item.data(0, ID_ROLE)))
+        self.table.installEventFilter(self)
+
+        self.granted_title = QLabel()
+        self.granted_title.setObjectName("grantedTitle")
+        self.granted_title.setWordWrap(True)
+        font = self.granted_title.font()
+        font.setBold(True)
+        self.granted_title.setFont(font)
+        self.granted = record_list("grantedTable", len(GRANTED_COLUMNS), stretch=1)
+        self.granted.itemActivated.connect(
+            lambda item, _c: self.open_member(item.data(0, ID_ROLE))
+        )
+        self.granted_total = QLabel()
+        self.granted_total.setObjectName("grantedTotal")
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.setContentsMargins(0, 6, 0, 0)
+        panel_layout.addWidget(self.granted_title)
+        panel_layout.addWidget(self.granted, 1)
+        panel_layout.addWidget(self.granted_total)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(search_row)
+        layout.addWidget(self.splitter, 1)
+        self.reload()
+        self.retranslate()
+
+    # -- texts --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(_("Decisions"))
+        self.new_button.setText(_("New protocol…"))
+        self.edit_button.setText(_("Edit…"))
+        self.delete_button.setText(_("Delete…"))
+        self.export_button.setText(_("Export to Excel…"))
+        self.search.setPlaceholderText(_("Search: number, date or agenda"))
+        self.search.setToolTip(_("Every word must match, e.g. “7 жолдомо”."))
+        if self.year.count():
+            self.year.setItemText(0, _("All years"))
+        self.table.setHeaderLabels([_(c) for c in COLUMNS])
+        self.granted.setHeaderLabels([_(c) for c in GRANTED_COLUMNS])
+        self._prepare_keys()
+        self.apply_filter()
+
+    # -- data ---------------------------------------------------------------------------------
+    def on_data_changed(self, what: str) -> None:
+        if what in RELOAD_ON:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the protocols again, keeping the year, the filter and the chosen protocol."""
+        self.rows = decisions.list_decisions(self.state.db)
+        self._prepare_keys()
+        self._fill_years()
+        self.apply_filter()
+
+    def _prepare_keys(self) -> None:
+        self.keys = [
+            search_text(
+                f"{DECISION_KINDS.label(r.kind)} {r.number} № {r.number} "
+                f"{format_date(r.held_on)} {r.agenda}"
+            )
+            for r in self.rows
+        ]
+
+    def _fill_years(self) -> None:
+        chosen = self.year.currentData()
+        years = sorted({r.held_on.year for r in self.rows} | {dt.date.today().year}, reverse=True)
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItem(_("All years"), None)
+        for year in years:
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(max(self.year.findData(chosen), 0) if chosen else 0)
+        self.year.blockSignals(False)
+
+    def shown_rows(self) -> list[DecisionRow]:
+        year = self.year.currentData()
+        words = query_words(self.search.text())
+        return [
+            row for row, key in zip(self.rows, self.keys, strict=True)
+            if (year is None or row.held_on.year == year) and all(w in key for w in words)
+        ]
+
+    def apply_filter(self) -> None:
+        chosen = self.selected_id()
+        shown = self.shown_rows()
+        self.table.blockSignals(True)
+        self.table.clear()
+        keep: QTreeWidgetItem | None = None
+        for row in shown:
+            agenda = _first_line(row.agenda)
+            item = QTreeWidgetItem([
+                DECISION_KINDS.label(row.kind), row.number, format_date(row.held_on), agenda,
+                format_number(row.granted) if row.granted else "",
+            ])
+            item.setData(0, ID_ROLE, row.id)
+            item.setTextAlignment(4, RIGHT)
+            if row.agenda and row.agenda != agenda:
+                item.setToolTip(3, row.agenda)
+            self.table.addTopLevelItem(item)
+            if row.id == chosen:
+                keep = item
+        keep = keep or self.table.topLevelItem(0)
+        if keep is not None:
+            self.table.setCurrentItem(keep)
+        self.table.blockSignals(False)
+        self.count.setText(_("Shown: {shown} of {total}").format(
+            shown=format_number(len(shown)), total=format_number(len(self.rows))
+        ))
+        self.show_granted()
+
+    def selected_id(self) -> int | None:
+        item = self.table.currentItem()
+        return None if item is None else int(item.data(0, ID_ROLE))
+
+    def selected_row(self) -> DecisionRow | None:
+        chosen = self.selected_id()
+        return next((r for r in self.rows if r.id == chosen), None)
+
+    def select_decision(self, decision_id: int) -> bool:
+        for index in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(index)
+            if item is not None and item.data(0, ID_ROLE) == decision_id:
+                self.table.setCurrentItem(item)
+                return True
+        return False
+
+    def show_granted(self) -> None:
+        """The chosen protocol's annex: everything it granted, to whom and how much."""
+        row = self.selected_row()
+        self.edit_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
+        self.granted.clear()
+        self.granted_items = [] if row is None else decisions.granted(self.state.db, row.id)
+        if row is None:
+            self.granted_title.setText(_("Choose a protocol to see what it granted."))
+            self.granted_total.clear()
+            return
+        self.granted_title.setText(_("Granted by protocol {protocol}:").format(
+            protocol=decisions.label(row.number, row.held_on)
+        ))
+        for granted in self.granted_items:
+            money = "" if granted.amount is None else format_money(granted.amount)
+            item = QTreeWidgetItem([granted.member_name, granted.what, money])
+            item.setData(0, ID_ROLE, granted.member_id)
+            item.setTextAlignment(2, RIGHT)
+            item.setToolTip(0, _("Double-click to open the member"))
+            self.granted.addTopLevelItem(item)
+        if not self.granted_items:
+            self.granted_total.setText(_("This protocol granted nothing yet."))
+            return
+        total = sum(g.amount or 0 for g in self.granted_items)
+        self.granted_total.setText(_("Granted: {count}, amount {amount}").format(
+            count=format_number(len(self.granted_items)), amount=format_money(total)
+        ))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            self.ask_delete()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- actions ------------------------------------------------------------------------------
+    def focus_filter(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def open_decision(self, decision_id: int | None) -> DecisionDialog:
+        """Opens the protocol (``None``: a new one) without blocking and returns the dialog."""
+        from unionapp.ui.dialogs.decision_dialog import DecisionDialog
+
+        dialog = DecisionDialog(self.state, decision_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._saved(dialog.decision_id))
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _saved(self, decision_id: int | None) -> None:
+        if decision_id is not None and shiboken6.isValid(self):
+            self.select_decision(decision_id)
+
+    def open_member(self, member_id: int | None) -> MemberDialog | None:
+        if member_id is None:
+            return None
+        from unionapp.ui.dialogs.member_dialog import MemberDialog  # not needed at start-up
+
+        previous = self.member_dialog
+        if previous is not None and shiboken6.isValid(previous) and not previous.isVisible():
+            previous.deleteLater()
+        dialog = MemberDialog(self.state, member_id, self)
+        dialog.open()
+        self.member_dialog = dialog
+        return dialog
+
+    def _show_box(self, icon: QMessageBox.Icon, text: str, question: bool = False) -> QMessageBox:
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(icon, _("Decisions"), text,
+                          buttons.Yes | buttons.No if question else buttons.Ok, self)
+        if question:
+            box.button(buttons.Yes).setText(_("Delete"))
+            box.button(buttons.No).setText(_("Do not delete"))
+            box.setDefaultButton(buttons.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.box = box
+        return box
+
+    def ask_delete(self) -> QMessageBox | None:
+        """A protocol that granted nothing is deleted after a question; one that granted
+        something is refused with the core's reason (its benefits must keep their protocol)."""
+        row = self.selected_row()
+        if row is None:
+            return None
+        if row.granted:  # the core's own refusal, said before any question
+            return self._show_box(QMessageBox.Icon.Warning, _(GRANTED_SOMETHING).format(
+                number=row.number
+            ))
+        box = self._show_box(
+            QMessageBox.Icon.Question,
+            _("Delete protocol {protocol}?").format(
+                protocol=decisions.label(row.number, row.held_on)
+            ),
+            question=True,
+        )
+        box.finished.connect(lambda _r: self._delete_if_confirmed(box, row.id))
+        return box
+
+    def _delete_if_confirmed(self, box: QMessageBox, decision_id: int) -> None:
+        if box.clickedButton() != box.button(QMessageBox.StandardButton.Yes):
+            return
+        try:
+            decisions.delete_decision(self.state.db, decision_id)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc)
+            return
+        self.state.notify_changed("decisions")
+
+    def ask_export(self) -> None:
+        year = self.year.currentData()
+        name = _("protocols-{year}.xlsx").format(year=year) if year else _("protocols.xlsx")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export to Excel"), str(Path.home() / name), _("Excel workbook (*.xlsx)")
+        )
+        if path:
+            self.export_to(Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
+
+    def export_to(self, path: Path) -> None:
+        """The protocols of the chosen year (or all) with what each granted, off the GUI thread."""
+        from unionapp.core.decisions_workbook import write_decisions
+
+        db, year = self.state.db, self.year.currentData()
+
+        def done(count: object) -> None:
+            if shiboken6.isValid(self):
+                self._show_box(QMessageBox.Icon.Information, _(
+                    "{count} protocols were saved to {path}."
+                ).format(count=format_number(count if isinstance(count, int) else 0),
+                         path=str(path)))
+
+        run_in_background(
+            self, _("Exporting…"),
+            lambda _progress, _cancelled: write_decisions(db, path, year), done,
+            cancellable=False,
+        )
