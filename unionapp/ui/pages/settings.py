@@ -40,6 +40,7 @@ TEXT_KEYS = (
     "youth.max_age",
     "dues.higher_share_percent",
     "dues.rate_percent",
+    "aid.yearly_cap_som",
 )
 LONG_TEXT_KEYS = ("org.name_ky", "org.name_ru", "org.chairperson")
 # Shown with the language's decimal sign ("30,5" in ky and ru); the core reads "," and ".".
