@@ -85,6 +85,8 @@ DEFINITIONS: dict[str, SettingDef] = {
         SettingDef("org.name_ky", N_("Organization name (Kyrgyz)"), "", _text),
         SettingDef("org.name_ru", N_("Organization name (Russian)"), "", _text),
         SettingDef("org.chairperson", N_("Chairperson"), "", _text),
+        # In the membership cards' QR codes (printing/cards.py); empty: the name is used.
+        SettingDef("org.id", N_("Organization identifier (e.g. INN) for card QR codes"), "", _text),
         SettingDef("org.employees", N_("Employer's headcount"), "0", _int_range(0, 1_000_000)),
         SettingDef("youth.max_age", N_("Youth age limit"), "35", _int_range(14, 100)),
         SettingDef(
