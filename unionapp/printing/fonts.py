@@ -25,3 +25,20 @@ def register_fonts() -> tuple[str, str]:
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
                                   boldItalic=BOLD)
     return REGULAR, BOLD
+
+
+SERIF = "DejaVuSerif"
+SERIF_BOLD = "DejaVuSerif-Bold"
+SERIF_ITALIC = "DejaVuSerif-Italic"
+_SERIF_FILES = {SERIF: "DejaVuSerif.ttf", SERIF_BOLD: "DejaVuSerif-Bold.ttf",
+                SERIF_ITALIC: "DejaVuSerif-Italic.ttf"}
+
+
+def register_serif_fonts() -> tuple[str, str, str]:
+    """DejaVu Serif (regular, bold, italic) for award certificates, which read as documents
+    rather than lists; same licence and Kyrgyz letters as the sans. Returns their names."""
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    for name, file in _SERIF_FILES.items():
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+    return SERIF, SERIF_BOLD, SERIF_ITALIC
