@@ -43,6 +43,15 @@ TEXT_KEYS = (
     "aid.yearly_cap_som",
 )
 LONG_TEXT_KEYS = ("org.name_ky", "org.name_ru", "org.chairperson")
+# the voucher queue's weights (core/voucher_queue.py), a small group of their own
+QUEUE_KEYS = (
+    "queue.points_per_year_without",
+    "queue.never_years",
+    "queue.points_per_member_year",
+    "queue.points_per_child_year",
+    "queue.points_many_children",
+    "queue.points_disability",
+)
 # Shown with the language's decimal sign ("30,5" in ky and ru); the core reads "," and ".".
 DECIMAL_KEYS = frozenset({"dues.higher_share_percent", "dues.rate_percent"})
 LONG_FIELD_MIN = 280  # px; narrower than this, a long text field goes under its label
@@ -81,6 +90,17 @@ class SettingsPage(Page):
             language.addItem(LANGUAGE_NAMES[code], code)
         language.setMaximumWidth(200)
         self._add_row(form, LANGUAGE_KEY, language)
+        self.queue_box = QGroupBox()  # inside the form: the same Save button keeps it
+        self.queue_box.setObjectName("queueBox")
+        queue_form = QFormLayout(self.queue_box)
+        queue_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for key in QUEUE_KEYS:
+            editor = QLineEdit()
+            editor.setObjectName(key)
+            editor.setMaximumWidth(120)
+            editor.textEdited.connect(lambda _text, k=key: self._clear_error(k))
+            self._add_row(queue_form, key, editor)
+        form.addRow(self.queue_box)
 
         self.save_button = QPushButton()
         self.save_button.setObjectName("save")
@@ -156,6 +176,7 @@ class SettingsPage(Page):
     def retranslate(self) -> None:
         self.heading.setText(_("Settings"))
         self.org_box.setTitle(_("Organization"))
+        self.queue_box.setTitle(_("Voucher queue"))
         for key, label in self.labels.items():
             label.setText(_("{label}:").format(label=_(settings.DEFINITIONS[key].label)))
         self.save_button.setText(_("Save"))
