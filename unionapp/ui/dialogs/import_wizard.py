@@ -54,8 +54,14 @@ KIND_TITLES = {
     "payroll": N_("Import payroll"),
     "cash": N_("Import cash payments"),
     "aid": N_("Import material aid"),
+    "vouchers": N_("Import vouchers"),
 }
 KIND_HINTS = {
+    "vouchers": N_(
+        "Choose an Excel (.xlsx) or CSV file with one row per voucher: card number, kind, "
+        "institution, start and end dates, cost, the member's co-payment and, for a children's "
+        "camp, the child's name. A place the catalogue does not know is added to it."
+    ),
     "members": N_(
         "Choose an Excel (.xlsx) or CSV file with one row per member. The columns are found by "
         "their names in Kyrgyz, Russian or English (card number, surname, name, join date…). "
@@ -402,6 +408,7 @@ class SummaryPage(QWizardPage):
         ]
         if summary.departments_added:
             lines.append(_("New departments: {count}").format(count=summary.departments_added))
+        lines.extend(summary.note_lines())  # what a kind adds: new institutions, award types
         if summary.kind == "payroll" and summary.month is not None:
             lines[2:5] = [
                 _("Month: {month}").format(month=summary.month.strftime("%m.%Y")),

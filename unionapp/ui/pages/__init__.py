@@ -36,6 +36,7 @@ PAGES = (
     PageEntry(MEMBERS, N_("Members"), "unionapp.ui.pages.members", "MembersPage"),
     PageEntry(DUES, N_("Dues"), "unionapp.ui.pages.dues", "DuesPage"),
     PageEntry("decisions", N_("Decisions"), "unionapp.ui.pages.decisions", "DecisionsPage"),
+    PageEntry("vouchers", N_("Vouchers"), "unionapp.ui.pages.vouchers", "VouchersPage"),
     PageEntry("aid", N_("Material aid"), "unionapp.ui.pages.aid", "AidPage"),
     PageEntry(SETTINGS, N_("Settings"), "unionapp.ui.pages.settings", "SettingsPage"),
 )
