@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from unionapp.core import audit, decisions
 from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS
 from unionapp.core.db import Database
-from unionapp.core.errors import NotFoundError, ValidationError, raise_all
+from unionapp.core.errors import NotFoundError, ValidationError, ValidationGroup, raise_all
 from unionapp.core.i18n import N_
 from unionapp.core.institutions import kinds_agree
 from unionapp.core.member_list import age_on
@@ -282,6 +282,21 @@ def _application_problems(session: Session, data: VoucherInput) -> list[Validati
     ):
         return [ValidationError(N_("The voucher must be for the member, kind and child of the "
                                    "application."), field="application")]
+    return []
+
+
+def voucher_problems_of(
+    db: Database, data: VoucherInput, voucher_id: int | None = None
+) -> list[ValidationError]:
+    """Every problem saving ``data`` would meet, without saving (a form checks its fields and
+    these together, so all its mistakes are marked at once)."""
+    with db.reading() as s:
+        try:
+            _check(s, data, voucher_id)
+        except ValidationGroup as group:
+            return list(group.errors)
+        except ValidationError as exc:
+            return [exc]
     return []
 
 

@@ -1,0 +1,70 @@
+"""The Vouchers page: the fair queue, the vouchers issued, and the catalogue of places.
+
+Three tabs over the core's services (``voucher_queue``, ``vouchers``, ``institutions``); each
+tab reloads itself when vouchers, members, decisions or settings change (the queue's weights
+are settings), the two long lists on the thread pool. A voucher issued from the queue goes
+through the same dialog as a new one, with the application's member, kind and child.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from unionapp.core.i18n import _
+from unionapp.ui.pages.base import Page
+from unionapp.ui.pages.page_parts import style_heading
+from unionapp.ui.pages.vouchers_institutions import InstitutionsTab
+from unionapp.ui.pages.vouchers_issued import IssuedTab
+from unionapp.ui.pages.vouchers_queue import QueueTab
+from unionapp.ui.state import AppState
+
+RELOAD_ON = frozenset({"vouchers", "members", "all", "settings", "decisions"})
+
+
+class VouchersPage(Page):
+    key = "vouchers"
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.setObjectName("VouchersPage")
+        self.heading = QLabel()
+        self.heading.setObjectName("vouchersHeading")
+        style_heading(self.heading)
+        self.queue = QueueTab(state)
+        self.issued = IssuedTab(state)
+        self.places = InstitutionsTab(state)
+        self.queue.issue_requested.connect(self.issue_from_application)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("vouchersTabs")
+        for tab in (self.queue, self.issued, self.places):
+            self.tabs.addTab(tab, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+        self.queue.reload()
+        self.issued.reload()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Vouchers"))
+        for tab, text in ((self.queue, _("Queue")), (self.issued, _("Issued")),
+                          (self.places, _("Institutions"))):
+            self.tabs.setTabText(self.tabs.indexOf(tab), text)
+            tab.retranslate()
+
+    def on_data_changed(self, what: str) -> None:
+        if what not in RELOAD_ON:
+            return
+        self.queue.reload()
+        self.issued.refresh()
+        self.places.reload()
+
+    def issue_from_application(self, application_id: int) -> None:
+        from unionapp.ui.dialogs.voucher_dialog import VoucherDialog
+
+        dialog = VoucherDialog(self.state, self, application_id=application_id)
+        if dialog.exec():
+            self.tabs.setCurrentWidget(self.issued)
+
+    def is_loading(self) -> bool:
+        return self.queue.is_loading() or self.issued.is_loading()

@@ -1,0 +1,271 @@
+"""The Issued tab: the year's vouchers with their money and protocol, totals under the list.
+
+Vouchers are counted in the year they start (DESIGN.md's year-end definition), so the totals
+here are the year-end report's. The list is read on the thread pool; typing filters it in
+memory and the totals follow what is shown. Import… uses the common import wizard, Export to
+Excel… the common register export (every year, in the import's own columns).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionapp.core import i18n, vouchers
+from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS
+from unionapp.core.formatting import format_date, format_money, format_number
+from unionapp.core.i18n import N_, _, ngettext
+from unionapp.core.vouchers import VoucherRow
+from unionapp.ui.operations import (
+    BackgroundJob,
+    confirm,
+    run_in_background,
+    show_error,
+    start_job,
+)
+from unionapp.ui.pages.vouchers_table import Column, RecordsModel, records_view, selected_record
+from unionapp.ui.state import AppState
+from unionapp.ui.widgets.flow_layout import FlowLayout
+
+ALL_YEARS = 0
+COLUMNS = (
+    Column(N_("Start"), lambda r: format_date(r.start_date)),
+    Column(N_("End"), lambda r: format_date(r.end_date)),
+    Column(N_("Card no"), lambda r: r.card_no),
+    Column(N_("Member"), lambda r: r.member_name, stretch=True),
+    Column(N_("Child"), lambda r: r.child_name),
+    Column(N_("Kind"), lambda r: VOUCHER_KINDS.label(r.kind)),
+    Column(N_("Institution"), lambda r: r.institution, tooltip=True),
+    Column(N_("Cost"), lambda r: format_money(r.cost), right=True),
+    Column(N_("Co-payment"), lambda r: format_money(r.copay), right=True),
+    Column(N_("Subsidy"), lambda r: format_money(r.subsidy), right=True),
+    Column(N_("Source"), lambda r: FUNDING_SOURCES.label(r.source)),
+    Column(N_("Protocol"), lambda r: r.protocol),
+)
+
+
+def _key(r: VoucherRow) -> str:
+    return " ".join((r.member_name, r.card_no, r.child_name, r.institution,
+                     VOUCHER_KINDS.label(r.kind), r.decision_number))
+
+
+class IssuedTab(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._job: BackgroundJob | None = None
+        self._again = False
+        self.notice: QMessageBox | None = None
+        self.year = QComboBox()
+        self.year.setObjectName("voucherYear")
+        self.year.currentIndexChanged.connect(lambda _i: self.reload())
+        self.year_label = QLabel()
+        self.year_label.setBuddy(self.year)
+        self.search = QLineEdit()
+        self.search.setObjectName("voucherSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.model = RecordsModel(COLUMNS, _key, self)
+        self.table = records_view(self.model, "vouchersTable")
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
+        self.totals = QLabel()
+        self.totals.setObjectName("voucherTotals")
+        self.totals.setWordWrap(True)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons: dict[str, QPushButton] = {}
+        bar = FlowLayout(align_right=True)
+        for name, slot in (("new", self.new), ("edit", self.edit), ("delete", self.delete),
+                           ("import", self.open_import), ("export", self.ask_export)):
+            button = QPushButton()
+            button.setObjectName(f"voucher_{name}")
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.buttons[name] = button
+        top = QHBoxLayout()
+        top.addWidget(self.year_label)
+        top.addWidget(self.year)
+        top.addSpacing(12)
+        top.addLayout(bar, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        self.totals.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._fill_years(dt.date.today().year)
+        self.retranslate()
+        self._selected()
+
+    # -- texts --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.year_label.setText(_("Year:"))
+        if self.year.count():
+            self.year.setItemText(0, _("All years"))
+        self.search.setPlaceholderText(_("Search: name, card number, child, place or protocol"))
+        for name, text in (("new", N_("Issue a voucher…")), ("edit", N_("Edit…")),
+                           ("delete", N_("Delete")), ("import", N_("Import…")),
+                           ("export", N_("Export to Excel…"))):
+            self.buttons[name].setText(_(text))
+        self.model.retranslate()
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        shown = self.model.shown_records()
+        t = vouchers.totals(shown)
+        self.totals.setText(
+            _("Vouchers: {count} of {total}. Cost {cost}, co-payment {copay}, subsidy {subsidy}.")
+            .format(count=format_number(t.count), total=format_number(len(self.model.records)),
+                    cost=format_money(t.cost), copay=format_money(t.copay),
+                    subsidy=format_money(t.subsidy)))
+
+    # -- years and loading --------------------------------------------------------------------
+    def _fill_years(self, keep: int) -> None:
+        years = sorted(set(vouchers.voucher_years(self.state.db)) | {dt.date.today().year},
+                       reverse=True)
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItem(_("All years"), ALL_YEARS)
+        for year in years:
+            self.year.addItem(str(year), year)
+        row = self.year.findData(keep)
+        self.year.setCurrentIndex(row if row >= 0 else 1)
+        self.year.blockSignals(False)
+
+    def chosen_year(self) -> int | None:
+        year = self.year.currentData()
+        return None if not year else int(year)
+
+    def refresh(self) -> None:
+        """Data changed: the years may have too; the list is read again."""
+        self._fill_years(self.year.currentData() or ALL_YEARS)
+        self.reload()
+
+    def reload(self) -> None:
+        if self._job is not None:
+            self._again = True
+            return
+        db, year = self.state.db, self.chosen_year()
+
+        def work(_progress: Any, _cancelled: Any) -> tuple[int | None, list[VoucherRow]]:
+            return year, vouchers.list_vouchers(db, year)
+
+        self._job = start_job(work, self._loaded, on_error=self._failed)
+
+    def is_loading(self) -> bool:
+        return self._job is not None
+
+    def _loaded(self, result: tuple[int | None, list[VoucherRow]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._job = None
+        year, rows = result
+        if self._again or year != self.chosen_year():
+            self._again = False
+            self.reload()
+            return
+        chosen = self.selected()
+        self.model.set_records(rows)
+        if chosen is not None:
+            row = self.model.row_of(lambda r: r.id == chosen.id)
+            if row >= 0:
+                self.table.selectRow(row)
+        self._show_totals()
+        self._selected()
+
+    def _failed(self, exc: BaseException) -> None:
+        if shiboken6.isValid(self):
+            self._job = None
+            show_error(self, exc)
+
+    def _filter(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._show_totals()
+
+    # -- actions ------------------------------------------------------------------------------
+    def selected(self) -> VoucherRow | None:
+        found: VoucherRow | None = selected_record(self.table, self.model)
+        return found
+
+    def _selected(self) -> None:
+        chosen = self.selected() is not None
+        self.buttons["edit"].setEnabled(chosen)
+        self.buttons["delete"].setEnabled(chosen)
+
+    def new(self) -> None:
+        from unionapp.ui.dialogs.voucher_dialog import VoucherDialog
+
+        VoucherDialog(self.state, self).exec()
+
+    def edit(self) -> None:
+        from unionapp.ui.dialogs.voucher_dialog import VoucherDialog
+
+        row = self.selected()
+        if row is not None:
+            VoucherDialog(self.state, self, voucher_id=row.id).exec()
+
+    def delete(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        question = _("Delete the voucher of {name} ({kind}, from {date})? An application it "
+                     "granted goes back to the queue.").format(
+            name=row.member_name, kind=VOUCHER_KINDS.label(row.kind),
+            date=format_date(row.start_date))
+        if not confirm(self, question):
+            return
+        try:
+            vouchers.delete_voucher(self.state.db, row.id)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
+            show_error(self, exc)
+            return
+        self.state.notify_changed("vouchers")
+
+    def open_import(self) -> None:
+        from unionapp.ui.dialogs.import_wizard import ImportWizard
+
+        self.wizard = ImportWizard(self.state, "vouchers", self)
+        self.wizard.finished.connect(lambda _r: self.state.notify_changed("vouchers"))
+        self.wizard.open()
+
+    def ask_export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export vouchers"), str(Path.home() / "vouchers.xlsx"),
+            _("Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        from unionapp.core.exporting import export_register
+
+        db, lang = self.state.db, i18n.get_language()
+
+        def work(_progress: Any, _cancelled: Any) -> int:
+            return export_register(db, "vouchers", path, lang)
+
+        def done(count: int) -> None:
+            text = ngettext("{count} voucher written to {file}.",
+                            "{count} vouchers written to {file}.", count)
+            self.notice = QMessageBox(QMessageBox.Icon.Information, _("unionapp"),
+                                      text.format(count=count, file=path.name), parent=self)
+            self.notice.open()
+
+        run_in_background(self, _("Exporting…"), work, done, cancellable=False)

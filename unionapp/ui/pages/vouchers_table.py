@@ -1,0 +1,161 @@
+"""One small table model for the Vouchers page's lists (queue, issued, institutions).
+
+Each list is a few hundred to a few thousand rows of plain records from the core. The model
+keeps the records and, per column, a function that turns a record into its text; a filter
+keeps the numbers of the records whose prepared key holds every typed word (casefolded, ё as
+е), so a keystroke scans strings in memory and resets the view once, as the members table
+does. Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from unionapp.core.i18n import _
+from unionapp.core.member_list import search_text
+
+Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+DIMMED = QColor("#7a7a7a")
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str  # msgid, translated when shown
+    text: Callable[[Any], str]
+    right: bool = False  # numbers and money
+    stretch: bool = False  # takes the spare width
+    tooltip: bool = False  # long text: the whole of it as a tooltip
+
+
+class RecordsModel(QAbstractTableModel):
+    """Records shown through ``columns``; ``set_filter`` keeps those matching every word."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        key: Callable[[Any], str],
+        parent: QObject | None = None,
+        *,
+        dimmed: Callable[[Any], bool] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._key = key
+        self._dimmed = dimmed
+        self.records: list[Any] = []
+        self._keys: list[str] = []
+        self.shown: list[int] = []
+        self.query = ""
+
+    # -- contents -----------------------------------------------------------------------------
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.records = list(records)
+        self._keys = [search_text(self._key(r)) for r in self.records]
+        self.shown = self._matching(self.query)
+        self.endResetModel()
+
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        self.beginResetModel()
+        self.columns = list(columns)
+        self.endResetModel()
+
+    def set_filter(self, query: str) -> None:
+        self.beginResetModel()
+        self.query = query
+        self.shown = self._matching(query)
+        self.endResetModel()
+
+    def _matching(self, query: str) -> list[int]:
+        words = search_text(query).split()
+        if not words:
+            return list(range(len(self.records)))
+        return [i for i, key in enumerate(self._keys) if all(w in key for w in words)]
+
+    def record(self, row: int) -> Any:
+        return self.records[self.shown[row]] if 0 <= row < len(self.shown) else None
+
+    def shown_records(self) -> list[Any]:
+        return [self.records[i] for i in self.shown]
+
+    def row_of(self, test: Callable[[Any], bool]) -> int:
+        return next((row for row, i in enumerate(self.shown) if test(self.records[i])), -1)
+
+    def retranslate(self) -> None:
+        """Texts are made when painted: a reset repaints them in the new language."""
+        self.beginResetModel()
+        self.endResetModel()
+
+    # -- Qt -----------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        if role == _DISPLAY or (role == _TOOLTIP and column.tooltip):
+            return column.text(self.records[self.shown[index.row()]])
+        if role == _ALIGN and column.right:
+            return _RIGHT
+        if role == _FOREGROUND and self._dimmed is not None and self._dimmed(
+            self.records[self.shown[index.row()]]
+        ):
+            return DIMMED
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
+    ) -> Any:
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return _(self.columns[section].title)
+        return None
+
+
+def records_view(model: RecordsModel, name: str, parent: QWidget | None = None) -> QTableView:
+    """A read-only, row-selecting table over ``model``; the stretch column takes spare width."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(QFontMetrics(view.font()).height() + 8)
+    fit_columns(view, model)
+    model.modelReset.connect(lambda: fit_columns(view, model))
+    return view
+
+
+def fit_columns(view: QTableView, model: RecordsModel) -> None:
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setResizeContentsPrecision(200)  # measure a few hundred rows, not thousands
+    for index, column in enumerate(model.columns):
+        mode = (QHeaderView.ResizeMode.Stretch if column.stretch
+                else QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(index, mode)
+
+
+def selected_record(view: QTableView, model: RecordsModel) -> Any:
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    return model.record(rows[0].row()) if rows else None
