@@ -152,12 +152,9 @@ class _TableSpec:
     lead: Sequence[Flowable]  # drawn just above the first rows, never alone at a page's foot
     tracker: _Tracker = field(default_factory=lambda: _Tracker(None, None, 0))
     _styles: Styles | None = None
-    _cells: dict[int, list[Any]] = field(default_factory=dict)  # row index -> its cells
-
-    @property
-    def min_row_height(self) -> float:
-        """The height of a one-line row: no more rows than fit by it are ever made."""
-        return self.font_size * 1.2 + TOP_PADDING + BOTTOM_PADDING
+    _widths: list[float] = field(default_factory=list)  # what the caches below were made for
+    _rows: dict[int, tuple[list[Any], float]] = field(default_factory=dict)  # cells, height
+    _header: tuple[list[Any], float] | None = None
 
     @property
     def styles(self) -> Styles:
@@ -175,10 +172,12 @@ class _TableSpec:
                      default=0.0) + 2 * PADDING + 1 for c in self.columns]
         short = sum(max(n - w, 0.0) for n, w in zip(least, widths, strict=True))
         slack = sum(max(w - n, 0.0) for n, w in zip(least, widths, strict=True))
-        if short <= 0 or slack <= short:
-            return widths
-        return [n if w < n else w - (w - n) * short / slack
-                for n, w in zip(least, widths, strict=True)]
+        if 0 < short < slack:
+            widths = [n if w < n else w - (w - n) * short / slack
+                      for n, w in zip(least, widths, strict=True)]
+        if widths != self._widths:
+            self._widths, self._rows, self._header = widths, {}, None
+        return widths
 
     def totals_span(self) -> int:
         """How many columns the totals row's label spans: up to the first figure."""
@@ -186,13 +185,41 @@ class _TableSpec:
         filled = [i for i, text in enumerate(self.totals) if i > 0 and text]
         return filled[0] if filled else len(self.columns)
 
-    def header(self) -> list[Paragraph]:
-        s = self.styles
-        style = ParagraphStyle("head", fontName=s.bold, fontSize=self.font_size,
-                               leading=self.font_size + 2, alignment=TA_CENTER)
-        return [paragraph(c.title, style) for c in self.columns]
+    def _height(self, cells: list[Any], widths: Sequence[float], leading: float) -> float:
+        """The row's height as ReportLab will make it: the tallest cell and the padding."""
+        tallest = leading
+        for cell, width in zip(cells, widths, strict=True):
+            if isinstance(cell, Flowable):
+                tallest = max(tallest, cell.wrap(width - 2 * PADDING, 0xFFFFFF)[1])
+            elif "\n" in cell:
+                tallest = max(tallest, leading * (cell.count("\n") + 1))
+        return tallest + TOP_PADDING + BOTTOM_PADDING
 
-    def cells(self, row: Sequence[str | None], widths: list[float], bold: bool) -> list[Any]:
+    def header(self) -> tuple[list[Any], float]:
+        if self._header is None:
+            s = self.styles
+            style = ParagraphStyle("head", fontName=s.bold, fontSize=self.font_size,
+                                   leading=self.font_size + 2, alignment=TA_CENTER)
+            cells: list[Any] = [paragraph(c.title, style) for c in self.columns]
+            self._header = cells, self._height(cells, self._widths, self.font_size * 1.2)
+        return self._header
+
+    def row(self, index: int) -> tuple[list[Any], float]:
+        """A row's cells and height, made once (a row that did not fit is measured again on
+        the next page otherwise)."""
+        if index not in self._rows:
+            cells = self.cells(self.rows[index], self._widths, bold=False)
+            self._rows[index] = cells, self._height(cells, self._widths, self.font_size * 1.2)
+        return self._rows[index]
+
+    def totals_row(self) -> tuple[list[Any], float, int]:
+        assert self.totals is not None
+        widths, span = self._widths, self.totals_span()
+        label_widths = [sum(widths[:span]), *([0.0] * (span - 1)), *widths[span:]]
+        cells = self.cells(self.totals, label_widths, bold=True)
+        return cells, self._height(cells, label_widths, self.font_size * 1.2), span
+
+    def cells(self, row: Sequence[str | None], widths: Sequence[float], bold: bool) -> list[Any]:
         """Plain strings (fast) unless a text is too wide for its column: then a Paragraph."""
         s = self.styles
         font = s.bold if bold else s.regular
@@ -202,7 +229,8 @@ class _TableSpec:
             text = text or ""
             room = width - 2 * PADDING
             # a letter is never wider than the font size: short texts skip the measuring
-            if column.wrap and len(text) * size > room and stringWidth(text, font, size) > room:
+            if (text and column.wrap and len(text) * size > room
+                    and stringWidth(text, font, size) > room):
                 style = ParagraphStyle("cell", fontName=font, fontSize=size, leading=size + 2,
                                        alignment=TA_RIGHT if column.money else 0)
                 out.append(paragraph(text, style))
@@ -210,17 +238,32 @@ class _TableSpec:
                 out.append(text)
         return out
 
-    def table(self, start: int, end: int, header: bool, widths: list[float]) -> Table:
+    def fitting(self, start: int, header: bool, height: float) -> int:
+        """The end of the rows from ``start`` that fit in ``height`` (at most ``CHUNK_ROWS``);
+        the totals row comes with the last row, never alone on a page."""
+        used = self.header()[1] if header else 0.0
+        end, stop = start, min(start + CHUNK_ROWS, len(self.rows))
+        while end < stop:
+            used += self.row(end)[1]
+            if used > height:
+                break
+            end += 1
+        last = end == len(self.rows) > start and self.totals is not None
+        if last and used + self.totals_row()[1] > height:
+            end -= 1
+        return end
+
+    def table(self, start: int, end: int, header: bool) -> Table:
         s = self.styles
-        data: list[list[Any]] = [self.header()] if header else []
+        data: list[list[Any]] = [self.header()[0]] if header else []
+        heights = [self.header()[1]] if header else []
         body_start = len(data)
-        cache = self._cells
         for index in range(start, end):
-            if index not in cache:
-                cache[index] = self.cells(self.rows[index], widths, bold=False)
-            data.append(cache[index])
-        for index in [i for i in cache if i < start]:  # drawn: let them go
-            del cache[index]
+            cells, height = self.row(index)
+            data.append(cells)
+            heights.append(height)
+        for index in [i for i in self._rows if i < start]:  # drawn: let them go
+            del self._rows[index]
         commands: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), s.regular, self.font_size),
             ("GRID", (0, 0), (-1, -1), 0.4, LINE_GREY),
@@ -234,6 +277,7 @@ class _TableSpec:
             commands.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_GREY))
         if not self.rows:
             data.append([_(EMPTY_LIST)] + [""] * (len(self.columns) - 1))
+            heights.append(self.font_size * 1.2 + TOP_PADDING + BOTTOM_PADDING)
             commands += [("SPAN", (0, body_start), (-1, body_start)),
                          ("ALIGN", (0, body_start), (-1, body_start), "CENTER"),
                          ("TEXTCOLOR", (0, body_start), (-1, body_start), colors.dimgrey)]
@@ -241,9 +285,9 @@ class _TableSpec:
             commands.append(("ROWBACKGROUNDS", (0, body_start), (-1, len(data) - 1),
                              [colors.white, STRIPE] if start % 2 == 0 else [STRIPE, colors.white]))
         if self.totals is not None and self.rows and end >= len(self.rows):
-            span = self.totals_span()
-            label_widths = [sum(widths[:span]), *([0.0] * (span - 1)), *widths[span:]]
-            data.append(self.cells(self.totals, label_widths, bold=True))
+            cells, height, span = self.totals_row()
+            data.append(cells)
+            heights.append(height)
             commands += [("FONT", (0, -1), (-1, -1), s.bold, self.font_size),
                          ("BACKGROUND", (0, -1), (-1, -1), TOTAL_GREY)]
             if span > 1:
@@ -251,16 +295,18 @@ class _TableSpec:
         for index, column in enumerate(self.columns):
             if column.money:
                 commands.append(("ALIGN", (index, body_start), (index, -1), "RIGHT"))
-        return Table(data, colWidths=widths, repeatRows=1 if header else 0,
-                     style=TableStyle(commands))
+        # the heights measured already: ReportLab need not wrap every paragraph again
+        return Table(data, colWidths=self._widths, rowHeights=heights,
+                     repeatRows=1 if header else 0, style=TableStyle(commands))
 
 
 class _Rows(Flowable):  # type: ignore[misc]
     """The rows from ``start`` on, cut into pieces as the pages come (see the module docstring).
 
     ``wrap`` claims more height than any page so the frame always asks ``split``, which knows
-    whether the piece starts at the top of a page (the frame tells it) and returns the piece
-    that fits followed by a ``_Rows`` for the rest.
+    whether the piece starts at the top of a page (the frame tells it), measures the rows
+    that fit (each row once, cached) and returns that piece followed by a ``_Rows`` for the
+    rest: one table made and measured per page, never a long one cut again and again.
     """
 
     def __init__(self, spec: _TableSpec, start: int = 0, first: bool = True) -> None:
@@ -282,21 +328,32 @@ class _Rows(Flowable):  # type: ignore[misc]
         for index, flowable in enumerate(lead):
             height -= flowable.wrap(available_width, height)[1] + flowable.getSpaceAfter()
             height -= 0 if index == 0 and at_top else flowable.getSpaceBefore()
-        total = len(spec.rows)
-        # a piece has no more rows than could fit: a page takes ~35, so no 100 are measured
-        fit = int(max(height, 0) // spec.min_row_height) + 1
-        end = min(self.start + CHUNK_ROWS, self.start + fit, total)
         header = self.first or at_top
-        widths = spec.widths(available_width)
-        table = spec.table(self.start, end, header, widths)
-        if height > 0 and table.wrap(available_width, height)[1] <= height:
-            spec.tracker.advance(end - self.start)
-            rest = [_Rows(spec, end, first=False)] if end < total else []
-            return [*lead, table, *rest]
-        parts = table.split(available_width, height) if height > 0 else []
-        taken = parts[0]._nrows - (1 if header else 0) if len(parts) == 2 else 0
+        spec.widths(available_width)
+        total = len(spec.rows)
+        end = spec.fitting(self.start, header, height) if total else 0
         # a title with a row or two under it at a page's foot reads badly: start on the next
-        if taken <= 0 or (lead and not at_top and taken < min(3, end - self.start)):
+        if total and (end <= self.start or (lead and not at_top
+                                             and end - self.start < min(3, total))):
+            return self._split_by_reportlab(available_width, height, header, lead, at_top)
+        table = spec.table(self.start, end, header)
+        if height <= 0 or table.wrap(available_width, height)[1] > height:
+            return self._split_by_reportlab(available_width, height, header, lead, at_top)
+        spec.tracker.advance(end - self.start)
+        rest = [_Rows(spec, end, first=False)] if end < total else []
+        return [*lead, table, *rest]
+
+    def _split_by_reportlab(self, width: float, height: float, header: bool,
+                            lead: list[Flowable], at_top: bool) -> list[Flowable]:
+        """Not at the top of a page: try the next (return nothing). At the top, a row taller
+        than a page: let ReportLab cut the table as it can."""
+        if not at_top or height <= 0:
+            return []
+        spec = self.spec
+        end = min(self.start + CHUNK_ROWS, len(spec.rows))
+        parts = spec.table(self.start, end, header).split(width, height)
+        taken = parts[0]._nrows - (1 if header else 0) if len(parts) == 2 else 0
+        if taken <= 0:
             return []
         spec.tracker.advance(taken)
         return [*lead, parts[0], _Rows(spec, self.start + taken, first=False)]
