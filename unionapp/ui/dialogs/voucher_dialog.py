@@ -171,12 +171,15 @@ class VoucherDialog(QDialog):
         self.child.setEnabled(app.child_id is None)
         self.place.combo.load(app.kind)
 
-    def new_place(self) -> None:
+    def new_place(self) -> QDialog:
+        """Add a place to the catalogue without leaving the voucher; it is then chosen."""
         from unionapp.ui.dialogs.voucher_institution_dialog import InstitutionDialog
 
         dialog = InstitutionDialog(self.state, self, kind=self.kind.code())
-        if dialog.exec() and dialog.saved_id is not None:
-            self.place.combo.load(self.kind.code(), dialog.saved_id)
+        dialog.accepted.connect(
+            lambda: self.place.combo.load(self.kind.code(), dialog.saved_id))
+        dialog.open()
+        return dialog
 
     # -- texts --------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -8,6 +8,8 @@ through the same dialog as a new one, with the application's member, kind and ch
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from unionapp.core.i18n import _
@@ -17,6 +19,9 @@ from unionapp.ui.pages.vouchers_institutions import InstitutionsTab
 from unionapp.ui.pages.vouchers_issued import IssuedTab
 from unionapp.ui.pages.vouchers_queue import QueueTab
 from unionapp.ui.state import AppState
+
+if TYPE_CHECKING:
+    from unionapp.ui.dialogs.voucher_dialog import VoucherDialog
 
 RELOAD_ON = frozenset({"vouchers", "members", "all", "settings", "decisions"})
 
@@ -59,12 +64,13 @@ class VouchersPage(Page):
         self.issued.refresh()
         self.places.reload()
 
-    def issue_from_application(self, application_id: int) -> None:
+    def issue_from_application(self, application_id: int) -> VoucherDialog:
         from unionapp.ui.dialogs.voucher_dialog import VoucherDialog
 
         dialog = VoucherDialog(self.state, self, application_id=application_id)
-        if dialog.exec():
-            self.tabs.setCurrentWidget(self.issued)
+        dialog.accepted.connect(lambda: self.tabs.setCurrentWidget(self.issued))
+        dialog.open()
+        return dialog
 
     def is_loading(self) -> bool:
         return self.queue.is_loading() or self.issued.is_loading()

@@ -6,17 +6,36 @@ core refuses and the message says how many went there.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from unionapp.core import institutions
 from unionapp.core.codes import VOUCHER_KINDS
 from unionapp.core.formatting import format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.institutions import InstitutionRow
-from unionapp.ui.operations import confirm, show_error
-from unionapp.ui.pages.vouchers_table import Column, RecordsModel, records_view, selected_record
+from unionapp.ui.operations import show_error
+from unionapp.ui.pages.vouchers_table import (
+    Column,
+    RecordsModel,
+    ask,
+    records_view,
+    selected_record,
+)
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from unionapp.ui.dialogs.voucher_institution_dialog import InstitutionDialog
 
 
 def _ages(r: InstitutionRow) -> str:
@@ -53,7 +72,7 @@ class InstitutionsTab(QWidget):
         self.count.setObjectName("institutionCount")
         self.buttons: dict[str, QPushButton] = {}
         bar = FlowLayout(align_right=True)
-        for name, slot in (("new", self.new), ("edit", self.edit), ("delete", self.delete)):
+        for name, slot in (("new", self.new), ("edit", self.edit), ("delete", self.ask_delete)):
             button = QPushButton()
             button.setObjectName(f"institution_{name}")
             button.clicked.connect(slot)
@@ -106,25 +125,33 @@ class InstitutionsTab(QWidget):
         self.buttons["edit"].setEnabled(chosen)
         self.buttons["delete"].setEnabled(chosen)
 
-    def new(self) -> None:
+    def new(self) -> InstitutionDialog:
         from unionapp.ui.dialogs.voucher_institution_dialog import InstitutionDialog
 
-        InstitutionDialog(self.state, self).exec()
+        dialog = InstitutionDialog(self.state, self)
+        dialog.open()
+        return dialog
 
-    def edit(self) -> None:
+    def edit(self) -> InstitutionDialog | None:
         from unionapp.ui.dialogs.voucher_institution_dialog import InstitutionDialog
 
         row = self.selected()
-        if row is not None:
-            InstitutionDialog(self.state, self, institution_id=row.id).exec()
+        if row is None:
+            return None
+        dialog = InstitutionDialog(self.state, self, institution_id=row.id)
+        dialog.open()
+        return dialog
 
-    def delete(self) -> None:
+    def ask_delete(self) -> QMessageBox | None:
         row = self.selected()
-        if row is None or not confirm(self, _("Delete «{name}» from the catalogue?").format(
-                name=row.name)):
-            return
+        if row is None:
+            return None
+        question = _("Delete «{name}» from the catalogue?").format(name=row.name)
+        return ask(self, question, lambda: self._delete(row.id))
+
+    def _delete(self, institution_id: int) -> None:
         try:
-            institutions.delete_institution(self.state.db, row.id)
+            institutions.delete_institution(self.state.db, institution_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
             show_error(self, exc)
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -32,16 +32,20 @@ from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS
 from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _, ngettext
 from unionapp.core.vouchers import VoucherRow
-from unionapp.ui.operations import (
-    BackgroundJob,
-    confirm,
-    run_in_background,
-    show_error,
-    start_job,
+from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
+from unionapp.ui.pages.vouchers_table import (
+    Column,
+    RecordsModel,
+    ask,
+    records_view,
+    selected_record,
 )
-from unionapp.ui.pages.vouchers_table import Column, RecordsModel, records_view, selected_record
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from unionapp.ui.dialogs.import_wizard import ImportWizard
+    from unionapp.ui.dialogs.voucher_dialog import VoucherDialog
 
 ALL_YEARS = 0
 COLUMNS = (
@@ -91,7 +95,7 @@ class IssuedTab(QWidget):
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons: dict[str, QPushButton] = {}
         bar = FlowLayout(align_right=True)
-        for name, slot in (("new", self.new), ("edit", self.edit), ("delete", self.delete),
+        for name, slot in (("new", self.new), ("edit", self.edit), ("delete", self.ask_delete),
                            ("import", self.open_import), ("export", self.ask_export)):
             button = QPushButton()
             button.setObjectName(f"voucher_{name}")
@@ -209,41 +213,49 @@ class IssuedTab(QWidget):
         self.buttons["edit"].setEnabled(chosen)
         self.buttons["delete"].setEnabled(chosen)
 
-    def new(self) -> None:
+    def new(self) -> VoucherDialog:
         from unionapp.ui.dialogs.voucher_dialog import VoucherDialog
 
-        VoucherDialog(self.state, self).exec()
+        dialog = VoucherDialog(self.state, self)
+        dialog.open()
+        return dialog
 
-    def edit(self) -> None:
+    def edit(self) -> VoucherDialog | None:
         from unionapp.ui.dialogs.voucher_dialog import VoucherDialog
 
-        row = self.selected()
-        if row is not None:
-            VoucherDialog(self.state, self, voucher_id=row.id).exec()
-
-    def delete(self) -> None:
         row = self.selected()
         if row is None:
-            return
+            return None
+        dialog = VoucherDialog(self.state, self, voucher_id=row.id)
+        dialog.open()
+        return dialog
+
+    def ask_delete(self) -> QMessageBox | None:
+        row = self.selected()
+        if row is None:
+            return None
         question = _("Delete the voucher of {name} ({kind}, from {date})? An application it "
                      "granted goes back to the queue.").format(
             name=row.member_name, kind=VOUCHER_KINDS.label(row.kind),
             date=format_date(row.start_date))
-        if not confirm(self, question):
-            return
+        return ask(self, question, lambda: self._delete(row.id))
+
+    def _delete(self, voucher_id: int) -> None:
         try:
-            vouchers.delete_voucher(self.state.db, row.id)
+            vouchers.delete_voucher(self.state.db, voucher_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
             show_error(self, exc)
             return
         self.state.notify_changed("vouchers")
 
-    def open_import(self) -> None:
+    def open_import(self) -> ImportWizard:
         from unionapp.ui.dialogs.import_wizard import ImportWizard
 
-        self.wizard = ImportWizard(self.state, "vouchers", self)
-        self.wizard.finished.connect(lambda _r: self.state.notify_changed("vouchers"))
-        self.wizard.open()
+        wizard = ImportWizard(self.state, "vouchers", self)
+        wizard.finished.connect(lambda _r: self.state.notify_changed("vouchers"))
+        wizard.open()
+        self.wizard = wizard
+        return wizard
 
     def ask_export(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

@@ -9,7 +9,7 @@ the chairperson can answer «why her and not me?» on the screen as well as on p
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -29,16 +30,20 @@ from unionapp.core.codes import SEASONS, VOUCHER_KINDS
 from unionapp.core.formatting import format_date, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.voucher_queue import CAMP, Position, Queue, load_queue
-from unionapp.ui.operations import BackgroundJob, confirm, show_error, start_job
+from unionapp.ui.operations import BackgroundJob, show_error, start_job
 from unionapp.ui.pages.vouchers_table import (
     Column,
     RecordsModel,
+    ask,
     records_view,
     selected_record,
 )
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from unionapp.ui.dialogs.voucher_application_dialog import ApplicationDialog
 
 
 def _columns(camp: bool) -> list[Column]:
@@ -111,7 +116,7 @@ class QueueTab(QWidget):
         self.new_button.clicked.connect(self.new_application)
         self.withdraw_button = QPushButton()
         self.withdraw_button.setObjectName("withdraw")
-        self.withdraw_button.clicked.connect(self.withdraw)
+        self.withdraw_button.clicked.connect(self.ask_withdraw)
         self.issue_button = QPushButton()
         self.issue_button.setObjectName("issueFromQueue")
         self.issue_button.clicked.connect(self._issue)
@@ -236,33 +241,37 @@ class QueueTab(QWidget):
             points=position.points, reasons=position.reasons_text()))
 
     # -- actions ------------------------------------------------------------------------------
-    def new_application(self) -> None:
+    def new_application(self) -> ApplicationDialog:
         from unionapp.ui.dialogs.voucher_application_dialog import ApplicationDialog
 
         dialog = ApplicationDialog(self.state, self, kind=self.kind.code())
-        if dialog.exec() and dialog.saved_id is not None:
-            self.select_after = dialog.saved_id  # once the queue is computed again
+        dialog.accepted.connect(lambda: setattr(self, "select_after", dialog.saved_id))
+        dialog.open()
+        return dialog
 
-    def edit_application(self) -> None:
+    def edit_application(self) -> ApplicationDialog | None:
         from unionapp.ui.dialogs.voucher_application_dialog import ApplicationDialog
 
         position = self.selected()
         if position is None:
-            return
-        ApplicationDialog(self.state, self,
-                          application_id=position.applicant.application_id).exec()
+            return None
+        dialog = ApplicationDialog(self.state, self,
+                                   application_id=position.applicant.application_id)
+        dialog.open()
+        return dialog
 
-    def withdraw(self) -> None:
+    def ask_withdraw(self) -> QMessageBox | None:
         position = self.selected()
         if position is None:
-            return
+            return None
+        app_id = position.applicant.application_id
         question = _("Withdraw the application of {name}? It leaves the queue (it stays on "
                      "record and can be reopened).").format(name=position.applicant.member_name)
-        if not confirm(self, question):
-            return
+        return ask(self, question, lambda: self._withdraw(app_id))
+
+    def _withdraw(self, app_id: int) -> None:
         try:
-            voucher_applications.withdraw_application(self.state.db,
-                                                      position.applicant.application_id)
+            voucher_applications.withdraw_application(self.state.db, app_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
             show_error(self, exc)
             return

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
 
 from unionapp.core.i18n import _
 from unionapp.core.member_list import search_text
@@ -159,3 +159,17 @@ def fit_columns(view: QTableView, model: RecordsModel) -> None:
 def selected_record(view: QTableView, model: RecordsModel) -> Any:
     rows = view.selectionModel().selectedRows() if view.selectionModel() else []
     return model.record(rows[0].row()) if rows else None
+
+
+def ask(parent: QWidget, text: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """A yes/no question shown window-modal without blocking (tests answer it by its
+    buttons); No is the default, so Enter never destroys anything."""
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, _("unionapp"), text, buttons.Yes | buttons.No,
+                      parent)
+    box.setDefaultButton(buttons.No)
+    box.button(buttons.Yes).setText(_("Yes"))
+    box.button(buttons.No).setText(_("No"))
+    box.accepted.connect(on_yes)  # Yes is an accepting role
+    box.open()
+    return box
