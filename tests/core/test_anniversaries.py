@@ -11,7 +11,7 @@ from sqlalchemy import event, insert
 from unionapp.core import anniversaries, settings
 from unionapp.core.anniversaries import BIRTHDAY, MEMBERSHIP
 from unionapp.core.i18n import set_language
-from unionapp.core.models import Member, VoucherApplication
+from unionapp.core.models import Member
 
 
 def add(db, card: str, surname: str, *, birth: dt.date | None = None,  # type: ignore[no-untyped-def]
@@ -101,17 +101,12 @@ def test_the_window_comes_from_the_setting(db) -> None:
     assert anniversaries.upcoming(db) == []
 
 
-def test_members_now_and_open_applications(db) -> None:
+def test_members_now(db) -> None:
     today = dt.date(2026, 6, 1)
-    first = add(db, "1", "Бар")
+    add(db, "1", "Бар")
     add(db, "2", "Кеткен", exit_=dt.date(2026, 5, 1))
     add(db, "3", "Кийин", join=dt.date(2026, 7, 1))
     assert anniversaries.members_now(db, today) == 1
-    with db.transaction() as s:
-        for status in ("open", "open", "granted", "withdrawn"):
-            s.add(VoucherApplication(member_id=first, kind="sanatorium", status=status,
-                                     applied_on=dt.date(2026, 1, 5)))
-    assert anniversaries.open_applications(db) == 2
 
 
 def test_ten_thousand_members_one_query(db) -> None:

@@ -75,7 +75,8 @@ def started(qtbot, result: ui_app.Running | int) -> ui_app.Running:  # type: ign
 def test_sidebar_lists_only_working_sections(window: MainWindow) -> None:
     texts = [window.sidebar.item(r).text() for r in range(window.sidebar.count())]
     assert texts == [i18n._(entry.title) for entry in PAGES]  # every section declared
-    assert texts[:2] == [i18n._("Members"), i18n._("Dues")] and texts[-1] == i18n._("Settings")
+    assert texts[:3] == [i18n._("Home"), i18n._("Members"), i18n._("Dues")]
+    assert texts[-1] == i18n._("Settings")
     window.sidebar.setCurrentRow(len(texts) - 1)
     assert window.stack.currentWidget() is window.settings_page
 
@@ -305,7 +306,7 @@ def test_language_chosen_while_opening_is_kept(  # type: ignore[no-untyped-def]
 ) -> None:
     shell.language.setCurrentIndex(shell.language.findData("ru"))
     assert i18n.get_language() == "ru"
-    assert shell.sidebar.item(0).text() == translate_in("ru", "Members")
+    assert shell.sidebar.item(1).text() == translate_in("ru", "Members")
     assert shell.register_menu.title() == translate_in("ru", "&Register")
 
     shell.open_register(app_state)

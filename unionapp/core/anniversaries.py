@@ -7,8 +7,7 @@ years since joining. Only active members count. Someone born (or joined) on 29 F
 celebrates on 28 February in other years, so a jubilee is never skipped. The register is read
 in one query and the dates computed in Python: 10,000 members take a few milliseconds.
 
-Also here, for the Home page: the members-now count and, while the vouchers helper's queue is
-not in the core, the count of open voucher applications.
+Also here, for the Home page: the count of members now.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from unionapp.core import settings
 from unionapp.core.db import Database
 from unionapp.core.i18n import ngettext
 from unionapp.core.member_list import collation_key
-from unionapp.core.models import Department, Member, VoucherApplication
+from unionapp.core.models import Department, Member
 
 DAYS_SETTING = "anniversaries.days"
 JUBILEE_FROM, JUBILEE_STEP = 50, 5
@@ -115,18 +114,6 @@ def members_now(db: Database, today: dt.date | None = None) -> int:
                     Member.join_date <= today,
                     or_(Member.exit_date.is_(None), Member.exit_date > today),
                 )
-            ) or 0
-        )
-
-
-def open_applications(db: Database) -> int:
-    """Voucher applications still waiting in the queue (status ``open``)."""
-    with db.reading() as s:
-        return int(
-            s.scalar(
-                select(func.count())
-                .select_from(VoucherApplication)
-                .where(VoucherApplication.status == "open")
             ) or 0
         )
 

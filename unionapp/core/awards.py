@@ -333,7 +333,12 @@ def grant(db: Database, award_id: int, grant: Grant) -> str:
                 number=format_certificate(award.cert_year, award.cert_seq),
             )
         if grant.awarded_on is None:
-            raise ValidationError(REQUIRED, field="awarded_on")
+            missing = [ValidationError(REQUIRED, field="awarded_on")]
+            if grant.decision_id is None and not (grant.decision_no or "").strip():
+                missing.append(ValidationError(N_("Choose the decision that granted the award."),
+                                               field="decision"))
+            raise_all(missing)
+            return ""
         decision_id = grant.decision_id
         if grant.decision_no and grant.decision_no.strip():
             decision_id = decisions.resolve(

@@ -55,8 +55,15 @@ KIND_TITLES = {
     "cash": N_("Import cash payments"),
     "aid": N_("Import material aid"),
     "vouchers": N_("Import vouchers"),
+    "awards": N_("Import awards"),
 }
 KIND_HINTS = {
+    "awards": N_(
+        "Choose an Excel (.xlsx) or CSV file with one row per award: card number, award, "
+        "date, the number of the protocol that granted it (with its date, if the file has it) "
+        "and the certificate number, if it has one. An award the catalogue does not know is "
+        "added to it. Importing the same file again adds nothing."
+    ),
     "vouchers": N_(
         "Choose an Excel (.xlsx) or CSV file with one row per voucher: card number, kind, "
         "institution, start and end dates, cost, the member's co-payment and, for a children's "

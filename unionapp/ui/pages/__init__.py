@@ -31,13 +31,15 @@ class PageEntry:
         return page_class
 
 
-MEMBERS, DUES, SETTINGS = "members", "dues", "settings"
+HOME, MEMBERS, DUES, SETTINGS = "home", "members", "dues", "settings"
 PAGES = (
+    PageEntry(HOME, N_("Home"), "unionapp.ui.pages.home", "HomePage"),
     PageEntry(MEMBERS, N_("Members"), "unionapp.ui.pages.members", "MembersPage"),
     PageEntry(DUES, N_("Dues"), "unionapp.ui.pages.dues", "DuesPage"),
     PageEntry("decisions", N_("Decisions"), "unionapp.ui.pages.decisions", "DecisionsPage"),
     PageEntry("vouchers", N_("Vouchers"), "unionapp.ui.pages.vouchers", "VouchersPage"),
     PageEntry("aid", N_("Material aid"), "unionapp.ui.pages.aid", "AidPage"),
+    PageEntry("awards", N_("Awards"), "unionapp.ui.pages.awards", "AwardsPage"),
     PageEntry(SETTINGS, N_("Settings"), "unionapp.ui.pages.settings", "SettingsPage"),
 )
 

@@ -1,0 +1,423 @@
+"""The Awards page: a year's register of nominations and awards, and the way from one to the
+other - New nomination…, then Award… once the committee has decided (the certificate number
+is given then) - with the catalogue of award types a button away.
+
+The year's register is read on the thread pool and filtered in memory as the user types (a
+name, a card number, an award's word, «2026/017»); the counts and the gifts' cost under the
+list follow the filter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionapp.core import awards, i18n
+from unionapp.core.awards import AwardRow
+from unionapp.core.codes import AWARD_LEVELS
+from unionapp.core.formatting import format_date, format_money, format_number
+from unionapp.core.i18n import N_, _
+from unionapp.core.member_list import query_words, search_text
+from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
+from unionapp.ui.pages.base import Page
+from unionapp.ui.pages.page_parts import ID_ROLE, record_list, style_heading
+from unionapp.ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from unionapp.ui.state import AppState
+
+RELOAD_ON = frozenset({"awards", "decisions", "members", "settings", "all"})
+COLUMNS = (N_("Certificate no"), N_("Member"), N_("Award"), N_("Level"), N_("Date"),
+           N_("Protocol"), N_("Status"))
+STATUS = {"nominated": N_("nominated"), "awarded": N_("awarded")}
+MEMBER_COLUMN, AWARD_COLUMN = 1, 2
+
+
+class AwardsPage(Page):
+    key = "awards"
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.rows: list[AwardRow] = []
+        self.keys: list[str] = []
+        self.loaded_year: int | None = None
+        self.dialog: QDialog | None = None
+        self.box: QMessageBox | None = None
+        self._job: BackgroundJob | None = None
+        self._again = False
+
+        self.heading = QLabel()
+        self.heading.setObjectName("awardsHeading")
+        style_heading(self.heading)
+        self.buttons: dict[str, QPushButton] = {}
+        actions = FlowLayout(align_right=True)
+        for name, slot in (
+            ("newNomination", lambda: self.open_nomination()),
+            ("grantAward", lambda: self.open_grant()),
+            ("editAward", lambda: self.open_award(self.selected_id())),
+            ("deleteAward", lambda: self.ask_delete()),
+            ("importAwards", lambda: self.open_import()),
+            ("exportAwards", lambda: self.ask_export()),
+            ("awardTypes", lambda: self.open_types()),
+        ):
+            button = QPushButton()
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+            self.buttons[name] = button
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(12)
+        top.addLayout(actions, 1)
+
+        self.year_label = QLabel()
+        self.year = QComboBox()
+        self.year.setObjectName("awardsYear")
+        self.year_label.setBuddy(self.year)
+        self.year.currentIndexChanged.connect(lambda _i: self.reload())
+        self.search = QLineEdit()
+        self.search.setObjectName("awardsSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _text: self.apply_filter())
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.year_label)
+        search_row.addWidget(self.year)
+        search_row.addSpacing(12)
+        search_row.addWidget(self.search, 1)
+
+        self.table = record_list("awardsTable", len(COLUMNS), stretch=MEMBER_COLUMN)
+        header = self.table.header()
+        header.setSectionResizeMode(AWARD_COLUMN, header.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.itemActivated.connect(lambda item, _c: self.open_award(item.data(0, ID_ROLE)))
+        self.table.currentItemChanged.connect(lambda _now, _before: self._update_buttons())
+        self.table.installEventFilter(self)
+        self.totals = QLabel()
+        self.totals.setObjectName("awardsTotals")
+        self.totals.setWordWrap(True)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        self._fill_years()
+        self.retranslate()
+        self.reload()
+
+    # -- texts --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(_("Awards"))
+        texts = {
+            "newNomination": (_("New nomination…"), _("Propose a member for an award")),
+            "grantAward": (_("Award…"), _("The committee decided: record the protocol and "
+                                          "give the certificate number")),
+            "editAward": (_("Edit…"), ""),
+            "deleteAward": (_("Delete…"), ""),
+            "importAwards": (_("Import…"), ""),
+            "exportAwards": (_("Export to Excel…"),
+                             _("Write every award to a file that imports back")),
+            "awardTypes": (_("Award types…"), _("The catalogue: add, rename, deactivate")),
+        }
+        for name, (text, tip) in texts.items():
+            self.buttons[name].setText(text)
+            self.buttons[name].setToolTip(tip)
+        self.year_label.setText(_("&Year:"))
+        self.search.setPlaceholderText(
+            _("Search: name, card number, award, certificate or protocol"))
+        self.search.setToolTip(_("Every word must match, e.g. “асан грамота”."))
+        self.table.setHeaderLabels([_(c) for c in COLUMNS])
+        self._prepare_keys()
+        self.apply_filter()
+
+    # -- data ---------------------------------------------------------------------------------
+    def chosen_year(self) -> int:
+        value = self.year.currentData()
+        return int(value) if value is not None else dt.date.today().year
+
+    def _fill_years(self) -> None:
+        chosen = self.year.currentData() or dt.date.today().year
+        years = sorted(set(awards.register_years(self.state.db)) | {dt.date.today().year,
+                                                                    chosen}, reverse=True)
+        self.year.blockSignals(True)
+        self.year.clear()
+        for year in years:
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(max(self.year.findData(chosen), 0))
+        self.year.blockSignals(False)
+
+    def set_year(self, year: int) -> None:
+        row = self.year.findData(year)
+        if row < 0:
+            self.year.addItem(str(year), year)
+            row = self.year.count() - 1
+        self.year.setCurrentIndex(row)
+
+    def on_data_changed(self, what: str) -> None:
+        if what in RELOAD_ON:
+            self._fill_years()
+            self.reload()
+
+    def is_loading(self) -> bool:
+        return self._job is not None
+
+    def reload(self) -> None:
+        """Read the chosen year's register on the thread pool; one job at a time, last wins."""
+        if self._job is not None:
+            self._again = True
+            return
+        db, year = self.state.db, self.chosen_year()
+        self._job = start_job(
+            lambda _progress, _cancelled: (year, awards.list_awards(db, year)),
+            self._loaded, on_error=self._failed,
+        )
+
+    def _finish(self) -> bool:
+        if not shiboken6.isValid(self):
+            return False
+        self._job = None
+        if self._again:
+            self._again = False
+            self.reload()
+            return False
+        return True
+
+    def _loaded(self, result: tuple[int, list[AwardRow]]) -> None:
+        if self._finish():
+            self.loaded_year, self.rows = result
+            self._prepare_keys()
+            self.apply_filter()
+
+    def _failed(self, exc: BaseException) -> None:
+        if self._finish():
+            show_error(self, exc)
+
+    def _prepare_keys(self) -> None:
+        self.keys = [
+            search_text(f"{r.certificate} {r.card_no} {r.member_name} {r.department} "
+                        f"{r.award_name} {AWARD_LEVELS.label(r.level)} {r.decision} "
+                        f"{format_date(r.day)} {_(STATUS[r.status])} {r.reason}")
+            for r in self.rows
+        ]
+
+    def shown_rows(self) -> list[AwardRow]:
+        words = query_words(self.search.text())
+        return [row for row, key in zip(self.rows, self.keys, strict=True)
+                if all(w in key for w in words)]
+
+    def apply_filter(self) -> None:
+        chosen = self.selected_id()
+        shown = self.shown_rows()
+        self.table.blockSignals(True)
+        self.table.clear()
+        keep: QTreeWidgetItem | None = None
+        items = []
+        for row in shown:
+            item = QTreeWidgetItem([
+                row.certificate, row.member_name, row.award_name, AWARD_LEVELS.label(row.level),
+                format_date(row.day), row.decision, _(STATUS[row.status]),
+            ])
+            item.setData(0, ID_ROLE, row.id)
+            item.setToolTip(MEMBER_COLUMN, _("Card No {card_no}").format(card_no=row.card_no))
+            item.setToolTip(AWARD_COLUMN, row.award_name + (f"\n{row.reason}" if row.reason
+                                                            else ""))
+            if row.status == "nominated":
+                item.setForeground(len(COLUMNS) - 1, Qt.GlobalColor.darkYellow)
+            items.append(item)
+            if row.id == chosen:
+                keep = item
+        self.table.addTopLevelItems(items)
+        if keep is not None:
+            self.table.setCurrentItem(keep)
+        self.table.blockSignals(False)
+        self._update_buttons()
+        self._show_totals(shown)
+
+    def _show_totals(self, shown: list[AwardRow]) -> None:
+        if self.loaded_year is None:
+            self.totals.setText(_("Reading…"))
+            return
+        given = sum(1 for r in shown if r.status == "awarded")
+        text = _("{year}: awarded {awarded}, nominated {nominated}; gifts and prizes {cost}")
+        if len(shown) != len(self.rows):
+            text = _("{year}: {shown} of {all} shown — awarded {awarded}, nominated "
+                     "{nominated}; gifts and prizes {cost}")
+        self.totals.setText(text.format(
+            year=self.loaded_year, shown=format_number(len(shown)),
+            all=format_number(len(self.rows)), awarded=format_number(given),
+            nominated=format_number(len(shown) - given),
+            cost=format_money(sum(r.cost for r in shown)),
+        ))
+
+    def selected_id(self) -> int | None:
+        item = self.table.currentItem()
+        return None if item is None else int(item.data(0, ID_ROLE))
+
+    def selected_row(self) -> AwardRow | None:
+        chosen = self.selected_id()
+        return next((r for r in self.rows if r.id == chosen), None)
+
+    def _update_buttons(self) -> None:
+        row = self.selected_row()
+        self.buttons["editAward"].setEnabled(row is not None)
+        self.buttons["deleteAward"].setEnabled(row is not None)
+        self.buttons["grantAward"].setEnabled(row is not None and row.status == "nominated")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            self.ask_delete()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- actions ------------------------------------------------------------------------------
+    def focus_filter(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _show(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def open_nomination(self, member_id: int | None = None, reason: str | None = None) -> QDialog:
+        from unionapp.ui.dialogs.award_dialog import AwardDialog  # only when asked for
+
+        return self._show(AwardDialog(self.state, self, member_id=member_id, reason=reason))
+
+    def open_award(self, award_id: int | None) -> QDialog | None:
+        """The record of a row (a nomination or an award), opened without blocking."""
+        if award_id is None:
+            return None
+        from unionapp.ui.dialogs.award_dialog import AwardDialog
+
+        return self._show(AwardDialog(self.state, self, award_id=award_id))
+
+    def open_grant(self) -> QDialog | None:
+        row = self.selected_row()
+        if row is None or row.status != "nominated":
+            return None
+        from unionapp.ui.dialogs.award_grant_dialog import AwardGrantDialog
+
+        dialog = AwardGrantDialog(self.state, row, self)
+        dialog.accepted.connect(lambda: self._granted(dialog))
+        return self._show(dialog)
+
+    def _granted(self, dialog: QDialog) -> None:
+        number = getattr(dialog, "certificate", None)
+        if number and shiboken6.isValid(self):
+            self.totals.setText(_("Certificate {number} is given.").format(number=number))
+
+    def open_types(self) -> QDialog:
+        from unionapp.ui.dialogs.award_types_dialog import AwardTypesDialog
+
+        return self._show(AwardTypesDialog(self.state, self))
+
+    def ask_delete(self) -> QMessageBox | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        buttons = QMessageBox.StandardButton
+        if row.status == "awarded":
+            question = _("Delete the award «{award}» of {name}, certificate {number}?").format(
+                award=row.award_name, name=row.member_name, number=row.certificate)
+            info = _("Delete only an award recorded by mistake. Its certificate number will "
+                     "not be given again.")
+        else:
+            question = _("Delete the nomination of {name} for «{award}»?").format(
+                award=row.award_name, name=row.member_name)
+            info = ""
+        box = QMessageBox(QMessageBox.Icon.Question, _("Awards"), question,
+                          buttons.Yes | buttons.No, self)
+        box.setInformativeText(info)
+        box.button(buttons.Yes).setText(_("Delete"))
+        box.button(buttons.No).setText(_("Do not delete"))
+        box.setDefaultButton(buttons.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self._delete_if_confirmed(box, row.id))
+        box.open()
+        self.box = box
+        return box
+
+    def _delete_if_confirmed(self, box: QMessageBox, award_id: int) -> None:
+        if box.clickedButton() != box.button(QMessageBox.StandardButton.Yes):
+            return
+        try:
+            awards.delete_award(self.state.db, award_id)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc)
+            return
+        self.state.notify_changed("awards")
+
+    def open_import(self) -> None:
+        from unionapp.ui.dialogs.import_wizard import ImportWizard  # only when asked for
+
+        wizard = ImportWizard(self.state, "awards", self)
+        wizard.exec()
+        self.state.notify_changed("awards")
+
+    def ask_export(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, _("Export to Excel"), str(Path.home() / _("awards.xlsx")),
+            _("Excel workbook (*.xlsx);;CSV file (*.csv)"),
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".xlsx", ".csv"):
+            target = target.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
+        self.export_to(target)
+
+    def export_to(self, target: Path) -> None:
+        """Every award (all years) in the import's columns, off the GUI thread."""
+        from unionapp.core.exporting import export_register  # only when asked for
+
+        db, lang = self.state.db, i18n.get_language()
+
+        def done(count: object) -> None:
+            if not shiboken6.isValid(self):
+                return
+            box = QMessageBox(
+                QMessageBox.Icon.Information, _("Export"),
+                _("{count} rows were saved to {path}.").format(
+                    count=format_number(count if isinstance(count, int) else 0),
+                    path=str(target),
+                ),
+                QMessageBox.StandardButton.Ok, self,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.box = box
+
+        run_in_background(
+            self, _("Exporting…"),
+            lambda _progress, _cancelled: export_register(db, "awards", target, lang), done,
+            cancellable=False,
+        )
