@@ -178,3 +178,23 @@ def test_a_cancel_shows_nothing(  # type: ignore[no-untyped-def]
                     timeout=10000)
     assert warnings == []
     assert not list(temp_root.iterdir())
+
+
+def test_the_label_follows_the_page_shown(qtbot, temp_root: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+
+    from unionapp.printing import layout
+
+    def make(path: Path, progress: Progress, cancelled: Callable[[], bool]) -> None:
+        rows = [[str(i), f"Өмүрбеков Ңаалы {i}"] for i in range(120)]
+        table = layout.rows_table([layout.Column("№"), layout.Column("Аты-жөнү", 4)], rows)
+        layout.write_pdf(path, [table], layout.PageSetup("", "x"), progress=progress,
+                         cancelled=cancelled)
+
+    dialog = open_pdf_preview(None, "x", make)
+    qtbot.waitUntil(dialog.isVisible, timeout=15000)
+    pages = dialog.page_count()
+    assert pages > 2 and dialog.page_label.text() == f"Бет 1/{pages}"
+    dialog.view.pageNavigator().jump(pages - 1, QPointF())
+    qtbot.waitUntil(lambda: dialog.page_label.text() == f"Бет {pages}/{pages}", timeout=5000)
+    dialog.close()
