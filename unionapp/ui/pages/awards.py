@@ -118,10 +118,16 @@ class AwardsPage(Page):
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.totals.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
+        self.notice = QLabel()  # what the last action did: «Certificate 2026/017 is given.»
+        self.notice.setObjectName("awardsNotice")
+        self.notice.setStyleSheet("color:#2e6b30; font-weight:600;")
+        self.notice.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(search_row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.notice)
         layout.addWidget(self.totals)
         self._fill_years()
         self.retranslate()
@@ -333,7 +339,8 @@ class AwardsPage(Page):
     def _granted(self, dialog: QDialog) -> None:
         number = getattr(dialog, "certificate", None)
         if number and shiboken6.isValid(self):
-            self.totals.setText(_("Certificate {number} is given.").format(number=number))
+            self.notice.setText(_("Certificate {number} is given.").format(number=number))
+            self.notice.show()
 
     def open_types(self) -> QDialog:
         from unionapp.ui.dialogs.award_types_dialog import AwardTypesDialog
