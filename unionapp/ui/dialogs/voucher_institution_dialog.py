@@ -28,7 +28,7 @@ from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 
 LABELS = {
-    "name": N_("Name"),
+    "name": N_("Institution"),
     "kind": N_("Kind"),
     "min_child_age": N_("Children's ages"),
     "note": N_("Note"),

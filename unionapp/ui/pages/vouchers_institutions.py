@@ -47,7 +47,7 @@ def _ages(r: InstitutionRow) -> str:
 
 
 COLUMNS = (
-    Column(N_("Name"), lambda r: r.name, stretch=True),
+    Column(N_("Institution"), lambda r: r.name, stretch=True),
     Column(N_("Kind"), lambda r: VOUCHER_KINDS.label(r.kind)),
     Column(N_("Children's ages"), _ages),
     Column(N_("Vouchers"), lambda r: format_number(r.vouchers), right=True),

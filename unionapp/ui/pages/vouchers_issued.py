@@ -48,18 +48,25 @@ if TYPE_CHECKING:
     from unionapp.ui.dialogs.voucher_dialog import VoucherDialog
 
 ALL_YEARS = 0
+def _dates(r: VoucherRow) -> str:
+    """«01.06–14.06.2026»: one column for both dates, the year once when they share it."""
+    if r.start_date.year == r.end_date.year:
+        return f"{r.start_date:%d.%m}–{format_date(r.end_date)}"
+    return f"{format_date(r.start_date)}–{format_date(r.end_date)}"
+
+
+# the money right after who and what, so it shows on an 800 px screen without scrolling
 COLUMNS = (
-    Column(N_("Start"), lambda r: format_date(r.start_date)),
-    Column(N_("End"), lambda r: format_date(r.end_date)),
-    Column(N_("Card no"), lambda r: r.card_no),
-    Column(N_("Member"), lambda r: r.member_name, stretch=True),
-    Column(N_("Child"), lambda r: r.child_name),
+    Column(N_("Dates"), _dates),
+    Column(N_("Member"), lambda r: r.member_name, max_width=200, tooltip=True),
     Column(N_("Kind"), lambda r: VOUCHER_KINDS.label(r.kind)),
-    Column(N_("Institution"), lambda r: r.institution, tooltip=True),
     Column(N_("Cost"), lambda r: format_money(r.cost), right=True),
     Column(N_("Co-payment"), lambda r: format_money(r.copay), right=True),
     Column(N_("Subsidy"), lambda r: format_money(r.subsidy), right=True),
-    Column(N_("Source"), lambda r: FUNDING_SOURCES.label(r.source)),
+    Column(N_("Institution"), lambda r: r.institution, max_width=200, tooltip=True),
+    Column(N_("Child"), lambda r: r.child_name, max_width=180, tooltip=True),
+    Column(N_("Source"), lambda r: FUNDING_SOURCES.label(r.source), max_width=160,
+           tooltip=True),
     Column(N_("Protocol"), lambda r: r.protocol),
 )
 

@@ -50,10 +50,11 @@ def _columns(camp: bool) -> list[Column]:
     columns = [
         Column(N_("No."), lambda p: str(p.place), right=True),
         Column(N_("Card no"), lambda p: p.applicant.card_no),
-        Column(N_("Member"), lambda p: p.applicant.member_name),
+        Column(N_("Member"), lambda p: p.applicant.member_name, max_width=260, tooltip=True),
     ]
     if camp:
-        columns.append(Column(N_("Child"), lambda p: p.applicant.child_name))
+        columns.append(Column(N_("Child"), lambda p: p.applicant.child_name, max_width=200,
+                              tooltip=True))
     return columns + [
         Column(N_("Season"), lambda p: SEASONS.label(p.applicant.season)),
         Column(N_("Applied on"), lambda p: format_date(p.applicant.applied_on)),

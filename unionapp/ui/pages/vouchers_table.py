@@ -36,6 +36,7 @@ class Column:
     right: bool = False  # numbers and money
     stretch: bool = False  # takes the spare width
     tooltip: bool = False  # long text: the whole of it as a tooltip
+    max_width: int = 0  # px; a longer text is elided (the tooltip shows it), 0: no limit
 
 
 class RecordsModel(QAbstractTableModel):
@@ -147,13 +148,19 @@ def records_view(model: RecordsModel, name: str, parent: QWidget | None = None) 
 
 
 def fit_columns(view: QTableView, model: RecordsModel) -> None:
+    """Columns as wide as their texts (a few hundred rows measured), long ones capped at their
+    ``max_width``; the stretching column, or else the last, takes what is left."""
     header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setResizeContentsPrecision(200)  # measure a few hundred rows, not thousands
+    header.setStretchLastSection(not any(c.stretch for c in model.columns))
+    header.setResizeContentsPrecision(200)
     for index, column in enumerate(model.columns):
-        mode = (QHeaderView.ResizeMode.Stretch if column.stretch
-                else QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(index, mode)
+        header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
+        if column.stretch:
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
+            continue
+        view.resizeColumnToContents(index)
+        if column.max_width and header.sectionSize(index) > column.max_width:
+            header.resizeSection(index, column.max_width)
 
 
 def selected_record(view: QTableView, model: RecordsModel) -> Any:
