@@ -1,0 +1,86 @@
+"""``unionapp print …``: printouts to PDF (DESIGN.md "Command line").
+
+One ``register_*`` function per printout adds its subcommand to the ``print`` group; adding a
+printout is one such function and one entry in ``SUBCOMMANDS``. ReportLab and the core load
+inside the handlers: every command imports this module at start-up (tests/test_startup.py).
+
+``print cards --out FILE.pdf [--member CARD_NO …]``: membership cards of the members named, or
+of every active member; the cards printed are recorded in the issue journal once the file is
+written (``--no-journal``: a test print that records nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from unionapp.cli import Context, err, out
+from unionapp.core.i18n import N_, _, ngettext
+
+NOT_PDF = N_("Write the printout to a .pdf file, not {file}.")
+
+
+def register(sub: Any) -> None:
+    group = sub.add_parser("print", help=_("print membership cards, certificates, registers"))
+    printouts = group.add_subparsers(dest="printout", required=True, metavar=_("PRINTOUT"))
+    for add in SUBCOMMANDS:
+        add(printouts)
+
+
+def check_pdf(path: Path) -> Path:
+    """Refuse anything but a .pdf before any work is done."""
+    from unionapp.core.errors import UserError
+
+    if path.suffix.lower() != ".pdf":
+        raise UserError(NOT_PDF, file=str(path))
+    return path
+
+
+def add_out(parser: Any) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"),
+                        help=_("the PDF file to write"))
+
+
+# --- print cards ----------------------------------------------------------------------------
+
+
+def register_cards(printouts: Any) -> None:
+    cards = printouts.add_parser(
+        "cards", help=_("membership cards, ten to an A4 sheet (all active members if none named)")
+    )
+    add_out(cards)
+    cards.add_argument("--member", action="append", metavar=_("CARD_NO"), dest="members",
+                       help=_("a member's card number (repeat for several)"))
+    cards.add_argument("--no-journal", action="store_true",
+                       help=_("a test print: do not record the cards as issued"))
+    cards.set_defaults(handler=run_cards)
+
+
+def run_cards(ctx: Context) -> int:
+    from unionapp.core import cards, settings
+    from unionapp.printing.cards import organization_from_settings, write_cards_pdf
+
+    path = check_pdf(ctx.args.out)
+    chosen = cards.members_to_print(ctx.db, ctx.args.members)
+    org = organization_from_settings(settings.get_all(ctx.db))
+    result = write_cards_pdf(path, chosen, org)
+    for warning in result.warnings:
+        err(warning)
+    out(ngettext("{count} card written to {file}.", "{count} cards written to {file}.",
+                 result.cards).format(count=result.cards, file=str(path)))
+    out(ngettext("Print {sheets} sheet on both sides, flipped on the long edge.",
+                 "Print {sheets} sheets on both sides, flipped on the long edge.",
+                 result.sheets).format(sheets=result.sheets))
+    if ctx.args.no_journal:
+        out(_("Test print: nothing was recorded in the card journal."))
+        return 0
+    issues = cards.record_issues(ctx.db, chosen)
+    reprints = sum(1 for issue in issues if issue.reprint)
+    out(_("Recorded in the card journal: {count} (reprints: {reprints}).")
+        .format(count=len(issues), reprints=reprints))
+    return 0
+
+
+# The printouts of the group, in the order ``unionapp print --help`` lists them.
+SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (register_cards,)
