@@ -29,7 +29,13 @@ def open_page(qtbot, state: AppState) -> DecisionsPage:  # type: ignore[no-untyp
     qtbot.addWidget(page)
     page.resize(900, 600)
     page.show()
+    settle(qtbot, page)
     return page
+
+
+def settle(qtbot, page: DecisionsPage) -> None:  # type: ignore[no-untyped-def]
+    """The list and the chosen protocol's annex are read on the thread pool."""
+    qtbot.waitUntil(lambda: page.loaded and not page.is_loading(), timeout=10000)
 
 
 def numbers(page: DecisionsPage) -> list[str]:
@@ -37,19 +43,22 @@ def numbers(page: DecisionsPage) -> list[str]:
 
 
 def test_a_protocol_is_recorded_through_the_dialog(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
+    decisions.create_decision(app_state.db, DecisionInput("20", TODAY))
     page = open_page(qtbot, app_state)
-    assert numbers(page) == []
+    assert numbers(page) == ["20"]
     dialog = page.open_decision(None)
     dialog.kind.set_code("general")
     dialog.number.setText(" 12 ")
-    dialog.held_on.set_date(TODAY)
+    dialog.held_on.set_date(LAST_YEAR)
     dialog.agenda.setPlainText("Жолдомолорду бөлүштүрүү\nМатериалдык жардам")
     assert dialog.save()
-    assert numbers(page) == ["12"]
-    item = page.table.currentItem()
-    assert item is not None and item.text(3) == "Жолдомолорду бөлүштүрүү"  # the first item
+    settle(qtbot, page)
+    assert numbers(page) == ["20", "12"]
+    item = page.table.currentItem()  # the protocol just saved is the chosen one
+    assert item is not None and item.text(1) == "12"
+    assert item.text(3) == "Жолдомолорду бөлүштүрүү"  # the first item of the agenda
     assert item.text(0) == _("general meeting")
-    stored = decisions.list_decisions(app_state.db)[0]
+    stored = decisions.list_decisions(app_state.db)[1]
     assert stored.agenda == "Жолдомолорду бөлүштүрүү\nМатериалдык жардам"
 
 
@@ -91,6 +100,8 @@ def test_filter_as_you_type_and_by_year(qtbot, app_state: AppState) -> None:  # 
     page.search.clear()
     page.year.setCurrentIndex(page.year.findData(LAST_YEAR.year))
     assert numbers(page) == ["1"]
+    settle(qtbot, page)
+    assert page.granted_for == page.selected_id()  # its annex follows the chosen protocol
 
 
 def test_what_a_protocol_granted_opens_its_member(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
@@ -123,6 +134,7 @@ def test_deleting_asks_first_and_a_granting_protocol_is_refused(qtbot, app_state
     lonely = decisions.create_decision(db, DecisionInput("6", TODAY))
     page = open_page(qtbot, app_state)
     page.select_decision(granting)
+    settle(qtbot, page)
     box = page.ask_delete()
     assert box is not None and box.icon() == QMessageBox.Icon.Warning
     assert "5" in box.text()
@@ -136,6 +148,7 @@ def test_deleting_asks_first_and_a_granting_protocol_is_refused(qtbot, app_state
     box = page.ask_delete()
     assert box is not None
     box.button(QMessageBox.StandardButton.Yes).click()
+    settle(qtbot, page)
     assert numbers(page) == ["5"]
 
 

@@ -117,7 +117,6 @@ class AidPage(Page):
         layout.addLayout(search_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
-        self._fill_years()
         self.retranslate()
         self.reload()
 
@@ -142,11 +141,11 @@ class AidPage(Page):
         value = self.year.currentData()
         return int(value) if value is not None else dt.date.today().year
 
-    def _fill_years(self) -> None:
+    def _fill_years(self, years: list[int]) -> None:
         chosen = self.year.currentData() or dt.date.today().year
         self.year.blockSignals(True)
         self.year.clear()
-        for year in aid.aid_years(self.state.db):
+        for year in sorted(set(years) | {chosen}, reverse=True):
             self.year.addItem(str(year), year)
         self.year.setCurrentIndex(max(self.year.findData(chosen), 0))
         self.year.blockSignals(False)
@@ -160,20 +159,20 @@ class AidPage(Page):
 
     def on_data_changed(self, what: str) -> None:
         if what in RELOAD_ON:
-            self._fill_years()
             self.reload()
 
     def is_loading(self) -> bool:
         return self._job is not None
 
     def reload(self) -> None:
-        """Read the chosen year's payments on the thread pool; one job at a time, last wins."""
+        """Read the chosen year's payments (and which years there are) on the thread pool;
+        one job at a time, the last request wins."""
         if self._job is not None:
             self._again = True
             return
         db, year = self.state.db, self.chosen_year()
         self._job = start_job(
-            lambda _progress, _cancelled: (year, aid.list_aid(db, year)),
+            lambda _progress, _cancelled: (year, aid.list_aid(db, year), aid.aid_years(db)),
             self._loaded, on_error=self._failed,
         )
 
@@ -187,9 +186,10 @@ class AidPage(Page):
             return False
         return True
 
-    def _loaded(self, result: tuple[int, list[AidRow]]) -> None:
+    def _loaded(self, result: tuple[int, list[AidRow], list[int]]) -> None:
         if self._finish():
-            self.loaded_year, self.rows = result
+            self.loaded_year, self.rows, years = result
+            self._fill_years(years)
             self._prepare_keys()
             self.apply_filter()
 

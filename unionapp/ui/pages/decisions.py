@@ -36,7 +36,7 @@ from unionapp.core.decisions import DecisionRow, GrantedItem
 from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import query_words, search_text
-from unionapp.ui.operations import run_in_background, show_error
+from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, record_list, style_heading
 from unionapp.ui.widgets.flow_layout import FlowLayout
@@ -70,6 +70,12 @@ class DecisionsPage(Page):
         self.dialog: DecisionDialog | None = None
         self.member_dialog: MemberDialog | None = None
         self.box: QMessageBox | None = None  # the last question or notice shown
+        self.loaded = False
+        self.granted_for: int | None = None  # the protocol whose annex is shown
+        self._list_job: BackgroundJob | None = None
+        self._list_again = False
+        self._granted_job: BackgroundJob | None = None
+        self._select_after: int | None = None
 
         self.heading = QLabel()
         self.heading.setObjectName("decisionsHeading")
@@ -168,12 +174,46 @@ class DecisionsPage(Page):
         if what in RELOAD_ON:
             self.reload()
 
+    def is_loading(self) -> bool:
+        return self._list_job is not None or self._granted_job is not None
+
     def reload(self) -> None:
-        """Read the protocols again, keeping the year, the filter and the chosen protocol."""
-        self.rows = decisions.list_decisions(self.state.db)
+        """Read the protocols again on the thread pool, keeping the year, the filter and the
+        chosen protocol; one job at a time, the last request wins."""
+        if self._list_job is not None:
+            self._list_again = True
+            return
+        db = self.state.db
+        self._list_job = start_job(
+            lambda _progress, _cancelled: decisions.list_decisions(db), self._listed,
+            on_error=self._list_failed,
+        )
+
+    def _list_finished(self) -> bool:
+        if not shiboken6.isValid(self):
+            return False
+        self._list_job = None
+        if self._list_again:
+            self._list_again = False
+            self.reload()
+            return False
+        return True
+
+    def _listed(self, rows: list[DecisionRow]) -> None:
+        if not self._list_finished():
+            return
+        self.rows = rows
+        self.loaded = True
         self._prepare_keys()
         self._fill_years()
         self.apply_filter()
+        if self._select_after is not None:
+            self.select_decision(self._select_after)
+            self._select_after = None
+
+    def _list_failed(self, exc: BaseException) -> None:
+        if self._list_finished():
+            show_error(self, exc)
 
     def _prepare_keys(self) -> None:
         self.keys = [
@@ -248,19 +288,49 @@ class DecisionsPage(Page):
         return False
 
     def show_granted(self) -> None:
-        """The chosen protocol's annex: everything it granted, to whom and how much."""
+        """The chosen protocol's annex (read on the thread pool): everything it granted."""
         row = self.selected_row()
         self.edit_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
         self.granted.clear()
-        self.granted_items = [] if row is None else decisions.granted(self.state.db, row.id)
+        self.granted_items = []
+        self.granted_for = None
         if row is None:
-            self.granted_title.setText(_("Choose a protocol to see what it granted."))
+            self.granted_title.setText(
+                _("Choose a protocol to see what it granted.") if self.loaded else _("Reading…")
+            )
             self.granted_total.clear()
             return
         self.granted_title.setText(_("Granted by protocol {protocol}:").format(
             protocol=decisions.label(row.number, row.held_on)
         ))
+        self.granted_total.setText(_("Reading…"))
+        if self._granted_job is not None:
+            return  # when it reports, the then chosen protocol is read
+        db, decision_id = self.state.db, row.id
+        self._granted_job = start_job(
+            lambda _progress, _cancelled: (decision_id, decisions.granted(db, decision_id)),
+            self._granted_read, on_error=self._granted_failed,
+        )
+
+    def _granted_read(self, result: tuple[int, list[GrantedItem]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._granted_job = None
+        decision_id, items = result
+        if decision_id != self.selected_id():
+            self.show_granted()  # another protocol was chosen meanwhile
+            return
+        self.granted_for, self.granted_items = decision_id, items
+        self._fill_granted()
+
+    def _granted_failed(self, exc: BaseException) -> None:
+        if shiboken6.isValid(self):
+            self._granted_job = None
+            self.granted_total.clear()
+            show_error(self, exc)
+
+    def _fill_granted(self) -> None:
         for granted in self.granted_items:
             money = "" if granted.amount is None else format_money(granted.amount)
             item = QTreeWidgetItem([granted.member_name, granted.what, money])
@@ -304,8 +374,11 @@ class DecisionsPage(Page):
         return dialog
 
     def _saved(self, decision_id: int | None) -> None:
+        """Chosen once the list read after the save (``notify_changed``) is shown."""
         if decision_id is not None and shiboken6.isValid(self):
-            self.select_decision(decision_id)
+            self._select_after = decision_id
+            if self._list_job is None:
+                self.reload()
 
     def open_member(self, member_id: int | None) -> MemberDialog | None:
         if member_id is None:
