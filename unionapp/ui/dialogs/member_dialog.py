@@ -43,6 +43,7 @@ from unionapp.ui.dialogs.dues_tab import DuesTab
 from unionapp.ui.dialogs.history_tab import HistoryTab
 from unionapp.ui.dialogs.leave_dialog import LeaveDialog
 from unionapp.ui.dialogs.photo_crop import PhotoCropDialog, load_image
+from unionapp.ui.dialogs.voucher_tab import VouchersTab
 from unionapp.ui.operations import perform, show_error
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
@@ -167,6 +168,8 @@ class MemberDialog(QDialog):
         self.tabs.addTab(self.dues_tab, "")
         self.aid_tab = AidTab(state)
         self.tabs.addTab(self.aid_tab, "")
+        self.vouchers_tab = VouchersTab(state)
+        self.tabs.addTab(self.vouchers_tab, "")
 
         self.leave_button = QPushButton()
         self.delete_button = QPushButton()
@@ -211,6 +214,8 @@ class MemberDialog(QDialog):
         self.dues_tab.retranslate()
         self.tabs.setTabText(self.tabs.indexOf(self.aid_tab), _("Material aid"))
         self.aid_tab.retranslate()
+        self.tabs.setTabText(self.tabs.indexOf(self.vouchers_tab), _("Vouchers"))
+        self.vouchers_tab.retranslate()
         self._update_title()
         self._update_state()
 
@@ -251,6 +256,7 @@ class MemberDialog(QDialog):
         self.history_tab.set_member(self.member_id)
         self.dues_tab.set_member(self.member_id)
         self.aid_tab.set_member(self.member_id)
+        self.vouchers_tab.set_member(self.member_id)
         self._show_photo()
         self._update_state()
 
