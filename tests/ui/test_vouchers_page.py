@@ -264,3 +264,26 @@ def test_the_page_switches_language(  # type: ignore[no-untyped-def]
         assert page.tabs.tabText(0) == _("Queue")
         assert page.queue.print_button.text() == _("Print queue…")
         assert page.queue.model.headerData(0, Qt.Orientation.Horizontal) == _("No.")
+
+
+def test_the_member_dialog_lists_the_vouchers_of_the_member_and_children(  # type: ignore[no-untyped-def]
+    qtbot, app_state: AppState
+) -> None:
+    from unionapp.ui.dialogs.member_dialog import MemberDialog
+
+    parent = card(app_state, "1001")
+    child = members.get_member(app_state.db, parent).children[0]
+    start = dt.date(YEAR, 6, 1)
+    vouchers.issue_voucher(app_state.db, VoucherInput(
+        parent, "children_camp", start, start + dt.timedelta(days=20), 1_500_000, 300_000,
+        child_id=child.id))
+    dialog = MemberDialog(app_state, parent)
+    qtbot.addWidget(dialog)
+    tab = dialog.vouchers_tab
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(tab)) == _("Vouchers")
+    assert not tab.is_empty_shown()
+    [row] = tab.rows()
+    assert row[2] == child.full_name and row[4] == format_money(1_200_000)
+    other = MemberDialog(app_state, card(app_state, "1006"))
+    qtbot.addWidget(other)
+    assert other.vouchers_tab.is_empty_shown()
