@@ -42,6 +42,7 @@ from unionapp.ui.widgets.flow_layout import FlowLayout
 if TYPE_CHECKING:
     from unionapp.ui.dialogs.cash_dialog import CashDialog
     from unionapp.ui.dialogs.member_dialog import MemberDialog
+    from unionapp.ui.dialogs.pdf_preview import PdfPreviewDialog
     from unionapp.ui.dialogs.statement_dialog import StatementDialog
     from unionapp.ui.state import AppState
 
@@ -105,6 +106,11 @@ class DuesPage(Page):
         self.export_button.setObjectName("duesExport")
         self.export_button.setEnabled(False)  # until a month's result is shown
         self.export_button.clicked.connect(self.ask_export)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("duesPrint")
+        self.print_button.setEnabled(False)  # until a month's result is shown
+        self.print_button.clicked.connect(self.open_print_preview)
+        self.preview: PdfPreviewDialog | None = None
         self._export_job: BackgroundJob | None = None
 
         # the year's received dues by month (issue 4 part 7), on its own job
@@ -144,6 +150,7 @@ class DuesPage(Page):
         actions.addWidget(self.cash_button)
         actions.addWidget(self.add_cash_button)
         actions.addWidget(self.export_button)
+        actions.addWidget(self.print_button)
         actions.addWidget(self.statement_button)
         top = QHBoxLayout()
         top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
@@ -171,6 +178,10 @@ class DuesPage(Page):
         self.cash_button.setText(_("Import cash payments…"))
         self.export_button.setText(_("Export to Excel…"))
         self.export_button.setToolTip(_("Write the shown month's lists to an .xlsx file"))
+        self.print_button.setText(_("Print…"))
+        self.print_button.setToolTip(
+            _("Preview and print the shown list: the month's reconciliation or the arrears")
+        )
         self.add_cash_button.setText(_("Add cash payment…"))
         self.add_cash_button.setToolTip(_("Type in a receipt for dues paid in cash"))
         self.statement_button.setText(_("Statement…"))
@@ -267,6 +278,7 @@ class DuesPage(Page):
         for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(index, title.format(count=format_number(count)))
         self.export_button.setEnabled(result is not None and self._export_job is None)
+        self.print_button.setEnabled(result is not None)
         if result is None:
             self.totals.setText(_("Reconciling…"))
             return
@@ -312,6 +324,20 @@ class DuesPage(Page):
         dialog.open()
         self.dialog = dialog
         return dialog
+
+    def open_print_preview(self) -> PdfPreviewDialog | None:
+        """The arrears when that tab is shown and counted, else the month's three lists."""
+        from unionapp.ui.pages import dues_print
+
+        arrears = self.arrears
+        if self.tabs.currentWidget() is arrears and arrears.rows is not None:
+            assert arrears.shown_as_of is not None
+            self.preview = dues_print.print_arrears(
+                self, self.state.db, arrears.rows, arrears.shown_as_of
+            )
+        elif self.result is not None:
+            self.preview = dues_print.print_reconciliation(self, self.state.db, self.result)
+        return self.preview
 
     def ask_export(self) -> None:
         result = self.result
