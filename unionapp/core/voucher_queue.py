@@ -310,26 +310,29 @@ def load_applicants(db: Database, kind: str) -> list[Applicant]:
                 .group_by(Voucher.child_id)
             ).all()
         )
-        stmt = (
+        a = VoucherApplication
+        stmt = (  # columns, not ORM objects: several times faster at thousands of rows
             select(
-                VoucherApplication, Member.card_no, Member.surname, Member.name,
+                a.id, a.member_id, a.kind, a.applied_on, a.season, a.child_id, a.many_children,
+                a.disability, a.note, Member.card_no, Member.surname, Member.name,
                 Member.patronymic, Member.join_date, Child.full_name, Child.birth_date,
             )
-            .join(Member, Member.id == VoucherApplication.member_id)
-            .outerjoin(Child, Child.id == VoucherApplication.child_id)
-            .where(VoucherApplication.status == "open", VoucherApplication.kind == kind)
+            .join(Member, Member.id == a.member_id)
+            .outerjoin(Child, Child.id == a.child_id)
+            .where(a.status == "open", a.kind == kind)
         )
         out = []
-        for app, card, surname, name, patronymic, joined, child, birth in s.execute(stmt):
-            last = camps.get(app.child_id) if kind == CAMP else own.get(app.member_id)
+        for (app_id, member_id, app_kind, applied_on, season, child_id, many, disability, note,
+             card, surname, name, patronymic, joined, child, birth) in s.execute(stmt):
+            last = camps.get(child_id) if kind == CAMP else own.get(member_id)
             out.append(
                 Applicant(
-                    application_id=app.id, member_id=app.member_id, card_no=card,
-                    member_name=_full_name(surname, name, patronymic), kind=app.kind,
-                    applied_on=app.applied_on, join_date=joined, last_voucher=last,
-                    season=app.season, child_id=app.child_id, child_name=child or "",
-                    child_birth=birth, many_children=app.many_children,
-                    disability=app.disability, note=app.note or "",
+                    application_id=app_id, member_id=member_id, card_no=card,
+                    member_name=_full_name(surname, name, patronymic), kind=app_kind,
+                    applied_on=applied_on, join_date=joined, last_voucher=last,
+                    season=season, child_id=child_id, child_name=child or "",
+                    child_birth=birth, many_children=bool(many), disability=bool(disability),
+                    note=note or "",
                 )
             )
         return out

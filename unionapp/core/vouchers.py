@@ -371,36 +371,38 @@ def list_vouchers(
 ) -> list[VoucherRow]:
     """Vouchers starting in ``year`` (all years when None), of one member (with those for their
     children) or of one child; newest first. One query whatever the count."""
-    stmt = (
+    v = Voucher
+    stmt = (  # columns, not ORM objects: several times faster at thousands of rows
         select(
-            Voucher, Member.card_no, Member.surname, Member.name, Member.patronymic,
-            Child.full_name, Institution.name, Decision.number, Decision.held_on,
+            v.id, v.member_id, Member.card_no, Member.surname, Member.name, Member.patronymic,
+            v.child_id, Child.full_name, v.kind, v.institution_id, Institution.name,
+            v.start_date, v.end_date, v.cost, v.copay, v.source, v.decision_id, Decision.number,
+            Decision.held_on, v.note,
         )
-        .join(Member, Member.id == Voucher.member_id)
-        .outerjoin(Child, Child.id == Voucher.child_id)
-        .outerjoin(Institution, Institution.id == Voucher.institution_id)
-        .outerjoin(Decision, Decision.id == Voucher.decision_id)
+        .join(Member, Member.id == v.member_id)
+        .outerjoin(Child, Child.id == v.child_id)
+        .outerjoin(Institution, Institution.id == v.institution_id)
+        .outerjoin(Decision, Decision.id == v.decision_id)
     )
     if year is not None:
-        stmt = stmt.where(Voucher.start_date >= dt.date(year, 1, 1),
-                          Voucher.start_date <= dt.date(year, 12, 31))
+        stmt = stmt.where(v.start_date >= dt.date(year, 1, 1),
+                          v.start_date <= dt.date(year, 12, 31))
     if member_id is not None:
-        stmt = stmt.where(Voucher.member_id == member_id)
+        stmt = stmt.where(v.member_id == member_id)
     if child_id is not None:
-        stmt = stmt.where(Voucher.child_id == child_id)
+        stmt = stmt.where(v.child_id == child_id)
     with db.reading() as s:
         rows = [
             VoucherRow(
-                id=v.id, member_id=v.member_id, card_no=card,
+                id=vid, member_id=mid, card_no=card,
                 member_name=" ".join(p for p in (surname, name, patronymic) if p),
-                child_id=v.child_id, child_name=child or "", kind=v.kind,
-                institution_id=v.institution_id, institution=place or "",
-                start_date=v.start_date, end_date=v.end_date, cost=v.cost, copay=v.copay,
-                source=v.source, decision_id=v.decision_id, decision_number=number or "",
-                decision_date=held_on, note=v.note or "",
+                child_id=cid, child_name=child or "", kind=kind, institution_id=pid,
+                institution=place or "", start_date=start, end_date=end, cost=cost,
+                copay=copay, source=source, decision_id=did, decision_number=number or "",
+                decision_date=held_on, note=note or "",
             )
-            for v, card, surname, name, patronymic, child, place, number, held_on
-            in s.execute(stmt)
+            for (vid, mid, card, surname, name, patronymic, cid, child, kind, pid, place, start,
+                 end, cost, copay, source, did, number, held_on, note) in s.execute(stmt)
         ]
     rows.sort(key=lambda r: (r.start_date, r.id), reverse=True)
     return rows
