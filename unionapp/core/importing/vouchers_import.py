@@ -57,6 +57,7 @@ KIND = "vouchers"
 REQUIRED_FIELDS = ("card_no", "kind", "start_date", "end_date", "cost")
 REQUIRED = N_("This field is required.")
 NEW_INSTITUTIONS = N_("New institutions added to the catalogue ({count}): {names}.")
+NAMED_AT_MOST = 10  # the summary names this many new places, then «…» (the count says all)
 # the form's field -> the file's column, where they differ
 COLUMN_OF = {"member": "start_date", "decision": "decision_no"}
 # what a matched voucher may have changed, and the column that says so
@@ -139,7 +140,8 @@ class VoucherPlan:
     def summary_fields(self) -> dict[str, Any]:
         if not self.new_places:
             return {}
-        names = ", ".join(f"«{name}»" for name, _kind in self.new_places.values())
+        named = [f"«{name}»" for name, _kind in self.new_places.values()]
+        names = ", ".join(named[:NAMED_AT_MOST]) + (", …" if len(named) > NAMED_AT_MOST else "")
         return {"notes": [(NEW_INSTITUTIONS, {"count": len(self.new_places), "names": names})]}
 
 
