@@ -7,6 +7,9 @@ inside the handlers: every command imports this module at start-up (tests/test_s
 ``print cards --out FILE.pdf [--member CARD_NO …]``: membership cards of the members named, or
 of every active member; the cards printed are recorded in the issue journal once the file is
 written (``--no-journal``: a test print that records nothing).
+
+``print certificate (--award ID … | --decision ID) --out FILE.pdf [--lang ky|ru] [--blank]
+[--calibrate]``: award certificates in the language asked for (``printing.certificates``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from unionapp.cli import Context, err, out
+from unionapp.cli import Context, err, out, whole_number
 from unionapp.core.i18n import N_, _, ngettext
 
 NOT_PDF = N_("Write the printout to a .pdf file, not {file}.")
@@ -82,5 +85,52 @@ def run_cards(ctx: Context) -> int:
     return 0
 
 
+# --- print certificate ----------------------------------------------------------------------
+
+
+def register_certificate(printouts: Any) -> None:
+    from unionapp.core.i18n import LANGUAGES
+
+    cert = printouts.add_parser(
+        "certificate", help=_("award certificates: one award's, or every award of a decision"))
+    which = cert.add_mutually_exclusive_group(required=True)
+    which.add_argument("--award", action="append", type=whole_number, dest="awards",
+                       metavar=_("ID"), help=_("the award's id (repeat for several)"))
+    which.add_argument("--decision", type=whole_number, metavar=_("ID"),
+                       help=_("every award this decision granted, one page each"))
+    add_out(cert)
+    # not "lang": the program's own --lang (the messages' language) must keep its value
+    cert.add_argument("--lang", dest="certificate_lang", choices=LANGUAGES,
+                      help=_("the certificate's language: ky or ru (default: the program's)"))
+    cert.add_argument("--blank", action="store_true",
+                      help=_("print only the fields, onto a pre-printed blank"))
+    cert.add_argument("--calibrate", action="store_true",
+                      help=_("a test sheet with a ruler grid showing where the blank's fields go"))
+    cert.set_defaults(handler=run_certificate)
+
+
+def run_certificate(ctx: Context) -> int:
+    from unionapp.core import i18n
+    from unionapp.printing import certificates
+
+    path = check_pdf(ctx.args.out)
+    db = ctx.db
+    lang = ctx.args.certificate_lang or i18n.get_language()
+    awards, decision = ctx.args.awards, ctx.args.decision
+    if ctx.args.calibrate:
+        sheets = certificates.print_calibration(db, path, award_ids=awards, decision_id=decision,
+                                                lang=lang)
+        out(ngettext("{count} test sheet written to {file}: hold it over the blank against the "
+                     "light.", "{count} test sheets written to {file}: hold each over its blank "
+                     "against the light.", len(sheets)).format(count=len(sheets), file=str(path)))
+        return 0
+    printed = certificates.print_certificates(db, path, award_ids=awards, decision_id=decision,
+                                              lang=lang, blank=ctx.args.blank)
+    out(ngettext("{count} certificate written to {file}.",
+                 "{count} certificates written to {file}.",
+                 len(printed)).format(count=len(printed), file=str(path)))
+    return 0
+
+
 # The printouts of the group, in the order ``unionapp print --help`` lists them.
-SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (register_cards,)
+SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (register_cards, register_certificate)
