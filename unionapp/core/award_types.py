@@ -77,7 +77,7 @@ class AwardTypeRow:
     level: str
     form: str
     active: bool
-    used: int  # awards and nominations of this type
+    used: int  # awards and nominations of this type (the catalogue's «Recorded»)
 
 
 _QUOTES = re.compile(r"[«»\"“”„']")

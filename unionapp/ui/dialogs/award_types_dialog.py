@@ -36,7 +36,7 @@ from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = (N_("Award"), N_("Level"), N_("Form"), N_("Given"))
+COLUMNS = (N_("Award"), N_("Level"), N_("Form"), N_("Recorded"))
 LABELS = {"name": N_("Name"), "level": N_("Level"), "form": N_("Form")}
 
 

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -50,7 +52,55 @@ RELOAD_ON = frozenset({"awards", "decisions", "members", "settings", "all"})
 COLUMNS = (N_("Certificate no"), N_("Member"), N_("Award"), N_("Level"), N_("Date"),
            N_("Protocol"), N_("Status"))
 STATUS = {"nominated": N_("nominated"), "awarded": N_("awarded")}
-MEMBER_COLUMN, AWARD_COLUMN = 1, 2
+MEMBER_COLUMN, AWARD_COLUMN, LEVEL_COLUMN, PROTOCOL_COLUMN = 1, 2, 3, 5
+
+
+class ColumnFit(QObject):
+    """Keeps a record list's columns fitted to its width: each as wide as its texts while they
+    fit; on a narrow window the columns in ``give_way`` shrink first, in that order, down to
+    their minimum (texts elided, whole in the tooltip), and if that is not enough the columns
+    in ``hide`` are hidden, in that order (800 px: the level and the protocol, which the row's
+    dialog shows). Spare room goes to ``grow``. Without it the columns sized to their contents
+    squeeze the names to nothing."""
+
+    def __init__(self, tree: QTreeWidget, give_way: dict[int, int], hide: tuple[int, ...],
+                 grow: tuple[int, ...]) -> None:
+        super().__init__(tree)
+        self.tree, self.give_way, self.hide, self.grow = tree, give_way, hide, grow
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        tree.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.tree.header()
+        widths = {c: max(self.tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + 8
+                  for c in range(self.tree.columnCount())}
+        over = sum(widths.values()) - self.tree.viewport().width()
+        for column, minimum in self.give_way.items():
+            cut = min(max(over, 0), max(0, widths[column] - minimum))
+            widths[column] -= cut
+            over -= cut
+        hidden: set[int] = set()
+        for column in self.hide:
+            if over <= 0:
+                break
+            hidden.add(column)
+            over -= widths[column]
+        for column in range(self.tree.columnCount()):
+            self.tree.setColumnHidden(column, column in hidden)
+        if over < 0 and self.grow:
+            extra, rest = divmod(-over, len(self.grow))
+            for index, column in enumerate(self.grow):
+                widths[column] += extra + (1 if index < rest else 0)
+        for column, width in widths.items():
+            if column not in hidden:
+                header.resizeSection(column, width)
 
 
 class AwardsPage(Page):
@@ -106,9 +156,12 @@ class AwardsPage(Page):
         search_row.addWidget(self.search, 1)
 
         self.table = record_list("awardsTable", len(COLUMNS), stretch=MEMBER_COLUMN)
-        header = self.table.header()
-        header.setSectionResizeMode(AWARD_COLUMN, header.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # on a narrow window the level gives way first, then the protocol, the award, the name
+        self.columns = ColumnFit(
+            self.table, {LEVEL_COLUMN: 90, PROTOCOL_COLUMN: 110, AWARD_COLUMN: 110,
+                         MEMBER_COLUMN: 140},
+            hide=(LEVEL_COLUMN, PROTOCOL_COLUMN), grow=(MEMBER_COLUMN, AWARD_COLUMN))
         self.table.itemActivated.connect(lambda item, _c: self.open_award(item.data(0, ID_ROLE)))
         self.table.currentItemChanged.connect(lambda _now, _before: self._update_buttons())
         self.table.installEventFilter(self)
@@ -247,14 +300,18 @@ class AwardsPage(Page):
             ])
             item.setData(0, ID_ROLE, row.id)
             item.setToolTip(MEMBER_COLUMN, _("Card No {card_no}").format(card_no=row.card_no))
-            item.setToolTip(AWARD_COLUMN, row.award_name + (f"\n{row.reason}" if row.reason
-                                                            else ""))
+            item.setToolTip(AWARD_COLUMN, "\n".join(
+                t for t in (row.award_name, AWARD_LEVELS.label(row.level), row.decision,
+                            row.reason) if t))
+            item.setToolTip(LEVEL_COLUMN, AWARD_LEVELS.label(row.level))
+            item.setToolTip(PROTOCOL_COLUMN, row.decision)
             if row.status == "nominated":
                 item.setForeground(len(COLUMNS) - 1, Qt.GlobalColor.darkYellow)
             items.append(item)
             if row.id == chosen:
                 keep = item
         self.table.addTopLevelItems(items)
+        self.columns.fit()
         if keep is not None:
             self.table.setCurrentItem(keep)
         self.table.blockSignals(False)

@@ -191,8 +191,6 @@ class HomePage(Page):
         self.propose_aid.setText(_("Propose aid…"))
         self.propose_aid.setToolTip(_("Material aid for the chosen member"))
         self.open_button.setText(_("Open member…"))
-        self.members_card.caption.setText(_("members now"))
-        self.queue_card.caption.setText(_("applications waiting for a voucher"))
         self.show_data()
 
     # -- data ---------------------------------------------------------------------------------
@@ -240,29 +238,39 @@ class HomePage(Page):
         self.hint.setVisible(bool(self.hint.text()))
         days = data.days if data else 30
         self.anniversaries_box.setTitle(anniversaries.describe_window(days))
-        self.anniversaries_card.caption.setText(
-            ngettext("anniversary in {days} day", "anniversaries in {days} days", days)
-            .format(days=days))
         self.queue_box.setTitle(_("Voucher queue: first in line"))
+        counts = (data.members_now, len(data.anniversaries),
+                  sum(q.waiting for q in data.queues)) if data else (0, 0, 0)
+        # each caption agrees with its own number (Russian: 1 юбилей, 2 юбилея, 5 юбилеев)
+        for card, count, (one, many) in zip(
+            (self.members_card, self.anniversaries_card, self.queue_card), counts,
+            ((N_("member now"), N_("members now")),
+             (N_("anniversary coming"), N_("anniversaries coming")),
+             (N_("application waiting for a voucher"), N_("applications waiting for a voucher"))),
+            strict=True,
+        ):
+            card.caption.setText(ngettext(one, many, count))
         if data is None:
             for card in (self.members_card, self.anniversaries_card, self.queue_card):
                 card.number.setText("…")
             self.queue_empty.setText(_("Reading…"))
             return
-        self.members_card.number.setText(format_number(data.members_now))
-        self.anniversaries_card.number.setText(format_number(len(data.anniversaries)))
-        self.queue_card.number.setText(format_number(sum(q.waiting for q in data.queues)))
+        for card, count in zip((self.members_card, self.anniversaries_card, self.queue_card),
+                               counts, strict=True):
+            card.number.setText(format_number(count))
         self._fill_anniversaries(data.anniversaries)
         self._fill_queues(data.queues)
 
     def _fill_anniversaries(self, rows: list[Anniversary]) -> None:
-        chosen = self.chosen()
+        current = self.anniversaries.currentItem()  # read from the item: the data is new
+        chosen = None if current is None else (current.data(0, ID_ROLE), current.data(2, ID_ROLE))
         self.anniversaries.clear()
         for index, row in enumerate(rows):
             item = QTreeWidgetItem([format_date(row.day), row.full_name, row.department,
                                     row.what])
             item.setData(0, ID_ROLE, row.member_id)
             item.setData(1, ID_ROLE, index)
+            item.setData(2, ID_ROLE, row.kind)
             item.setToolTip(1, _("Card No {card_no}").format(card_no=row.card_no))
             if row.day == dt.date.today():
                 font = item.font(0)
@@ -270,9 +278,12 @@ class HomePage(Page):
                 for column in range(len(ANNIVERSARY_COLUMNS)):
                     item.setFont(column, font)
             self.anniversaries.addTopLevelItem(item)
-            if chosen is not None and (row.member_id, row.kind) == (chosen.member_id,
-                                                                     chosen.kind):
+            if (row.member_id, row.kind) == chosen:
                 self.anniversaries.setCurrentItem(item)
+        first = self.anniversaries.topLevelItem(0)
+        if rows and first is not None and self.anniversaries.currentItem() is None:
+            # the first is chosen at once: one click on «Propose award…» is enough
+            self.anniversaries.setCurrentItem(first)
         if not rows:
             empty = QTreeWidgetItem([_("No anniversaries in these days.")])
             empty.setFirstColumnSpanned(True)
