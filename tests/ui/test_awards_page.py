@@ -272,3 +272,21 @@ def test_texts_follow_the_language(qtbot, app_state: AppState) -> None:  # type:
     set_language("ky")
     page.retranslate()
     assert page.heading.text() == translate_in("ky", "Awards")
+
+
+def test_the_member_dialogs_awards_tab(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
+    from unionapp.ui.dialogs.member_dialog import MemberDialog
+
+    protocol = decisions.create_decision(app_state.db, DecisionInput("7", TODAY))
+    awards.grant(app_state.db, nominate(app_state, "1001"), Grant(TODAY, protocol))
+    nominate(app_state, "1001")
+    dialog = MemberDialog(app_state, card(app_state, "1001"))
+    qtbot.addWidget(dialog)
+    tab = dialog.award_tab
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(tab)) == _("Awards")
+    assert [row[3] for row in tab.rows()] == [
+        f"{YEAR}/001", _("nominated on {date}").format(date=TODAY.strftime("%d.%m.%Y"))]
+    assert tab.rows()[0][4] == decisions.label("7", TODAY)
+    empty = MemberDialog(app_state, card(app_state, "1002"))
+    qtbot.addWidget(empty)
+    assert empty.award_tab.is_empty_shown()

@@ -38,6 +38,7 @@ from unionapp.core.i18n import N_, _
 from unionapp.core.member_fields import DATE_FIELDS
 from unionapp.core.members import MemberInput, MemberView, ValidationGroup
 from unionapp.ui.dialogs.aid_tab import AidTab
+from unionapp.ui.dialogs.award_tab import AwardTab
 from unionapp.ui.dialogs.children_tab import ChildrenTab
 from unionapp.ui.dialogs.dues_tab import DuesTab
 from unionapp.ui.dialogs.history_tab import HistoryTab
@@ -170,6 +171,8 @@ class MemberDialog(QDialog):
         self.tabs.addTab(self.aid_tab, "")
         self.vouchers_tab = VouchersTab(state)
         self.tabs.addTab(self.vouchers_tab, "")
+        self.award_tab = AwardTab(state)
+        self.tabs.addTab(self.award_tab, "")
 
         self.leave_button = QPushButton()
         self.delete_button = QPushButton()
@@ -216,6 +219,8 @@ class MemberDialog(QDialog):
         self.aid_tab.retranslate()
         self.tabs.setTabText(self.tabs.indexOf(self.vouchers_tab), _("Vouchers"))
         self.vouchers_tab.retranslate()
+        self.tabs.setTabText(self.tabs.indexOf(self.award_tab), _("Awards"))
+        self.award_tab.retranslate()
         self._update_title()
         self._update_state()
 
@@ -257,6 +262,7 @@ class MemberDialog(QDialog):
         self.dues_tab.set_member(self.member_id)
         self.aid_tab.set_member(self.member_id)
         self.vouchers_tab.set_member(self.member_id)
+        self.award_tab.set_member(self.member_id)
         self._show_photo()
         self._update_state()
 
