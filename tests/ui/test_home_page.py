@@ -151,3 +151,23 @@ def test_home_is_the_first_page_of_the_window(qtbot, app_state: AppState) -> Non
     home = again.page("home")
     assert isinstance(home, HomePage)
     settle(qtbot, home)
+
+
+def test_the_window_is_set_on_the_settings_page(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
+    from unionapp.ui.pages.settings import SettingsPage
+
+    add_jubilee(app_state, "3003", "Кечирээк", 45, 50)
+    home = open_page(qtbot, app_state)
+    assert [r[0] for r in rows(home)] == [_("No anniversaries in these days.")]
+    page = SettingsPage(app_state)
+    qtbot.addWidget(page)
+    editor = page.editors["anniversaries.days"]
+    assert editor.text() == "30"
+    editor.setText("60")
+    page.save_button.click()
+    assert settings.get(app_state.db, "anniversaries.days") == "60"
+    settle(qtbot, home)
+    qtbot.waitUntil(lambda: len(rows(home)) == 1 and rows(home)[0][1] == "Кечирээк Жубилей",
+                    timeout=10000)
+    assert home.anniversaries_box.title() == _("Anniversaries in the next {days} days").format(
+        days=60)

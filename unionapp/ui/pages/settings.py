@@ -41,6 +41,7 @@ TEXT_KEYS = (
     "dues.higher_share_percent",
     "dues.rate_percent",
     "aid.yearly_cap_som",
+    "anniversaries.days",
 )
 LONG_TEXT_KEYS = ("org.name_ky", "org.name_ru", "org.chairperson")
 # the voucher queue's weights (core/voucher_queue.py), a small group of their own
