@@ -46,7 +46,14 @@ from unionapp.core.models import AidPayment, Decision, Member
 from unionapp.core.money import as_som_text
 
 KIND = "aid"
-REQUIRED_FIELDS = ("card_no", "reason", "amount", "paid_on", "decision_no")
+REQUIRED_FIELDS = ("card_no", "reason", "amount", "paid_on")
+# DESIGN.md makes «Номер протокола» optional: old lists often lack it. Such a payment is kept
+# without a protocol and the summary says so row by row, so the chairperson adds it later.
+NO_PROTOCOL_COLUMN = N_(
+    "The file has no column «{column}»: the payments are saved without protocols; add them on "
+    "the Aid page."
+)
+NO_PROTOCOL = N_("No protocol is cited: the payment is saved without one; add it on the Aid page.")
 REQUIRED = N_("This field is required.")
 Key = tuple[int, dt.date, str, int]  # member, date, reason, amount
 
@@ -59,7 +66,8 @@ def parse_reason(value: Any) -> str | None:
     if code is None:
         raise CellProblem(
             N_("Unknown reason of aid: {value}. Write one of: {choices}."),
-            value=text, choices=", ".join(AID_REASONS.codes),
+            value=text,
+            choices=", ".join(AID_REASONS.codes),
         )
     return code
 
@@ -116,8 +124,15 @@ class _Protocols:
 
 def _members(session: Session) -> _Members:
     found = _Members()
-    stmt = select(Member.id, Member.card_no, Member.join_date, Member.exit_date, Member.surname,
-                  Member.name, Member.patronymic)
+    stmt = select(
+        Member.id,
+        Member.card_no,
+        Member.join_date,
+        Member.exit_date,
+        Member.surname,
+        Member.name,
+        Member.patronymic,
+    )
     for member_id, card, join, exit_, surname, name, patronymic in session.execute(stmt):
         found.ids[card] = member_id
         found.spans[member_id] = (join, exit_, full_name(surname, name, patronymic))
@@ -126,8 +141,14 @@ def _members(session: Session) -> _Members:
 
 def _stored(session: Session) -> dict[Key, tuple[int, int | None]]:
     """Stored payments by what makes them the same: -> (id, decision id)."""
-    stmt = select(AidPayment.member_id, AidPayment.paid_on, AidPayment.reason, AidPayment.amount,
-                  AidPayment.id, AidPayment.decision_id).order_by(AidPayment.id)
+    stmt = select(
+        AidPayment.member_id,
+        AidPayment.paid_on,
+        AidPayment.reason,
+        AidPayment.amount,
+        AidPayment.id,
+        AidPayment.decision_id,
+    ).order_by(AidPayment.id)
     stored: dict[Key, tuple[int, int | None]] = {}
     for member, paid_on, reason, amount, aid_id, decision_id in session.execute(stmt):
         stored.setdefault((member, paid_on, reason, amount), (aid_id, decision_id))
@@ -141,8 +162,10 @@ def _year_totals(session: Session, years: set[int]) -> dict[tuple[int, int], int
         return totals
     stmt = (
         select(AidPayment.member_id, AidPayment.paid_on, func.sum(AidPayment.amount))
-        .where(AidPayment.paid_on >= dt.date(min(years), 1, 1),
-               AidPayment.paid_on <= dt.date(max(years), 12, 31))
+        .where(
+            AidPayment.paid_on >= dt.date(min(years), 1, 1),
+            AidPayment.paid_on <= dt.date(max(years), 12, 31),
+        )
         .group_by(AidPayment.member_id, AidPayment.paid_on)
     )
     for member, paid_on, amount in session.execute(stmt):
@@ -158,6 +181,10 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> AidPlan:
     log = sheet.problems
     warnings = ProblemLog(log.kind, log.file_name, log.header)
     warnings.columns = log.columns
+    has_protocols = "decision_no" in log.columns
+    if not has_protocols:
+        label, _index = log.column_name("decision_no")
+        warnings.add_at(sheet.header.row_no, label, None, NO_PROTOCOL_COLUMN, column=label)
     plan = AidPlan()
     planned: dict[int, str] = {}
     key_rows: dict[Key, list[int]] = {}
@@ -172,16 +199,25 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> AidPlan:
         card: str | None = values.get("card_no")
         member = members.ids.get(card) if card else None
         if card and member is None:
-            log.add(row_no, "card_no", N_("There is no member with card number {card_no}."),
-                    card_no=card)
+            log.add(
+                row_no,
+                "card_no",
+                N_("There is no member with card number {card_no}."),
+                card_no=card,
+            )
         paid_on: dt.date | None = values.get("paid_on")
         if paid_on is not None and paid_on > today:
             log.add(row_no, "paid_on", IN_FUTURE, date=paid_on)
         if member is not None and paid_on is not None:
             join, exit_, name = members.spans[member]
             if not member_on(join, exit_, paid_on):
-                log.add(row_no, "paid_on", N_("{name} was not a member on {date}."),
-                        name=name, date=paid_on)
+                log.add(
+                    row_no,
+                    "paid_on",
+                    N_("{name} was not a member on {date}."),
+                    name=name,
+                    date=paid_on,
+                )
         number: str | None = values.get("decision_no")
         held_on: dt.date | None = values.get("decision_date")
         decision: int | None = None
@@ -189,39 +225,54 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> AidPlan:
             if held_on is not None:
                 decision = protocols.find(number, held_on, 0)
                 if decision is None:
-                    log.add(row_no, "decision_no", UNKNOWN_DECISION_ON, number=number,
-                            date=held_on)
+                    log.add(row_no, "decision_no", UNKNOWN_DECISION_ON, number=number, date=held_on)
             elif paid_on is not None:  # numbers restart each year: the payment's year
                 decision = protocols.find(number, None, paid_on.year)
                 if decision is None:
-                    log.add(row_no, "decision_no", UNKNOWN_DECISION, number=number,
-                            year=paid_on.year)
+                    log.add(
+                        row_no, "decision_no", UNKNOWN_DECISION, number=number, year=paid_on.year
+                    )
         reason: str | None = values.get("reason")
         amount: int | None = values.get("amount")
-        if member is None or paid_on is None or reason is None or amount is None or not decision:
+        if number is None and "decision_no" not in bad:
+            if has_protocols:
+                warnings.add(row_no, "decision_no", NO_PROTOCOL)
+        elif not decision:
+            planned[row_no] = ERROR
+            continue
+        if member is None or paid_on is None or reason is None or amount is None:
             planned[row_no] = ERROR
             continue
         key = (member, paid_on, reason, amount)
         key_rows.setdefault(key, []).append(row_no)
         if key in stored:
             aid_id, old_decision = stored[key]
-            if old_decision == decision:
+            if decision is None or old_decision == decision:  # a file never erases one
                 planned[row_no] = SAME
             else:
                 plan.updates.append((aid_id, old_decision, decision))
                 planned[row_no] = UPDATE
             continue
-        row = {"member_id": member, "reason": reason, "amount": amount, "paid_on": paid_on,
-               "decision_id": decision, "note": None}
+        row = {
+            "member_id": member,
+            "reason": reason,
+            "amount": amount,
+            "paid_on": paid_on,
+            "decision_id": decision,
+            "note": None,
+        }
         plan.adds.append(row)
         new_rows.append((row_no, row))
         planned[row_no] = ADD
     for row_nos in key_rows.values():
         if len(row_nos) > 1:
             for row_no in row_nos:
-                log.add(row_no, "card_no",
-                        N_("The same payment is listed more than once: rows {rows}."),
-                        rows=", ".join(str(r) for r in row_nos))
+                log.add(
+                    row_no,
+                    "card_no",
+                    N_("The same payment is listed more than once: rows {rows}."),
+                    rows=", ".join(str(r) for r in row_nos),
+                )
     _warn_over_cap(session, members, new_rows, warnings)
     plan.warnings = warnings.problems
     sheet.actions = {
@@ -231,7 +282,9 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> AidPlan:
 
 
 def _warn_over_cap(
-    session: Session, members: _Members, new_rows: list[tuple[int, dict[str, Any]]],
+    session: Session,
+    members: _Members,
+    new_rows: list[tuple[int, dict[str, Any]]],
     warnings: ProblemLog,
 ) -> None:
     """A warning on each new row that takes its member over the yearly cap (in file order)."""
@@ -245,8 +298,13 @@ def _warn_over_cap(
         totals[key] = before + row["amount"]
         if totals[key] > cap:
             warnings.add(
-                row_no, "amount", OVER_CAP, name=members.spans[row["member_id"]][2],
-                total=as_som_text(totals[key]), year=key[1], cap=as_som_text(cap),
+                row_no,
+                "amount",
+                OVER_CAP,
+                name=members.spans[row["member_id"]][2],
+                total=as_som_text(totals[key]),
+                year=key[1],
+                cap=as_som_text(cap),
                 received=as_som_text(before),
             )
 
@@ -264,5 +322,9 @@ def write(session: Session, plan: AidPlan, audit: AuditRows) -> None:
     bulk_insert(session, AidPayment, plan.adds)
     stmt = select(AidPayment.id).where(AidPayment.id > last_id).order_by(AidPayment.id)
     for aid_id, row in zip(session.scalars(stmt), plan.adds, strict=True):
-        audit.add("create", "aid_payment", aid_id,
-                  {name: (None, row[name]) for name in row if name != "note"})
+        audit.add(
+            "create",
+            "aid_payment",
+            aid_id,
+            {name: (None, row[name]) for name in row if name != "note"},
+        )
