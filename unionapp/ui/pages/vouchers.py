@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from unionapp.core.i18n import _
@@ -46,9 +47,19 @@ class VouchersPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
+        self._stale = True  # read when first shown: nothing is loaded while the window starts
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
         self.queue.reload()
-        self.issued.reload()
+        self.issued.refresh()
+        self.places.reload()
 
     def retranslate(self) -> None:
         self.heading.setText(_("Vouchers"))
@@ -60,9 +71,10 @@ class VouchersPage(Page):
     def on_data_changed(self, what: str) -> None:
         if what not in RELOAD_ON:
             return
-        self.queue.reload()
-        self.issued.refresh()
-        self.places.reload()
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # read again when shown
 
     def issue_from_application(self, application_id: int) -> VoucherDialog:
         from unionapp.ui.dialogs.voucher_dialog import VoucherDialog

@@ -86,8 +86,7 @@ class InstitutionsTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
-        self.reload()
-        self.retranslate()
+        self.retranslate()  # the list is read when the page is first shown (``reload``)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Search: name or kind"))

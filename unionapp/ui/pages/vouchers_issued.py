@@ -121,7 +121,8 @@ class IssuedTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         self.totals.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self._fill_years(dt.date.today().year)
+        self.year.addItem("", ALL_YEARS)  # the years are read with the list (``refresh``)
+        self._first_year: int | None = dt.date.today().year
         self.retranslate()
         self._selected()
 
@@ -165,8 +166,11 @@ class IssuedTab(QWidget):
         return None if not year else int(year)
 
     def refresh(self) -> None:
-        """Data changed: the years may have too; the list is read again."""
-        self._fill_years(self.year.currentData() or ALL_YEARS)
+        """Data changed: the years may have too; the list is read again. The first time, the
+        current year is chosen."""
+        keep = self._first_year if self._first_year is not None else self.year.currentData()
+        self._first_year = None
+        self._fill_years(keep or ALL_YEARS)
         self.reload()
 
     def reload(self) -> None:
