@@ -166,7 +166,11 @@ class _Register:
         self.by_cert: dict[Cert, _Stored] = {}
         self.by_key: dict[tuple[int, int, dt.date], _Stored] = {}
         self.open: dict[tuple[int, int], list[_Stored]] = {}
-        for a in session.scalars(select(Award).order_by(Award.nominated_on, Award.id)):
+        # ordered here, not by ORDER BY: empty dates sort first in SQLite, last in PostgreSQL,
+        # and the oldest nomination (undated first) must be the one a row awards on both
+        stored_awards = sorted(session.scalars(select(Award)),
+                               key=lambda a: (a.nominated_on or dt.date.min, a.id))
+        for a in stored_awards:
             cert = (a.cert_year, a.cert_seq) if a.cert_year and a.cert_seq else None
             stored = _Stored(a.id, a.member_id, a.award_type_id, a.nominated_on, a.awarded_on,
                              a.decision_id, cert, a.reason, a.cost)
