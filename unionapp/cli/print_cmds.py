@@ -10,6 +10,10 @@ written (``--no-journal``: a test print that records nothing).
 
 ``print certificate (--award ID … | --decision ID) --out FILE.pdf [--lang ky|ru] [--blank]
 [--calibrate]``: award certificates in the language asked for (``printing.certificates``).
+
+``print register KIND --out FILE.pdf [--year YYYY] [--lang ky|ru]``: a register as an A4
+landscape table (``printing.registers``): members (the active ones), children, and the
+vouchers, aid or awards of a year.
 """
 
 from __future__ import annotations
@@ -132,5 +136,49 @@ def run_certificate(ctx: Context) -> int:
     return 0
 
 
+# --- print register -------------------------------------------------------------------------
+
+REGISTER_KINDS = ("members", "children", "vouchers", "aid", "awards")  # printing.registers.KINDS
+YEAR_ONLY_FOR = N_("--year is for the vouchers, aid and awards registers only.")
+BAD_YEAR = N_("Enter a year from {low} to {high}.")
+
+
+def register_register(printouts: Any) -> None:
+    from unionapp.core.i18n import LANGUAGES
+
+    reg = printouts.add_parser(
+        "register", help=_("a register as an A4 landscape table: members, children, vouchers, "
+                           "aid, awards"))
+    reg.add_argument("kind", choices=REGISTER_KINDS, metavar=_("KIND"),
+                     help=_("one of: {kinds}").format(kinds=", ".join(REGISTER_KINDS)))
+    add_out(reg)
+    reg.add_argument("--year", type=whole_number, metavar="YYYY",
+                     help=_("the year of vouchers, aid or awards (default: this year)"))
+    reg.add_argument("--lang", dest="register_lang", choices=LANGUAGES,
+                     help=_("the printout's language: ky or ru (default: the program's)"))
+    reg.set_defaults(handler=run_register)
+
+
+def run_register(ctx: Context) -> int:
+    from unionapp.core import i18n
+    from unionapp.core.errors import UserError
+    from unionapp.printing.registers import YEAR_KINDS, print_register
+
+    args = ctx.args
+    path = check_pdf(args.out)
+    if args.year is not None:
+        if args.kind not in YEAR_KINDS:
+            raise UserError(YEAR_ONLY_FOR)
+        if not 1900 <= args.year <= 2200:
+            raise UserError(BAD_YEAR, low=1900, high=2200)
+    if args.register_lang:
+        i18n.set_language(args.register_lang)  # the printout and what we say about it
+    register = print_register(ctx.db, args.kind, path, year=args.year)
+    out(_("{title}: {count} rows written to {file}.").format(
+        title=register.title, count=register.count, file=str(path)))
+    return 0
+
+
 # The printouts of the group, in the order ``unionapp print --help`` lists them.
-SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (register_cards, register_certificate)
+SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (
+    register_cards, register_certificate, register_register)
