@@ -144,6 +144,11 @@ def is_saved(db: Database, award_type_id: int) -> bool:
     return bool(get_layout(db, blank_name(award_type_id)))
 
 
+def _mm(value: float) -> str:
+    """120 rather than 120.0 in a message."""
+    return str(int(value)) if value == int(value) else str(round(value, 1))
+
+
 def _place_problems(name: str, place: FieldPlace) -> list[ValidationError]:
     errors: list[ValidationError] = []
 
@@ -152,10 +157,10 @@ def _place_problems(name: str, place: FieldPlace) -> list[ValidationError]:
 
     if not 0 <= place.x < PAGE_WIDTH_MM:
         err("x", N_("The position {value} mm is off the page (0 to {limit} mm)."),
-            value=place.x, limit=int(PAGE_WIDTH_MM))
+            value=_mm(place.x), limit=int(PAGE_WIDTH_MM))
     if not 0 <= place.y < PAGE_HEIGHT_MM:
         err("y", N_("The position {value} mm is off the page (0 to {limit} mm)."),
-            value=place.y, limit=int(PAGE_HEIGHT_MM))
+            value=_mm(place.y), limit=int(PAGE_HEIGHT_MM))
     if not MIN_SIZE <= place.size <= MAX_SIZE:
         err("size", N_("The font size must be from {low} to {high} points."),
             low=int(MIN_SIZE), high=int(MAX_SIZE))
@@ -163,7 +168,7 @@ def _place_problems(name: str, place: FieldPlace) -> list[ValidationError]:
         err("width", N_("The width must be at least {low} mm."), low=int(MIN_WIDTH))
     elif 0 <= place.x < PAGE_WIDTH_MM and place.x + place.width > PAGE_WIDTH_MM:
         err("width", N_("The field runs off the page: {x} + {width} mm is more than {limit} mm."),
-            x=place.x, width=place.width, limit=int(PAGE_WIDTH_MM))
+            x=_mm(place.x), width=_mm(place.width), limit=int(PAGE_WIDTH_MM))
     return errors
 
 

@@ -251,8 +251,9 @@ def _hundred_mm_bar(c: Canvas, f: _Fonts) -> None:
     c.line(left, y, left + 100 * mm, y)
     for tick in range(0, 101, 10):
         c.line(left + tick * mm, y, left + tick * mm, y + (2.5 if tick % 50 == 0 else 1.5) * mm)
-    c.setFont(f.sans, 6)
-    c.drawCentredString(left + 50 * mm, y - 2.8 * mm, _(BAR_HINT))
+    c.setFillColor(colors.black)
+    c.setFont(f.sans, 6.5)
+    c.drawCentredString(left + 50 * mm, y - 2.9 * mm, _(BAR_HINT))
     c.restoreState()
 
 

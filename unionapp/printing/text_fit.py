@@ -4,13 +4,15 @@ shrunk when it must be, never cut off and never running over the box's edge.
 A long Kyrgyz name («Тургунбаева Айжаркын Кубанычбековна») or an organization's full
 official name must fit a certificate without a word being chopped: the size steps down until
 the text takes at most ``max_lines`` lines and its longest word fits; below ``min_size`` more
-lines are allowed rather than a smaller size, and only a single word wider than the box at
-``min_size`` shrinks further. Centred lines are balanced (two lines of similar length, not a
-full line over a lone word), as a title is set by hand.
+lines are allowed rather than a smaller size. A single word wider than the box at
+``min_size`` is broken after its hyphens («Тургунбаева-» / «Абдыкадырова»); only a piece still
+too wide shrinks further. Centred lines are balanced (two lines of similar length, not a full
+line over a lone word), as a title is set by hand.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, black
@@ -71,11 +73,22 @@ def text_width(text: str, font: str, size: float, char_space: float = 0.0) -> fl
     return float(stringWidth(text, font, size)) + char_space * max(len(text) - 1, 0)
 
 
-def _wrap(words: list[str], style: TextStyle, size: float, width: float) -> list[str]:
+Word = tuple[str, bool]  # a word, and whether it joins the one before with no space
+
+
+def _words(text: str, at_hyphens: bool) -> list[Word]:
+    words: list[Word] = []
+    for word in text.split():
+        pieces = re.findall(r"[^-]+-*|-+", word) if at_hyphens else [word]
+        words += [(piece, i > 0) for i, piece in enumerate(pieces)]
+    return words
+
+
+def _wrap(words: list[Word], style: TextStyle, size: float, width: float) -> list[str]:
     lines: list[str] = []
     current = ""
-    for word in words:
-        trial = f"{current} {word}" if current else word
+    for word, joined in words:
+        trial = f"{current}{'' if joined else ' '}{word}" if current else word
         if current and text_width(trial, style.font, size, style.char_space) > width:
             lines.append(current)
             current = word
@@ -86,12 +99,12 @@ def _wrap(words: list[str], style: TextStyle, size: float, width: float) -> list
     return lines
 
 
-def _balanced(words: list[str], style: TextStyle, size: float, width: float) -> list[str]:
+def _balanced(words: list[Word], style: TextStyle, size: float, width: float) -> list[str]:
     """The same number of lines as a greedy wrap, each as even as the words allow."""
     lines = _wrap(words, style, size, width)
     if len(lines) < 2 or style.align != "center":
         return lines
-    widest = max(text_width(w, style.font, size, style.char_space) for w in words)
+    widest = max(text_width(w, style.font, size, style.char_space) for w, _joined in words)
     low, high = widest, width
     for _ in range(12):
         middle = (low + high) / 2
@@ -106,13 +119,16 @@ def fit(text: str, style: TextStyle, width: float) -> SetText:
     """``text`` set for a box ``width`` wide (see the module docstring)."""
     if style.upper:
         text = text.upper()
-    words = text.split()
+    words = _words(text, at_hyphens=False)
     if not words:
         return SetText([], style, style.size)
     size = style.size
     floor = style.min_size if style.min_size is not None else style.size
     while True:
-        widest = max(text_width(w, style.font, size, style.char_space) for w in words)
+        widest = max(text_width(w, style.font, size, style.char_space) for w, _joined in words)
+        if widest > width and size <= floor and any("-" in w[:-1] for w, _joined in words):
+            words = _words(text, at_hyphens=True)  # «Тургунбаева-» ends a line, not the size
+            continue
         lines = _balanced(words, style, size, width) if widest <= width else []
         fits = bool(lines) and (style.max_lines is None or len(lines) <= style.max_lines)
         if fits or (size <= floor and lines) or size <= SMALLEST:
