@@ -324,6 +324,13 @@ def payroll_rows(demo: Path, folder: Path, repeat: int = 3) -> list[Row]:
     ]
 
 
+def cards_row(folder: Path) -> Row:
+    from cards_perf import cards_ratio
+
+    ours, base = cards_ratio(folder)
+    return Row("1000 membership cards with photo + QR", ours, base, 1.5)
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     rows: list[Row] = []
@@ -338,6 +345,7 @@ def main() -> int:
         rows.append(filter_keystroke(db50))
         rows.append(members_import())
         rows.extend(payroll_rows(db10, folder))
+        rows.append(cards_row(folder))
         rows.append(peak_memory(db50, home))
     header = f"{'work':<48} {'ours':>10} {'baseline':>10} {'ratio':>7} {'target':>8}  ok"
     print(header)
