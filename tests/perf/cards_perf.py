@@ -99,7 +99,7 @@ def baseline(cards: list, org, path: Path) -> float:  # type: ignore[no-untyped-
 
     rl_config.useA85 = 0  # binary streams, as ours (pure-Python ASCII85 is slow)
     start = time.perf_counter()
-    c = Canvas(str(path), pagesize=A4, pageCompression=1)
+    c = Canvas(str(path), pagesize=A4, pageCompression=1, initialFontName=regular)
     for sheet in range(0, len(cards), 10):
         batch = cards[sheet:sheet + 10]
         for back in (False, True):

@@ -454,7 +454,7 @@ def write_cards_pdf(
         os.close(handle)
         temp = Path(temp_name)
         with _binary_streams():
-            c = Canvas(str(temp), pagesize=A4, pageCompression=1)
+            c = Canvas(str(temp), pagesize=A4, pageCompression=1, initialFontName=regular)
             c.setTitle(_(TITLE))
             c.setAuthor(org.name_ky or org.name_ru)
             c.setCreator("unionapp")
