@@ -6,6 +6,8 @@ reads as its default and a bad value is refused with a message naming the key.
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -71,6 +73,34 @@ def _language(value: str) -> str:
     return value
 
 
+PRINT_OFFSET_LIMIT_MM = 10
+OFFSETS_SHAPE = N_('Write the printer offsets as {example}: x and y in mm per printer.')
+
+
+def _print_offsets(value: str) -> str:
+    """``{"printer": [x, y]}`` in mm (within ±10, to 0.1 mm); stored sorted, zeros dropped."""
+    try:
+        found = json.loads(value.strip() or "{}")
+    except ValueError:
+        found = None
+    example = '{"HP LaserJet": [1.5, -0.5]}'
+    if not isinstance(found, dict):
+        raise ValidationError(OFFSETS_SHAPE, example=example)
+    kept: dict[str, list[float]] = {}
+    for name, offset in found.items():
+        numbers = offset if isinstance(offset, list) and len(offset) == 2 else None
+        if (not name.strip() or "\x00" in name or numbers is None
+                or not all(type(n) in (int, float) and math.isfinite(n) for n in numbers)):
+            raise ValidationError(OFFSETS_SHAPE, example=example)
+        if any(abs(n) > PRINT_OFFSET_LIMIT_MM for n in numbers):
+            raise ValidationError(N_("A printer offset must be from -{limit} to {limit} mm."),
+                                  limit=PRINT_OFFSET_LIMIT_MM)
+        x, y = (round(float(n), 1) + 0.0 for n in numbers)  # + 0.0: no "-0.0"
+        if x or y:
+            kept[name.strip()] = [x, y]
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True)
+
+
 @dataclass(frozen=True)
 class SettingDef:
     key: str
@@ -114,6 +144,8 @@ DEFINITIONS: dict[str, SettingDef] = {
         SettingDef("anniversaries.days", N_("Anniversaries shown ahead, days"),
                    "30", _int_range(1, 366)),
         SettingDef("ui.language", N_("Language"), "ky", _language),
+        # Per printer, how far its sheets come out shifted (core/print_offsets.py).
+        SettingDef("print.offsets", N_("Printer offsets, mm"), "{}", _print_offsets),
         # "1" in a database made by ``unionapp demo``: the window shows a demo banner.
         SettingDef("org.demo", N_("Demo organization"), "0", _flag),
     )

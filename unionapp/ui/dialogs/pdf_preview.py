@@ -218,9 +218,15 @@ class PdfPreviewDialog(QDialog):
             QPageSize(QSizeF(short, long), QPageSize.Unit.Point), orientation,
             QMarginsF(0, 0, 0, 0)))
 
-    def print_to(self, printer: QPrinter) -> bool:
+    def print_to(self, printer: QPrinter, offset_mm: tuple[float, float] | None = None) -> bool:
         """Each page rendered at the printer's resolution (at most ``MAX_RENDER_DPI``) and
-        painted at the page's physical size in points; False when cancelled or refused."""
+        painted at the page's physical size in points, moved by the printer's offset (mm,
+        Settings; ``offset_mm`` overrides it); False when cancelled or refused."""
+        from unionapp.core.print_offsets import device_shift
+        from unionapp.ui.dialogs.printer_offsets import offset_for
+
+        if offset_mm is None:
+            offset_mm = offset_for(self, printer.printerName())
         count = self.page_count()
         first, last = printer.fromPage(), printer.toPage()
         pages = range(first - 1, last) if first > 0 and last >= first else range(count)
@@ -235,6 +241,7 @@ class PdfPreviewDialog(QDialog):
         try:
             dpi = printer.resolution()
             scale = min(dpi, MAX_RENDER_DPI) / 72
+            dx, dy = device_shift(offset_mm, dpi)
             for done, index in enumerate(pages):
                 if progress.wasCanceled():
                     printer.abort()
@@ -245,7 +252,7 @@ class PdfPreviewDialog(QDialog):
                 image = on_white(self.document.render(
                     index, QSize(round(points.width() * scale), round(points.height() * scale))))
                 painter.drawImage(
-                    QRectF(0, 0, points.width() * dpi / 72, points.height() * dpi / 72), image)
+                    QRectF(dx, dy, points.width() * dpi / 72, points.height() * dpi / 72), image)
                 progress.setValue(done + 1)
                 QApplication.processEvents()
         finally:
