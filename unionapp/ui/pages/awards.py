@@ -182,7 +182,7 @@ class AwardsPage(Page):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.notice)
         layout.addWidget(self.totals)
-        self._fill_years()
+        self._fill_years([])  # the years with records come with the first reading
         self.retranslate()
         self.reload()
 
@@ -216,10 +216,10 @@ class AwardsPage(Page):
         value = self.year.currentData()
         return int(value) if value is not None else dt.date.today().year
 
-    def _fill_years(self) -> None:
+    def _fill_years(self, stored: list[int]) -> None:
+        """The years that have records, this year and the chosen one, newest first."""
         chosen = self.year.currentData() or dt.date.today().year
-        years = sorted(set(awards.register_years(self.state.db)) | {dt.date.today().year,
-                                                                    chosen}, reverse=True)
+        years = sorted(set(stored) | {dt.date.today().year, chosen}, reverse=True)
         self.year.blockSignals(True)
         self.year.clear()
         for year in years:
@@ -236,20 +236,21 @@ class AwardsPage(Page):
 
     def on_data_changed(self, what: str) -> None:
         if what in RELOAD_ON:
-            self._fill_years()
             self.reload()
 
     def is_loading(self) -> bool:
         return self._job is not None
 
     def reload(self) -> None:
-        """Read the chosen year's register on the thread pool; one job at a time, last wins."""
+        """Read the chosen year's register (and which years have one) on the thread pool; one
+        job at a time, the last wins: the GUI thread never queries the database here."""
         if self._job is not None:
             self._again = True
             return
         db, year = self.state.db, self.chosen_year()
         self._job = start_job(
-            lambda _progress, _cancelled: (year, awards.list_awards(db, year)),
+            lambda _progress, _cancelled: (year, awards.list_awards(db, year),
+                                           awards.register_years(db)),
             self._loaded, on_error=self._failed,
         )
 
@@ -263,9 +264,10 @@ class AwardsPage(Page):
             return False
         return True
 
-    def _loaded(self, result: tuple[int, list[AwardRow]]) -> None:
+    def _loaded(self, result: tuple[int, list[AwardRow], list[int]]) -> None:
         if self._finish():
-            self.loaded_year, self.rows = result
+            self.loaded_year, self.rows, years = result
+            self._fill_years(years)
             self._prepare_keys()
             self.apply_filter()
 
