@@ -39,11 +39,12 @@ from unionapp.printing import frames
 from unionapp.printing.certificate_data import Certificate, load_certificates
 from unionapp.printing.fonts import register_fonts, register_serif_fonts
 from unionapp.printing.layout import Cancelled, PrintCancelled, Progress
-from unionapp.printing.text_fit import SetText, TextStyle, fit
+from unionapp.printing.text_fit import SetText, TextStyle, fit, text_width
 
 PAGE_W, PAGE_H = float(A4[0]), float(A4[1])
 INK = colors.HexColor("#1b1b1b")
 SOFT = colors.HexColor("#3d4a5c")
+GRID_10, GRID_5 = colors.HexColor("#a8a8a8"), colors.HexColor("#dadada")
 CONTENT_X = 31 * mm  # the text's box inside the frame
 CONTENT_W = PAGE_W - 2 * CONTENT_X
 BODY_BOTTOM = 232  # mm from the top: the body group is centred above this
@@ -71,7 +72,7 @@ class _Fonts:
 def draw_certificate(c: Canvas, cert: Certificate) -> None:
     f = _Fonts()
     style = frames.frame_style(cert.form)
-    frames.draw_frame(c, PAGE_W, PAGE_H, style)
+    frames.place_frame(c, PAGE_W, PAGE_H, style)
     top = PAGE_H - 35 * mm
     if cert.organization:
         org = fit(cert.organization, TextStyle(f.serif, 12.5, 9, 3, 1.35, frames.NAVY, 1.1,
@@ -94,25 +95,31 @@ def _title(f: _Fonts, text: str) -> SetText:
     return fit(text, TextStyle(f.bold, 28, 16, 3, 1.18, frames.NAVY, 0.8, upper=True), width)
 
 
+def _name(f: _Fonts, text: str, width: float) -> SetText:
+    """On one line down to 24 pt (a name reads whole), else on two lines."""
+    one = fit(text, TextStyle(f.bold, 30, 24, 1, 1.2, INK), width)
+    if len(one.lines) == 1 and one.size >= 24:
+        return one
+    return fit(text, TextStyle(f.bold, 26, 16, 2, 1.2, INK), width)
+
+
 def _body(c: Canvas, f: _Fonts, cert: Certificate, top: float) -> None:
     """The lead, name, position, award, reason and decision, centred as a group."""
-    width = CONTENT_W
+    width = CONTENT_W - 10 * mm
     blocks = [
-        (cert.lead, TextStyle(f.italic, 14, 11, 2, color=SOFT), 3.5),
-        (cert.name, TextStyle(f.bold, 27, 16, 2, 1.2, INK), 2.5),
-        (cert.position, TextStyle(f.italic, 13, 10, 2, color=SOFT), 8),
-        (cert.award_line, TextStyle(f.serif, 14.5, 10, 4, 1.3, INK), 6),
-        (cert.reason, TextStyle(f.serif, 14, 10, 6, 1.35, INK), 8),
-        (cert.decision, TextStyle(f.italic, 12, 9, 3, 1.3, SOFT), 0),
+        (fit(cert.lead, TextStyle(f.italic, 15, 11, 2, color=SOFT), width), 4),
+        (_name(f, cert.name, width), 3),
+        (fit(cert.position, TextStyle(f.italic, 14, 10, 2, color=SOFT), width), 10),
+        (fit(cert.award_line, TextStyle(f.serif, 15, 10, 4, 1.3, INK), width), 7),
+        (fit(cert.reason, TextStyle(f.serif, 15, 10, 6, 1.35, INK), width), 10),
+        (fit(cert.decision, TextStyle(f.italic, 12.5, 9, 3, 1.3, SOFT), width), 0),
     ]
-    set_blocks = [(fit(text, style, width - 10 * mm), gap * mm)
-                  for text, style, gap in blocks if text]
-    total = sum(s.height + gap for s, gap in set_blocks) - (set_blocks[-1][1] if set_blocks
-                                                            else 0)
+    shown = [(set_text, gap * mm) for set_text, gap in blocks if set_text.lines]
+    total = sum(s.height + gap for s, gap in shown) - (shown[-1][1] if shown else 0)
     room = top - _y(BODY_BOTTOM)
     y = top - max((room - total) / 2.1, 0)  # a hair above the middle: the eye's centre
-    for set_text, gap in set_blocks:
-        y = set_text.draw(c, CONTENT_X, y, width) - gap
+    for set_text, gap in shown:
+        y = set_text.draw(c, CONTENT_X, y, CONTENT_W) - gap
 
 
 def _signature(c: Canvas, f: _Fonts, cert: Certificate) -> None:
@@ -194,12 +201,12 @@ def _grid(c: Canvas, f: _Fonts) -> None:
     c.saveState()
     width_mm, height_mm = int(print_layouts.PAGE_WIDTH_MM), int(print_layouts.PAGE_HEIGHT_MM)
     for x in range(0, width_mm + 1, 5):
-        c.setStrokeColor(colors.HexColor("#9a9a9a" if x % 10 == 0 else "#d0d0d0"))
-        c.setLineWidth(0.35 if x % 10 == 0 else 0.2)
+        c.setStrokeColor(GRID_10 if x % 10 == 0 else GRID_5)
+        c.setLineWidth(0.3 if x % 10 == 0 else 0.2)
         c.line(x * mm, 0, x * mm, PAGE_H)
     for y in range(0, height_mm + 1, 5):
-        c.setStrokeColor(colors.HexColor("#9a9a9a" if y % 10 == 0 else "#d0d0d0"))
-        c.setLineWidth(0.35 if y % 10 == 0 else 0.2)
+        c.setStrokeColor(GRID_10 if y % 10 == 0 else GRID_5)
+        c.setLineWidth(0.3 if y % 10 == 0 else 0.2)
         c.line(0, _y(y), PAGE_W, _y(y))
     c.setFont(f.sans, 5.5)
     c.setFillColor(colors.HexColor("#555555"))
@@ -231,6 +238,9 @@ def _calibration_field(c: Canvas, f: _Fonts, name: str, place: FieldPlace, text:
     caption = _("{field}: x {x}, y {y} mm, {size} pt").format(
         field=_(print_layouts.FIELD_LABELS[name]), x=_number(place.x), y=_number(place.y),
         size=_number(place.size))
+    c.setFillColor(colors.white)
+    c.rect(left + 0.5 * mm, top + 0.4 * mm, text_width(caption, f.sans, 6) + 1 * mm, 2.9 * mm,
+           stroke=0, fill=1)
     c.setFont(f.sans, 6)
     c.setFillColor(frames.NAVY)
     c.drawString(left + 1 * mm, top + 0.9 * mm, caption)

@@ -52,6 +52,19 @@ def frame_style(form: str) -> FrameStyle:
     return STYLES.get(form, STYLES["award"])
 
 
+def place_frame(c: Canvas, width: float, height: float, style: FrameStyle) -> None:
+    """The frame on this page, drawn once per document as a form (PDF XObject) and reused:
+    a decision's thirty certificates carry one copy of its thousands of strokes."""
+    name = f"frame_{style.motif}_{int(width)}x{int(height)}"
+    drawn: set[str] = c.__dict__.setdefault("_unionapp_frames", set())
+    if name not in drawn:
+        c.beginForm(name)
+        draw_frame(c, width, height, style)
+        c.endForm()
+        drawn.add(name)
+    c.doForm(name)
+
+
 def draw_frame(c: Canvas, width: float, height: float, style: FrameStyle) -> None:
     """The whole frame on a ``width`` x ``height`` page."""
     c.saveState()
