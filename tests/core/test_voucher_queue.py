@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 from dues_helpers import add_member
 
@@ -137,15 +136,15 @@ def test_camp_limits_come_from_the_catalogue(db) -> None:
     assert "child's age on 01.06.2026: 13 (camps take 7–15): +12" in reasons
 
 
-def test_ranking_ten_thousand_is_fast() -> None:
+def test_ranking_ten_thousand_keeps_the_order() -> None:
+    """Speed is the bench's business (no timed unit tests); here: 10k rank consistently."""
     many = [
         person(i, f"Мүчө {i}", join_date=dt.date(1990 + i % 30, 1 + i % 12, 1),
                last_voucher=None if i % 3 else dt.date(2015 + i % 10, 6, 1),
                applied_on=dt.date(2025, 1 + i % 12, 1 + i % 28), many_children=i % 7 == 0)
         for i in range(1, 10_001)
     ]
-    started = time.perf_counter()
     queue = rank(many, Weights(), AS_OF)
-    assert time.perf_counter() - started < 1.0
+    assert len(queue) == 10_000
     assert [p.place for p in queue[:3]] == [1, 2, 3]
     assert all(a.points >= b.points for a, b in zip(queue, queue[1:], strict=False))
