@@ -17,6 +17,7 @@ from unionapp.ui.dialogs.aid_dialog import AidDialog
 from unionapp.ui.dialogs.award_dialog import AwardDialog
 from unionapp.ui.dialogs.member_dialog import MemberDialog
 from unionapp.ui.main_window import MainWindow
+from unionapp.ui.pages.awards import AwardsPage
 from unionapp.ui.pages.home import HomePage
 from unionapp.ui.state import AppState
 
@@ -148,6 +149,10 @@ def test_home_is_the_first_page_of_the_window(qtbot, app_state: AppState) -> Non
     again = MainWindow(app_state)  # the last page is remembered
     qtbot.addWidget(again)
     assert again.current_key() == "home"
+    awards_page = again.page("awards")
+    assert isinstance(awards_page, AwardsPage)
+    assert awards_page.loaded_year is None and not awards_page.is_loading()  # not shown: unread
+    again.show()
     home = again.page("home")
     assert isinstance(home, HomePage)
     settle(qtbot, home)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -183,8 +183,8 @@ class AwardsPage(Page):
         layout.addWidget(self.notice)
         layout.addWidget(self.totals)
         self._fill_years([])  # the years with records come with the first reading
+        self._stale = True  # read when first shown: nothing runs for it while the window starts
         self.retranslate()
-        self.reload()
 
     # -- texts --------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -234,9 +234,18 @@ class AwardsPage(Page):
             row = self.year.count() - 1
         self.year.setCurrentIndex(row)
 
-    def on_data_changed(self, what: str) -> None:
-        if what in RELOAD_ON:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
             self.reload()
+
+    def on_data_changed(self, what: str) -> None:
+        if what not in RELOAD_ON:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True  # read again when shown
 
     def is_loading(self) -> bool:
         return self._job is not None
@@ -244,6 +253,7 @@ class AwardsPage(Page):
     def reload(self) -> None:
         """Read the chosen year's register (and which years have one) on the thread pool; one
         job at a time, the last wins: the GUI thread never queries the database here."""
+        self._stale = False
         if self._job is not None:
             self._again = True
             return

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -179,8 +180,8 @@ class HomePage(Page):
         layout.addLayout(cards)
         layout.addWidget(self.anniversaries_box, 3)
         layout.addWidget(self.queue_box, 2)
+        self._stale = True  # read when first shown: nothing runs for it while the window starts
         self.retranslate()
-        self.reload()
 
     # -- texts --------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -194,15 +195,25 @@ class HomePage(Page):
         self.show_data()
 
     # -- data ---------------------------------------------------------------------------------
-    def on_data_changed(self, what: str) -> None:
-        if what in RELOAD_ON:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
             self.reload()
+
+    def on_data_changed(self, what: str) -> None:
+        if what not in RELOAD_ON:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True  # read again when shown
 
     def is_loading(self) -> bool:
         return self._job is not None
 
     def reload(self) -> None:
         """Read the page's figures on the thread pool; one job at a time, the last wins."""
+        self._stale = False
         if self._job is not None:
             self._again = True
             return
