@@ -43,6 +43,8 @@ from unionapp.ui.i18n import LANGUAGE_NAMES, install_qt_translator
 from unionapp.ui.operations import show_error, start_job
 from unionapp.ui.pages import MEMBERS, PAGES, SETTINGS, PageEntry, page_entry
 
+MEMBERS_ENTRY = next(entry for entry in PAGES if entry.key == MEMBERS)
+
 if TYPE_CHECKING:  # loaded with the register, after the window is up
     from unionapp.core.member_list import MemberList
     from unionapp.ui.dialogs.import_wizard import ImportWizard
@@ -207,10 +209,11 @@ class MainWindow(QMainWindow):
         and show the page the user was on last time."""
         if self.state is not None:
             raise RuntimeError("the register is already open")
-        pages = [self._create_page(entry, state, members) for entry in PAGES]
-        self.state, self.pages, self.db_path = state, pages, state.db_path
-        for page in pages:
-            self.stack.addWidget(page)
+        self.state, self.db_path = state, state.db_path
+        # Only the members page (it takes the register already read) and the page shown are
+        # made now; the others when first opened, so the first screen never waits for pages
+        # nobody looked at (each reads its own data off the GUI thread once it exists).
+        self._add_page(self._create_page(MEMBERS_ENTRY, state, members))
         self._row_chosen(self.sidebar.currentRow())
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
@@ -349,10 +352,19 @@ class MainWindow(QMainWindow):
 
     # -- pages and actions ----------------------------------------------------------------------
     def page(self, key: str) -> Page:
+        """The page of section ``key``, made the first time it is asked for."""
         for page in self.pages:
             if page.key == key:
                 return page
-        raise LookupError(f"no page {key!r} (is the register open?)")
+        entry = page_entry(key)
+        if self.state is None or entry is None:
+            raise LookupError(f"no page {key!r} (is the register open?)")
+        return self._add_page(self._create_page(entry, self.state, None))
+
+    def _add_page(self, page: Page) -> Page:
+        self.pages.append(page)
+        self.stack.addWidget(page)
+        return page
 
     @property
     def members_page(self) -> MembersPage:
@@ -388,8 +400,8 @@ class MainWindow(QMainWindow):
                 self.sidebar.setCurrentRow(row)
 
     def _row_chosen(self, row: int) -> None:
-        if self.pages and 0 <= row < len(self.pages):
-            self.stack.setCurrentWidget(self.pages[row])
+        if self.state is not None and 0 <= row < len(PAGES):
+            self.stack.setCurrentWidget(self.page(PAGES[row].key))
 
     def current_key(self) -> str:
         """The key of the section chosen in the sidebar (known before the pages exist)."""
