@@ -17,6 +17,7 @@ from unionapp.ui.dialogs.aid_dialog import AidDialog
 from unionapp.ui.dialogs.award_dialog import AwardDialog
 from unionapp.ui.dialogs.member_dialog import MemberDialog
 from unionapp.ui.main_window import MainWindow
+from unionapp.ui.pages import PAGES
 from unionapp.ui.pages.awards import AwardsPage
 from unionapp.ui.pages.home import HomePage
 from unionapp.ui.state import AppState
@@ -143,8 +144,9 @@ def test_the_head_of_each_voucher_queue(qtbot, app_state: AppState) -> None:  # 
 def test_home_is_the_first_page_of_the_window(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(app_state)
     qtbot.addWidget(window)
-    assert window.pages[0].key == "home" and window.sidebar.item(0).text() == _("Home")
+    assert PAGES[0].key == "home" and window.sidebar.item(0).text() == _("Home")
     window.show_page("home")
+    assert window.current_page().key == "home"
     window.close()
     again = MainWindow(app_state)  # the last page is remembered
     qtbot.addWidget(again)
