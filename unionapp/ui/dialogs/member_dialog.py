@@ -39,6 +39,7 @@ from unionapp.core.member_fields import DATE_FIELDS
 from unionapp.core.members import MemberInput, MemberView, ValidationGroup
 from unionapp.ui.dialogs.aid_tab import AidTab
 from unionapp.ui.dialogs.award_tab import AwardTab
+from unionapp.ui.dialogs.card_tab import CardTab
 from unionapp.ui.dialogs.children_tab import ChildrenTab
 from unionapp.ui.dialogs.dues_tab import DuesTab
 from unionapp.ui.dialogs.history_tab import HistoryTab
@@ -173,6 +174,8 @@ class MemberDialog(QDialog):
         self.tabs.addTab(self.vouchers_tab, "")
         self.award_tab = AwardTab(state)
         self.tabs.addTab(self.award_tab, "")
+        self.card_tab = CardTab(state)
+        self.tabs.addTab(self.card_tab, "")
 
         self.leave_button = QPushButton()
         self.delete_button = QPushButton()
@@ -221,6 +224,8 @@ class MemberDialog(QDialog):
         self.vouchers_tab.retranslate()
         self.tabs.setTabText(self.tabs.indexOf(self.award_tab), _("Awards"))
         self.award_tab.retranslate()
+        self.tabs.setTabText(self.tabs.indexOf(self.card_tab), _("Card"))
+        self.card_tab.retranslate()
         self._update_title()
         self._update_state()
 
@@ -263,6 +268,7 @@ class MemberDialog(QDialog):
         self.aid_tab.set_member(self.member_id)
         self.vouchers_tab.set_member(self.member_id)
         self.award_tab.set_member(self.member_id)
+        self.card_tab.set_member(self.member_id)
         self._show_photo()
         self._update_state()
 
@@ -366,6 +372,7 @@ class MemberDialog(QDialog):
         self.view = members.get_member(self.state.db, self.member_id)
         self.history_tab.set_member(self.member_id)
         self.children_tab.set_member(self.member_id)
+        self.card_tab.set_member(self.member_id)  # a new member may now print a card
         self._update_title()
         self._update_state()
 
