@@ -294,8 +294,9 @@ def test_shortcuts_wait_for_the_register(  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(shell.ready):
         shell.open_register(app_state)
 
-    assert shell.is_ready() and shell.stack.currentWidget() is shell.members_page
+    assert shell.is_ready() and shell.stack.currentWidget() is shell.page(PAGES[0].key)
     qtbot.keyClick(shell, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert shell.stack.currentWidget() is shell.members_page
     dialog = shell.members_page.dialog
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
@@ -339,7 +340,8 @@ def test_start_shows_the_shell_then_the_register(  # type: ignore[no-untyped-def
 
     running = started(qtbot, result)
 
-    assert running.window.stack.currentWidget() is running.window.members_page
+    home = running.window.page(PAGES[0].key)  # a first start opens on Home
+    assert running.window.stack.currentWidget() is home
     assert running.window.members_page.model.rowCount() > 0
     # the opening panel goes with a deleteLater: gone once the event loop has run it
     qtbot.waitUntil(lambda: not running.window.findChildren(OpeningPanel), timeout=2000)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from unionapp.core.award_types import SEED
 from unionapp.core.models import (
     AidPayment,
     Award,
@@ -43,11 +44,10 @@ INSTITUTIONS = (
     ("«Жаштык» балдар лагери", "children_camp", (8, 16), (12_000, 18_000), 21),
     ("Сары-Челек туристтик жолу", "tour", None, (9_000, 15_000), 5),
 )
-AWARD_TYPES = (  # name, level, form, share of awards
-    ("Ардак грамота", "own", "certificate", 45),
-    ("Ыраазычылык кат", "own", "gratitude", 35),
-    ("Билим жана илим кызматкерлеринин профсоюз кыймылынын отличниги", "sectoral", "badge", 12),
-    ("Кыргызстан профсоюздар федерациясынын Ардак грамотасы", "federation", "certificate", 8),
+# the catalogue a new database is seeded with (Kyrgyz names), and each one's share of awards
+AWARD_TYPES = tuple(
+    (seed.ky, seed.level, seed.form, share)
+    for seed, share in zip(SEED, (45, 35, 12, 8), strict=True)
 )
 AWARD_REASONS = (
     "Көп жылдык үзүрлүү эмгеги жана профсоюз ишине активдүү катышканы үчүн",

@@ -452,8 +452,8 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 760)
         self.sidebar.setCurrentRow(0)
-        last = str(ui.value("window/page", MEMBERS))
-        self.show_page(last if page_entry(last) is not None else MEMBERS)
+        last = str(ui.value("window/page", PAGES[0].key))  # Home on the very first start
+        self.show_page(last if page_entry(last) is not None else PAGES[0].key)
 
     def save_layout(self) -> None:
         ui = self.ui_settings()
