@@ -74,11 +74,28 @@ def _wrap(words: Sequence[str], widths: Sequence[float], space: float, room: flo
     return lines
 
 
+def _balanced(words: Sequence[str], widths: Sequence[float], space: float, room: float,
+              lines: list[str]) -> list[str]:
+    """The same number of lines as ``lines`` but as even as they can be: the narrowest room
+    that still needs no more lines (a centred title then never leaves one word alone)."""
+    low, high = max(widths), room
+    best = lines
+    for _step in range(12):  # to within room / 4096: far below a letter's width
+        middle = (low + high) / 2
+        tried = _wrap(words, widths, space, middle)
+        if tried is not None and len(tried) <= len(lines):
+            best, high = tried, middle
+        else:
+            low = middle
+    return best
+
+
 def fit_block(paragraphs: Sequence[Paragraph], width: float, height: float, max_size: float,
-              *, max_lines: int | None = None) -> Block:
+              *, max_lines: int | None = None, balance: bool = False) -> Block:
     """The largest size (at most ``max_size``) at which every paragraph, wrapped at spaces,
     fits ``width`` x ``height`` in at most ``max_lines`` lines; smaller sizes are tried until
-    it fits, so no word is ever cut or runs over."""
+    it fits, so no word is ever cut or runs over. ``balance``: lines of a paragraph as even
+    as possible (for centred text)."""
     parts = [(p, p.text.split()) for p in paragraphs if p.text.strip()]
     # widths at 1 pt: a string's width is proportional to the size
     unit = [([stringWidth(w, p.font, 1.0) for w in words], stringWidth(" ", p.font, 1.0))
@@ -89,10 +106,13 @@ def fit_block(paragraphs: Sequence[Paragraph], width: float, height: float, max_
         fits = True
         for (paragraph, words), (widths, space) in zip(parts, unit, strict=True):
             own = size * paragraph.scale
-            wrapped = _wrap(words, [w * own for w in widths], space * own, width)
+            scaled = [w * own for w in widths]
+            wrapped = _wrap(words, scaled, space * own, width)
             if wrapped is None:
                 fits = False
                 break
+            if balance and len(wrapped) > 1:
+                wrapped = _balanced(words, scaled, space * own, width, wrapped)
             gap = paragraph.space_before * size if lines else 0.0
             lines += [Line(text, paragraph.font, own, gap if i == 0 else 0.0)
                       for i, text in enumerate(wrapped)]

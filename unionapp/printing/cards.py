@@ -66,7 +66,7 @@ SAFE = 3.2 * mm  # nothing is drawn closer to a card's edge
 
 PHOTO = (3.6 * mm, 4.0 * mm, 21 * mm, 28 * mm)  # x, y, width, height: 3×4
 QR_SIZE = 16.6 * mm  # the code's modules; its quiet zone lies beyond, inside the card
-QR_BOX = (CARD_W - SAFE - QR_SIZE, SAFE, QR_SIZE)
+QR_BOX = (CARD_W - SAFE - QR_SIZE, 4.0 * mm, QR_SIZE)  # its foot in line with the photo's
 TEXT_X = 27.6 * mm
 SIGNATURE_W = 50 * mm  # the chairperson's line; the stamp circle starts beyond it
 STAMP_CIRCLE = (CARD_W - SAFE - 11 * mm, 13.0 * mm, 10 * mm)  # centre x, y, radius
@@ -242,7 +242,7 @@ class _Texts:
             translate_in(lang, TITLE).upper() for lang in ("ky", "ru")))
         self.header = fit_block(
             [Paragraph(org.name_ky, bold), Paragraph(org.name_ru, regular, 0.94, 0.15)],
-            CARD_W - 2 * SAFE, 9.4 * mm, 7.2, max_lines=4)
+            CARD_W - 2 * SAFE, 9.4 * mm, 7.2, max_lines=4, balance=True)
         field_width = QR_BOX[0] - 2.2 * mm - TEXT_X
         self.card_label = _label(CARD_NO, regular, field_width)
         self.joined_label = _label(JOINED, regular, field_width)
@@ -276,11 +276,13 @@ def _draw_front(c: Canvas, texts: _Texts, card: CardMember, photos: Photos,
 
     name = fit_block([Paragraph(card.surname, bold, 1.08),
                       Paragraph(" ".join(p for p in (card.name, card.patronymic) if p), regular)],
-                     CARD_W - SAFE - TEXT_X, 10.6 * mm, 9.5, max_lines=4)
-    draw_block(c, name, TEXT_X, 35.1 * mm, CARD_W - SAFE - TEXT_X)
+                     CARD_W - SAFE - TEXT_X, 9.0 * mm, 9.5, max_lines=4)
+    # the first line's capitals level with the photo's top edge
+    draw_block(c, name, TEXT_X, PHOTO[1] + PHOTO[3] + name.lines[0].size * 0.16,
+               CARD_W - SAFE - TEXT_X)
 
     field_width = QR_BOX[0] - 2.2 * mm - TEXT_X
-    top = 22.6 * mm
+    top = 20.8 * mm  # the date's baseline ends level with the photo's foot
     for label, value in ((texts.card_label, card.card_no),
                          (texts.joined_label, card.join_date.strftime("%d.%m.%Y"))):
         c.setFillColorRGB(*GREY)
