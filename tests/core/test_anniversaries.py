@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 from sqlalchemy import event, insert
 
@@ -122,9 +121,7 @@ def test_ten_thousand_members_one_query(db) -> None:
     statements: list[str] = []
     event.listen(db.engine, "before_cursor_execute",
                  lambda *args: statements.append(args[2]))
-    started = time.perf_counter()
     result = anniversaries.upcoming(db, 30, today=dt.date(2026, 3, 1))
-    elapsed = time.perf_counter() - started
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
     assert result and all(dt.date(2026, 3, 1) <= a.day <= dt.date(2026, 3, 31) for a in result)
-    assert elapsed < 1.0, elapsed  # ~0.05 s on an old PC
+    # one query whatever the size: speed itself is the bench's business, not a unit test's
