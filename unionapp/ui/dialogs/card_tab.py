@@ -27,7 +27,7 @@ from unionapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.member_table_tab import HINT_COLOR, MemberTableTab
 
-CARD_COLUMNS = (N_("Issued on"), N_("Card no"), N_("Card"))
+CARD_COLUMNS = (N_("Issued on"), N_("Card no"), N_("Issue"))
 
 
 class CardTab(MemberTableTab):
