@@ -128,6 +128,8 @@ class AwardsPage(Page):
             ("deleteAward", lambda: self.ask_delete()),
             ("importAwards", lambda: self.open_import()),
             ("exportAwards", lambda: self.ask_export()),
+            ("printCertificate", lambda: self.print_certificate()),
+            ("printAwards", lambda: self.print_list()),
             ("awardTypes", lambda: self.open_types()),
         ):
             button = QPushButton()
@@ -198,6 +200,9 @@ class AwardsPage(Page):
             "importAwards": (_("Import…"), ""),
             "exportAwards": (_("Export to Excel…"),
                              _("Write every award to a file that imports back")),
+            "printCertificate": (_("Print certificate…"),
+                                 _("The chosen award's certificate, in Kyrgyz or Russian")),
+            "printAwards": (_("Print list…"), _("The year's register of awards as a PDF")),
             "awardTypes": (_("Award types…"), _("The catalogue: add, rename, deactivate")),
         }
         for name, (text, tip) in texts.items():
@@ -359,6 +364,21 @@ class AwardsPage(Page):
         self.buttons["editAward"].setEnabled(row is not None)
         self.buttons["deleteAward"].setEnabled(row is not None)
         self.buttons["grantAward"].setEnabled(row is not None and row.status == "nominated")
+        self.buttons["printCertificate"].setEnabled(row is not None and row.status == "awarded")
+
+    def print_certificate(self) -> QWidget | None:
+        """The chosen award's certificate (print dialog: language, plain paper or a blank)."""
+        from unionapp.ui.dialogs.certificate_print import open_certificate_print
+
+        chosen = self.selected_id()
+        if chosen is None:
+            return None
+        return open_certificate_print(self, self.state, award_ids=[chosen])
+
+    def print_list(self) -> QWidget:
+        from unionapp.ui.dialogs.register_print import print_register
+
+        return print_register(self, self.state, "awards", self.chosen_year())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if (

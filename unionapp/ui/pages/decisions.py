@@ -92,8 +92,12 @@ class DecisionsPage(Page):
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportDecisions")
         self.export_button.clicked.connect(self.ask_export)
+        self.certificates_button = QPushButton()
+        self.certificates_button.setObjectName("printDecisionCertificates")
+        self.certificates_button.clicked.connect(self.print_certificates)
         actions = FlowLayout(align_right=True)
-        for button in (self.new_button, self.edit_button, self.delete_button, self.export_button):
+        for button in (self.new_button, self.edit_button, self.delete_button, self.export_button,
+                       self.certificates_button):
             actions.addWidget(button)
         top = QHBoxLayout()
         top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
@@ -160,6 +164,10 @@ class DecisionsPage(Page):
         self.edit_button.setText(_("Edit…"))
         self.delete_button.setText(_("Delete…"))
         self.export_button.setText(_("Export to Excel…"))
+        self.certificates_button.setText(_("Print certificates…"))
+        self.certificates_button.setToolTip(
+            _("The certificates of every award the chosen protocol granted, in one PDF")
+        )
         self.search.setPlaceholderText(_("Search: number, date or agenda"))
         self.search.setToolTip(_("Every word must match, e.g. “7 жолдомо”."))
         if self.year.count():
@@ -287,11 +295,21 @@ class DecisionsPage(Page):
                 return True
         return False
 
+    def print_certificates(self) -> QWidget | None:
+        """Every award certificate of the chosen protocol (refused there when it has none)."""
+        from unionapp.ui.dialogs.certificate_print import open_certificate_print
+
+        chosen = self.selected_id()
+        if chosen is None:
+            return None
+        return open_certificate_print(self, self.state, decision_id=chosen)
+
     def show_granted(self) -> None:
         """The chosen protocol's annex (read on the thread pool): everything it granted."""
         row = self.selected_row()
         self.edit_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
+        self.certificates_button.setEnabled(row is not None and row.granted > 0)
         self.granted.clear()
         self.granted_items = []
         self.granted_for = None
