@@ -199,6 +199,34 @@ def test_bad_photos_never_stop_the_job(tmp_path: Path) -> None:
         assert int(image["/Width"]) <= 450 and int(image["/Height"]) <= 600  # huge scaled
 
 
+def test_a_photo_turned_by_its_exif_stands_upright(tmp_path: Path) -> None:
+    image = Image.new("RGB", (400, 300), (150, 150, 150))  # stored lying on its side
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90° to show"
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif.tobytes())
+    write(tmp_path / "cards.pdf", [card(1, out.getvalue())])
+    (embedded,) = images_on(PdfReader(tmp_path / "cards.pdf").pages[0])
+    assert (int(embedded["/Width"]), int(embedded["/Height"])) == (300, 400)
+
+
+def test_centred_names_wrap_into_even_lines() -> None:
+    regular, bold = register_fonts()
+    name = "Бишкек шаарындагы №5 «Жаңы Үмүт» орто мектебинин баштапкы профсоюз уюму"
+    width = card_art.stringWidth(name, bold, 7) - 5  # greedily, "уюму" alone on line two
+    greedy = fit_block([Paragraph(name, bold)], width, 20 * mm, 7)
+    even = fit_block([Paragraph(name, bold)], width, 20 * mm, 7, balance=True)
+    assert len(greedy.lines) == len(even.lines) == 2 and greedy.size == even.size == 7
+    assert greedy.lines[1].text == "уюму"
+
+    def spread(block: card_art.Block) -> float:
+        widths = [card_art.stringWidth(ln.text, ln.font, ln.size) for ln in block.lines]
+        return max(widths) - min(widths)
+
+    assert spread(even) < spread(greedy) / 3
+    assert " ".join(ln.text for ln in even.lines) == name
+
+
 def test_a_missing_organization_name_is_said_not_hidden(tmp_path: Path) -> None:
     org = cards.CardOrganization("", "", "", "")
     result = cards.write_cards_pdf(tmp_path / "cards.pdf", [card(1)], org)

@@ -202,7 +202,7 @@ def _prepare(data: bytes) -> ImageReader | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
-            upright = image.getexif().get(0x0112, 1) in (0, 1)
+            upright = _orientation(image) in (0, 1)
             if (image.format == "JPEG" and image.mode in ("RGB", "L") and upright
                     and max(image.size) <= PASS_THROUGH_SIDE):
                 return ImageReader(io.BytesIO(data))
@@ -212,12 +212,21 @@ def _prepare(data: bytes) -> ImageReader | None:
         return None
 
 
+def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation (1: upright); a damaged EXIF block does not spoil the picture."""
+    try:
+        return int(image.getexif().get(0x0112, 1))
+    except Exception:  # noqa: BLE001 - any EXIF trouble: take the pixels as they are
+        return 1
+
+
 def _reencoded(image: Image.Image) -> bytes:
     if image.format == "JPEG":
         image.draft(image.mode, PHOTO_PIXELS)  # decodes at 1/2..1/8 scale: fast for huge ones
     elif image.width * image.height > MAX_DECODED_PIXELS:
         raise ValueError(f"{image.width}x{image.height} is too big to decode")
-    image = ImageOps.exif_transpose(image)
+    if _orientation(image) not in (0, 1):
+        image = ImageOps.exif_transpose(image)
     if image.mode in ("RGBA", "LA", "PA", "P") or "transparency" in image.info:
         rgba = image.convert("RGBA")
         image = Image.new("RGB", rgba.size, "white")
