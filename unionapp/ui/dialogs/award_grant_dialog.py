@@ -185,7 +185,7 @@ class AwardGrantDialog(QDialog):
         self.awarded_on.retranslate()
         self.hint.setText(_("Leave the number empty: the next number of the year is given. "
                             "Type it only for a paper certificate already handed out."))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Award"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Give the award"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self._show_next_number()
 
