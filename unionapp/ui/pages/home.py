@@ -252,15 +252,17 @@ class HomePage(Page):
         self.queue_box.setTitle(_("Voucher queue: first in line"))
         counts = (data.members_now, len(data.anniversaries),
                   sum(q.waiting for q in data.queues)) if data else (0, 0, 0)
-        # each caption agrees with its own number (Russian: 1 юбилей, 2 юбилея, 5 юбилеев)
-        for card, count, (one, many) in zip(
-            (self.members_card, self.anniversaries_card, self.queue_card), counts,
-            ((N_("member now"), N_("members now")),
-             (N_("anniversary coming"), N_("anniversaries coming")),
-             (N_("application waiting for a voucher"), N_("applications waiting for a voucher"))),
-            strict=True,
-        ):
-            card.caption.setText(ngettext(one, many, count))
+        # each caption agrees with its own number (Russian: 1 юбилей, 2 юбилея, 5 юбилеев);
+        # ngettext is called with the words so they are extracted as plural entries
+        members_now, coming, waiting = counts
+        self.members_card.caption.setText(ngettext("member now", "members now", members_now))
+        self.anniversaries_card.caption.setText(
+            ngettext("anniversary coming", "anniversaries coming", coming)
+        )
+        self.queue_card.caption.setText(
+            ngettext("application waiting for a voucher", "applications waiting for a voucher",
+                     waiting)
+        )
         if data is None:
             for card in (self.members_card, self.anniversaries_card, self.queue_card):
                 card.number.setText("…")
