@@ -73,7 +73,7 @@ def reconciliation_story(result: Reconciliation) -> list[Flowable]:
                 wage=format_money(result.wage_total),
                 withheld=format_money(result.withheld_total),
             ), st.subtitle),
-        layout.paragraph(_("Dues rate: {rate}% of the wage").format(rate=rate), st.subtitle),
+        layout.paragraph(_("Dues rate: {rate} of the wage").format(rate=f"{rate}%"), st.subtitle),
         Spacer(1, 3 * mm),
     ]
     total = _("Total")
