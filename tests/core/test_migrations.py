@@ -271,3 +271,23 @@ def test_printing_records_of_schema_0004_survive_upgrades(tmp_path: Path) -> Non
             assert layout == "blank:Ардак грамота"
     finally:
         db.close()
+
+
+def test_the_budget_of_schema_0005_survives_upgrades(tmp_path: Path) -> None:
+    path = tmp_path / "union.sqlite"
+    shutil.copyfile(FIXTURES / "schema-0005.sqlite", path)
+    db = open_database(path)
+    try:
+        with db.engine.connect() as conn:
+            lines = conn.exec_driver_sql(
+                "SELECT l.category, l.name, l.planned, e.amount, e.document_no"
+                " FROM budget_lines l LEFT JOIN budget_entries e ON e.line_id = l.id"
+                " ORDER BY l.id"
+            ).all()
+            assert [tuple(r) for r in lines] == [
+                ("dues_retained", None, 70_000_000, None, None),
+                ("recreation", None, 30_000_000, None, None),
+                ("events", "Нооруз майрамы", 5_000_000, 4_250_050, "Акт № 12"),
+            ]
+    finally:
+        db.close()

@@ -315,3 +315,41 @@ class PrintLayout(Base):
     __tablename__ = "print_layouts"
     name: Mapped[str] = mapped_column(String(100), primary_key=True)
     data: Mapped[str] = mapped_column(Text, default="{}")
+
+
+# -- schema 0005: the budget (смета) of a year (issue 7) ---------------------------------------
+
+
+class BudgetLine(Base):
+    """A line of a year's budget: income or expense, its category code and the planned sum.
+
+    What was actually received or spent is not stored here: dues retained, vouchers'
+    subsidies, aid and awards' costs are counted from their registers; manual entries (other
+    income, cultural and sports events, other spending) are ``BudgetEntry`` rows.
+    """
+
+    __tablename__ = "budget_lines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    side: Mapped[str] = mapped_column(String(10))  # income, expense
+    category: Mapped[str] = mapped_column(String(30))  # dues_retained, recreation, aid, ...
+    name: Mapped[str | None] = mapped_column(String(300))  # the line's own wording, if any
+    planned: Mapped[int] = mapped_column(Integer, default=0)  # tyiyn
+
+    __table_args__ = (
+        UniqueConstraint("year", "side", "category", "name", name="uq_budget_lines_year_line"),
+    )
+
+
+class BudgetEntry(Base):
+    """A manual posting to a budget line, with its document (order, receipt, act) number."""
+
+    __tablename__ = "budget_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    line_id: Mapped[int] = mapped_column(
+        ForeignKey("budget_lines.id", ondelete="RESTRICT"), index=True
+    )
+    entry_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    amount: Mapped[int] = mapped_column(Integer)  # tyiyn
+    document_no: Mapped[str | None] = mapped_column(String(50))
+    note: Mapped[str | None] = mapped_column(Text)
