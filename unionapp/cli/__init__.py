@@ -155,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
         demo_cmd,
         dues_cmds,
         print_cmds,
+        report_cmds,
         transfer_cmds,
     )
 
@@ -179,8 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help=_("open the window on a fresh demo in a temp folder")
     )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
-    for module in (app_cmd, demo_cmd, transfer_cmds, dues_cmds, print_cmds, backup_cmds,
-                   config_cmd):
+    for module in (app_cmd, demo_cmd, transfer_cmds, dues_cmds, print_cmds, report_cmds,
+                   backup_cmds, config_cmd):
         module.register(sub)
     parser.set_defaults(handler=app_cmd.run_app)
     return parser
