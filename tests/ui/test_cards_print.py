@@ -153,3 +153,24 @@ def test_unreadable_photos_are_listed_after_the_preview(  # type: ignore[no-unty
     assert box is not None and "Петров" in box.informativeText()
     box.close()
     preview.close()
+
+
+def test_members_page_prints_the_selected_or_everyone_shown(  # type: ignore[no-untyped-def]
+    qtbot, app_state: AppState
+) -> None:
+    from unionapp.ui.pages.members import MembersPage
+
+    page = MembersPage(app_state)
+    qtbot.addWidget(page)
+    assert page.cards_button.text() == _("Print cards…")
+    page.search.setText("Асан")  # the filter narrows what "everyone shown" means
+    shown = [page.model.member_id(row) for row in range(page.model.rowCount())]
+    assert 1 <= len(shown) < len(ACTIVE)
+    page.select_member(shown[0])
+    dialog = page.print_cards()
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and dialog.one.isChecked()
+    assert dialog.chosen_ids() == [shown[0]]
+    dialog.all.setChecked(True)
+    assert dialog.chosen_ids() == shown
+    dialog.reject()

@@ -44,6 +44,7 @@ from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
+    from unionapp.ui.dialogs.cards_dialog import CardsDialog
     from unionapp.ui.dialogs.member_dialog import MemberDialog
 
 log = logging.getLogger(__name__)
@@ -125,6 +126,9 @@ class MembersPage(Page):
         self.export_button.clicked.connect(lambda: self.export_register("members"))
         self.children_button = QPushButton()
         self.children_button.clicked.connect(lambda: self.export_register("children"))
+        self.cards_button = QPushButton()
+        self.cards_button.setObjectName("printCards")
+        self.cards_button.clicked.connect(self.print_cards)
 
         self.heading = QLabel()
         self.heading.setObjectName("membersHeading")
@@ -141,6 +145,7 @@ class MembersPage(Page):
             self.import_button,
             self.export_button,
             self.children_button,
+            self.cards_button,
         ):
             self.action_bar.addWidget(button)
         top = QHBoxLayout()
@@ -188,6 +193,8 @@ class MembersPage(Page):
         self.import_button.setText(_("Import…"))
         self.export_button.setText(_("Export…"))
         self.children_button.setText(_("Export children…"))
+        self.cards_button.setText(_("Print cards…"))
+        self.cards_button.setToolTip(_("Membership cards: the selected member or everyone shown"))
         self.model.retranslate()
         self._update_count()
         self.columns.measure()  # headers and labels have new widths
@@ -330,6 +337,13 @@ class MembersPage(Page):
 
         wizard = ImportWizard(self.state, "members", self)
         wizard.exec()
+
+    def print_cards(self) -> CardsDialog:
+        """Whose cards (the selected member or everyone shown), then the preview."""
+        from unionapp.ui.dialogs.cards_dialog import open_cards_dialog  # only when asked for
+
+        shown = [self.model.member_id(row) for row in range(self.model.rowCount())]
+        return open_cards_dialog(self, self.state, self.selected_member_id(), shown)
 
     def export_register(self, kind: str) -> None:
         """Asks for a file, then writes it off the GUI thread (50k rows take a few seconds)."""
