@@ -164,7 +164,7 @@ def export_register(
         columns, rows = _register_rows(kind)(db, lang, suffix == ".csv")
         headers = [header_label(kind, c, lang) for c in columns]
     writer = _write_xlsx if suffix == ".xlsx" else _write_csv
-    _atomic_write(path, lambda target: writer(target, columns, headers, rows))
+    atomic_write(path, lambda target: writer(target, columns, headers, rows))
     return len(rows)
 
 
@@ -190,7 +190,7 @@ def _register_rows(kind: str) -> RowsFunction:
     return rows_function
 
 
-def _atomic_write(path: Path, write: Any) -> None:
+def atomic_write(path: Path, write: Any) -> None:
     """Write beside the target and rename, so a failed export never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
