@@ -32,7 +32,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from unionapp.core import audit, demo_benefits, demo_dues
+from unionapp.core import audit, demo_benefits, demo_budget, demo_dues
 from unionapp.core import demo_names as names
 from unionapp.core import demo_people as gen
 from unionapp.core.db import Database
@@ -249,7 +249,7 @@ def _insert_chunks(
 # aid and awards for ``org.years`` years will be further writers appended here.
 WRITERS: tuple[Writer, ...] = (_write_settings, _write_departments, _write_members,
                                _write_children, demo_dues.write_dues,
-                               demo_benefits.write_benefits)
+                               demo_benefits.write_benefits, demo_budget.write_budget)
 
 
 def generate_demo(
