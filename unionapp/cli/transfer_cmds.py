@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from unionapp.cli import EXIT_REFUSED, Context, err, out
+from unionapp.cli import EXIT_REFUSED, Context, err, out, register_export_cmd
 from unionapp.core import i18n
 from unionapp.core.errors import ImportFileError
 from unionapp.core.i18n import N_, _, ngettext
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # DESIGN.md's kinds; each is served by its module in core.importing / core.exporting.
 IMPORT_KINDS = ("members", "children", "payroll", "cash", "vouchers", "aid", "awards")
-EXPORT_KINDS = ("members", "children", "dues", "cash", "vouchers", "aid", "awards")
+EXPORT_KINDS = ("members", "children", "dues", "cash", "vouchers", "aid", "awards", "register")
 KINDS_HELP = N_("one of: {kinds}")
 MONTH_HELP = N_("the month of a payroll list")
 
@@ -46,6 +46,7 @@ def register(sub: Any) -> None:
     )
     exp.add_argument("file", type=Path, metavar=_("FILE"), help=_("the .xlsx or .csv file"))
     exp.add_argument("--month", metavar="YYYY-MM", help=_(MONTH_HELP))
+    exp.add_argument("--date", metavar="YYYY-MM-DD", help=_(register_export_cmd.DATE_HELP))
     exp.add_argument(
         "--lang",
         dest="export_lang",
@@ -122,6 +123,10 @@ def run_export(ctx: Context) -> int:
     lang = args.export_lang or args.lang or i18n.get_language()
     if args.export_lang and not args.lang:
         i18n.set_language(args.export_lang)  # «export --lang ru» answers in Russian too
+    if args.kind == register_export_cmd.KIND:  # the higher body's register: a date, no month
+        return register_export_cmd.run_register_export(ctx, lang)
+    if args.date is not None:
+        return register_export_cmd.refuse_date_for(args.kind)
     from unionapp.core.importing.payroll_import import parse_month_argument
 
     month = parse_month_argument(args.month)
