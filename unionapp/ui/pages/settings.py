@@ -37,6 +37,7 @@ TEXT_KEYS = (
     "org.name_ky",
     "org.name_ru",
     "org.chairperson",
+    "org.id",  # in the membership cards' QR codes
     "org.employees",
     "youth.max_age",
     "dues.higher_share_percent",
