@@ -48,17 +48,16 @@ def register_year_end(reports: Any) -> None:
 def run_year_end(ctx: Context) -> int:
     from unionapp.core import yearend
     from unionapp.core.errors import UserError
+    from unionapp.core.yearend_report import summary_lines, year_end_report
 
     path: Path = ctx.args.out
     kind = path.suffix.lower()
     if kind not in YEAR_END_KINDS:
         raise UserError(NOT_YEAR_END_FILE, file=str(path))
     yearend.check_year(ctx.args.year)  # a year to come is refused before the database opens
-    report = yearend.year_end_report(ctx.db, ctx.args.year)
+    report = year_end_report(ctx.db, ctx.args.year)
     if kind == ".json":
-        from unionapp.core.yearend_files import write_json
-
-        write_json(report, path)
+        yearend.write_json(report.current, report.previous, path)
     elif kind == ".xlsx":
         from unionapp.core.yearend_workbook import write_xlsx
 
@@ -67,7 +66,7 @@ def run_year_end(ctx: Context) -> int:
         from unionapp.printing.yearend import write_pdf
 
         write_pdf(report, path)
-    for line in yearend.summary_lines(report.current):
+    for line in summary_lines(report.current):
         out(line)
     out(_("Written to {file}.").format(file=path))
     return 0
