@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from sqlalchemy import event, insert
 
-from unionapp.core import dashboard, settings
+from unionapp.core import budget_edit, dashboard, settings
 from unionapp.core.db import Database
 from unionapp.core.member_list import age_on
-from unionapp.core.models import CashPayment, Member, PayrollEntry
+from unionapp.core.models import AidPayment, CashPayment, Member, PayrollEntry, Voucher
 
 TODAY = dt.date(2026, 11, 15)
 
@@ -158,3 +158,40 @@ def test_ten_thousand_members_a_few_queries(db: Database) -> None:
 
 def selects(statements: list[str]) -> list[str]:
     return [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+
+
+def test_budget_bars_of_this_year(db: Database) -> None:
+    member = add(db, "1")
+    year = TODAY.year
+    budget_edit.set_planned(db, year, "aid", 50_000)
+    budget_edit.set_planned(db, year, "recreation", 100_000)
+    budget_edit.set_planned(db, year, "dues_retained", 900_000)  # income: not a spending bar
+    budget_edit.set_planned(db, year - 1, "awards", 70_000)  # another year's plan
+    with db.transaction() as s:
+        s.add(AidPayment(member_id=member, reason="illness", amount=60_000,
+                         paid_on=dt.date(year, 3, 3)))
+        s.add(AidPayment(member_id=member, reason="illness", amount=1_000,
+                         paid_on=dt.date(year - 1, 12, 31)))  # last year's
+        s.add(Voucher(member_id=member, kind="sanatorium", start_date=dt.date(year, 7, 1),
+                      end_date=dt.date(year, 7, 14), cost=40_000, copay=10_000, source="own"))
+    budget_edit.add_entry(db, year, budget_edit.EntryInput(
+        "events", None, dt.date(year, 5, 1), 7_500, "A-12"))  # spent with no plan
+    figures = dashboard.dashboard(db, TODAY)
+    assert figures.budget_year == year and figures.has_budget
+    bars = {bar.category: bar for bar in figures.budget}
+    assert list(bars) == ["recreation", "aid", "events"]  # the budget's order; empty lines out
+    assert (bars["recreation"].planned, bars["recreation"].actual) == (100_000, 30_000)
+    assert not bars["recreation"].overspent and bars["recreation"].used_percent == Decimal("30.0")
+    assert (bars["aid"].actual, bars["aid"].overspent, bars["aid"].remaining) == (
+        60_000, True, -10_000)
+    assert bars["events"].overspent and bars["events"].used_percent is None  # nothing planned
+    assert (figures.budget_planned, figures.budget_actual) == (150_000, 97_500)
+
+
+def test_spending_without_a_plan_is_no_budget_yet(db: Database) -> None:
+    member = add(db, "1")
+    with db.transaction() as s:
+        s.add(AidPayment(member_id=member, reason="illness", amount=60_000, paid_on=TODAY))
+    figures = dashboard.dashboard(db, TODAY)
+    assert [bar.category for bar in figures.budget] == ["aid"]
+    assert not figures.has_budget  # the page says: set it on the Budget page

@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import case, func, or_, select
 
 from unionapp.core import settings
+from unionapp.core.budget import EXPENSE, budget
 from unionapp.core.db import Database
 from unionapp.core.models import CashPayment, Member, PayrollEntry
 
@@ -106,7 +107,7 @@ class Dashboard:
     dues: DuesMonth | None  # the last month with a payroll list, None before the first list
     dues_before: DuesMonth | None  # the month before it
     budget_year: int
-    budget: list[BudgetBar] = field(default_factory=list)  # empty: no budget for the year
+    budget: list[BudgetBar] = field(default_factory=list)  # spending lines planned or used
 
     @property
     def coverage_percent(self) -> Decimal | None:
@@ -180,16 +181,12 @@ def _dues(db: Database, today: dt.date) -> tuple[DuesMonth | None, DuesMonth | N
 
 
 def budget_bars(db: Database, year: int) -> list[BudgetBar]:
-    """This year's spending lines from the budget service (its actuals come from the
-    registers and manual entries); an empty list when the service is not there yet."""
-    try:
-        from unionapp.core.budget import budget
-    except ImportError:  # core/budget.py is being written beside this module
-        return []
+    """This year's spending lines that were planned or spent on (core/budget.py counts the
+    actuals from the registers and the manual entries), in the budget's own order."""
     plan = budget(db, year)
     return [
         BudgetBar(line.category, line.label, line.planned, line.actual, line.overspent)
-        for line in plan.lines if line.side == "expense"
+        for line in plan.side_lines(EXPENSE) if line.planned or line.actual
     ]
 
 
