@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from unionapp.cli import Context, out
+from unionapp.cli.report_budget import register_budget
 from unionapp.core.i18n import N_, _
 
 YEAR_END_KINDS = (".pdf", ".xlsx", ".json")
@@ -72,4 +73,4 @@ def run_year_end(ctx: Context) -> int:
     return 0
 
 
-SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (register_year_end,)
+SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (register_year_end, register_budget)

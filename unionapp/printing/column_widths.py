@@ -63,7 +63,7 @@ class _Measured:
         self.floor = max(title, MIN_TEXT + CELL_SPARE)
         if column.wrap:  # never so narrow that a word must break (nor at its hyphen)
             words = {w for i in sample for w in texts[i].split()}
-            self.floor = max(self.floor, *(width(w) for w in words))
+            self.floor = max([self.floor, *(width(w) for w in words)])
             self.natural = min(self.natural, max(MAX_COLUMN, self.floor))
             self.floor = min(max(self.floor, MIN_WRAPPED), self.natural)
         self._masks: dict[float, tuple[int, ...]] = {}

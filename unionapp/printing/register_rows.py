@@ -36,8 +36,15 @@ CHILDREN_TITLE = N_("Register of members' children")
 VOUCHERS_TITLE = N_("Register of vouchers for {year}")
 AID_TITLE = N_("Register of material aid for {year}")
 AWARDS_TITLE = N_("Register of awards for {year}")
+TITLES = {"members": MEMBERS_TITLE, "children": CHILDREN_TITLE, "vouchers": VOUCHERS_TITLE,
+          "aid": AID_TITLE, "awards": AWARDS_TITLE}
 FILTER_LINE = N_("Filter: {filter}")
 PENSIONER_MARK = "✓"
+
+
+def register_title(kind: str, year: int) -> str:
+    """A register's title in the current language (a preview window's title, too)."""
+    return _(TITLES[kind]).format(year=year)
 
 
 @dataclass

@@ -46,6 +46,7 @@ from unionapp.ui.widgets.flow_layout import FlowLayout
 if TYPE_CHECKING:
     from unionapp.ui.dialogs.cards_dialog import CardsDialog
     from unionapp.ui.dialogs.member_dialog import MemberDialog
+    from unionapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,9 @@ class MembersPage(Page):
         self.cards_button = QPushButton()
         self.cards_button.setObjectName("printCards")
         self.cards_button.clicked.connect(self.print_cards)
+        self.print_list_button = QPushButton()
+        self.print_list_button.setObjectName("printMemberList")
+        self.print_list_button.clicked.connect(self.print_list)
 
         self.heading = QLabel()
         self.heading.setObjectName("membersHeading")
@@ -146,6 +150,7 @@ class MembersPage(Page):
             self.export_button,
             self.children_button,
             self.cards_button,
+            self.print_list_button,
         ):
             self.action_bar.addWidget(button)
         top = QHBoxLayout()
@@ -195,6 +200,8 @@ class MembersPage(Page):
         self.children_button.setText(_("Export children…"))
         self.cards_button.setText(_("Print cards…"))
         self.cards_button.setToolTip(_("Membership cards: the selected member or everyone shown"))
+        self.print_list_button.setText(_("Print list…"))
+        self.print_list_button.setToolTip(_("The members shown, as shown: filters and order"))
         self.model.retranslate()
         self._update_count()
         self.columns.measure()  # headers and labels have new widths
@@ -337,6 +344,12 @@ class MembersPage(Page):
 
         wizard = ImportWizard(self.state, "members", self)
         wizard.exec()
+
+    def print_list(self) -> PdfPreviewDialog:
+        """The rows shown (filters, search, order) as a register, in the print preview."""
+        from unionapp.ui.dialogs.register_print import print_members  # only when asked for
+
+        return print_members(self, self.state, self.model)
 
     def print_cards(self) -> CardsDialog:
         """Whose cards (the selected member or everyone shown), then the preview."""
