@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from unionapp.core.db import Database
 from unionapp.core.dues_statement import dues_statement
 from unionapp.core.errors import ValidationError
-from unionapp.core.i18n import N_, _
+from unionapp.core.i18n import N_, _, get_language
 from unionapp.core.models import (
     AidPayment,
     Award,
@@ -46,6 +46,8 @@ INCOME, EXPENSE = "income", "expense"
 SIDES = {INCOME: N_("Income"), EXPENSE: N_("Expenses")}
 OWN_FUNDS = "own"  # the voucher source whose subsidies this budget pays
 NAMED_LINE = N_("{category}: {name}")
+OVERSPENT = N_("Overspent")  # said in words beside any colour: printouts are black and white
+NO_PLAN = "—"  # the percentage of a line with nothing planned
 NOT_A_YEAR = N_("Not a budget year: {value}. Choose a year from {first} to {last}.")
 FIRST_YEAR = 1900
 
@@ -87,6 +89,19 @@ def line_label(code: str, name: str | None) -> str:
     if not name:
         return category_label(code)
     return _(NAMED_LINE).format(category=category_label(code), name=name)
+
+
+def percent_text(value: Decimal | None, lang: str | None = None) -> str:
+    """``112,5 %`` in the language's decimal sign; a dash when nothing was planned."""
+    if value is None:
+        return NO_PLAN
+    from babel.numbers import format_decimal
+
+    return f"{format_decimal(value, format='#,##0.0', locale=lang or get_language())}\u00a0%"
+
+
+def status_text(overspent: bool) -> str:
+    return _(OVERSPENT) if overspent else ""
 
 
 def last_year(today: dt.date | None = None) -> int:
