@@ -55,7 +55,7 @@ def _figures(sheet: Any, report: YearEndReport) -> None:
     for text in report.current.note_texts():
         sheet.append([text])
     sheet.append([])
-    sheet.append([_("Figure"), report.previous.year, report.year, _("Change")])
+    sheet.append([_("Figure"), report.previous.year, report.year, _("Difference")])
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     for section in sections(report):

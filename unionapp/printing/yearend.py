@@ -48,7 +48,7 @@ def _section_table(section: Section, report: YearEndReport, st: layout.Styles) -
         layout.Column(_("Figure"), 46),
         layout.Column(str(report.previous.year), 18, money=True),
         layout.Column(str(report.year), 18, money=True),
-        layout.Column(_("Change"), 18, money=True),
+        layout.Column(_("Difference"), 18, money=True),
     ]
     rows = [[(SUB_INDENT if row.sub else "") + row.label, format_value(row.previous, row.kind),
              format_value(row.current, row.kind), format_change(row)] for row in section.rows]
