@@ -7,9 +7,11 @@ half-written file after a cancel."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import shutil
 import subprocess
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +199,23 @@ def test_bad_photos_never_stop_the_job(tmp_path: Path) -> None:
     for image in images:
         assert image["/ColorSpace"] in ("/DeviceRGB", "/DeviceGray")  # CMYK converted
         assert int(image["/Width"]) <= 450 and int(image["/Height"]) <= 600  # huge scaled
+
+
+def test_photos_are_freed_as_the_job_goes_not_at_its_end() -> None:
+    """A thousand cards must not hold a thousand decoded photos (~0.8 MB each)."""
+    photos = cards.Photos()
+    gc.disable()  # freed by reference counting alone, without the cyclic collector
+    try:
+        count = cards.Photos.KEEP + 5
+        readers = [photos.reader(jpeg(color=(15 * i, 100, 100))) for i in range(count)]
+        alive = [weakref.ref(r) for r in readers if r is not None]
+        del readers
+        assert len(alive) == count
+        assert sum(ref() is not None for ref in alive) == cards.Photos.KEEP
+        photos.close()
+        assert all(ref() is None for ref in alive)
+    finally:
+        gc.enable()
 
 
 def test_a_photo_turned_by_its_exif_stands_upright(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ import logging
 import os
 import tempfile
 import warnings
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -178,20 +179,55 @@ def qr_square(index: int) -> tuple[float, float, float]:
 
 
 class Photos:
-    """Each distinct photo read once per job: a reader ReportLab embeds, or None (unreadable)."""
+    """Each photo read once per job: a reader ReportLab embeds, or None (unreadable).
+
+    Only the last few readers are kept: a reader holds its decoded pixels (~0.8 MB a photo),
+    and a job draws each member's photo once, so keeping them all would cost gigabytes for a
+    few thousand cards; a photo shared by several cards in a row is still read once, and
+    ReportLab embeds equal pictures once whatever the reader. Unreadable ones are remembered.
+    """
+
+    KEEP = 8
 
     def __init__(self) -> None:
-        self._readers: dict[str, ImageReader | None] = {}
+        self._readers: OrderedDict[str, ImageReader] = OrderedDict()
+        self._bad: set[str] = set()
 
     def reader(self, data: bytes) -> ImageReader | None:
         key = hashlib.sha1(data).hexdigest()
-        if key not in self._readers:
-            self._readers[key] = _prepare(data)
-        return self._readers[key]
+        if key in self._bad:
+            return None
+        if key in self._readers:
+            self._readers.move_to_end(key)
+            return self._readers[key]
+        reader = _prepare(data)
+        if reader is None:
+            self._bad.add(key)
+            return None
+        self._readers[key] = reader
+        if len(self._readers) > self.KEEP:
+            _release(self._readers.popitem(last=False)[1])
+        return reader
 
     def forget(self, data: bytes) -> None:
         """``data`` turned out unreadable when drawn: the silhouette from now on."""
-        self._readers[hashlib.sha1(data).hexdigest()] = None
+        key = hashlib.sha1(data).hexdigest()
+        reader = self._readers.pop(key, None)
+        if reader is not None:
+            _release(reader)
+        self._bad.add(key)
+
+    def close(self) -> None:
+        for reader in self._readers.values():
+            _release(reader)
+        self._readers.clear()
+
+
+def _release(reader: ImageReader) -> None:
+    """Free a reader's pixels now: a JPEG reader refers to itself (``jpeg_fh`` is its own bound
+    method), so without this only the cyclic collector frees it — rarely, as it does not see
+    the megabytes Pillow holds — and a thousand cards took a gigabyte."""
+    reader.__dict__.pop("jpeg_fh", None)
 
 
 def _prepare(data: bytes) -> ImageReader | None:
@@ -469,9 +505,12 @@ def write_cards_pdf(
             c.setTitle(_(TITLE))
             c.setAuthor(org.name_ky or org.name_ru)
             c.setCreator("unionapp")
-            for sheet in range(sheets):
-                batch = cards[sheet * PER_SHEET:(sheet + 1) * PER_SHEET]
-                _sheet(c, texts, batch, sheet + 1, sheets, photos, problems, tick)
+            try:
+                for sheet in range(sheets):
+                    batch = cards[sheet * PER_SHEET:(sheet + 1) * PER_SHEET]
+                    _sheet(c, texts, batch, sheet + 1, sheets, photos, problems, tick)
+            finally:
+                photos.close()
             c.save()
         temp.chmod(0o644)  # mkstemp's 0600 would hide the printout from others on the PC
         os.replace(temp, path)
