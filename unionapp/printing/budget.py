@@ -116,8 +116,8 @@ def write_pdf(
         Spacer(1, 2 * mm),
         layout.paragraph(_(SOURCES), st.text),
     ]
-    entry_columns = [layout.Column(_(c), w, money=i == 3, wrap=i != 3) for i, (c, w) in
-                     enumerate(zip(ENTRY_COLUMNS, (1.0, 2.8, 1.3, 1.25, 2.4), strict=True))]
+    entry_columns = [layout.Column(_(c), w, money=i == 3, wrap=i not in (0, 3)) for i, (c, w)
+                     in enumerate(zip(ENTRY_COLUMNS, (1.2, 2.7, 1.3, 1.25, 2.3), strict=True))]
     story += [
         layout.rows_table(entry_columns, [entry_cells(e) for e in result.entries],
                           lead=[layout.paragraph(_(ENTRIES), st.heading)], font_size=9),
