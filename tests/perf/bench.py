@@ -324,6 +324,13 @@ def payroll_rows(demo: Path, folder: Path, repeat: int = 3) -> list[Row]:
     ]
 
 
+def yearend_row(db: Path) -> Row:
+    from yearend_perf import yearend_ratio
+
+    ours, base = yearend_ratio(db)
+    return Row("year-end figures, 10k members x 3 years of dues", ours, base, 3.0)
+
+
 def cards_row(folder: Path) -> Row:
     from cards_perf import cards_ratio
 
@@ -345,6 +352,7 @@ def main() -> int:
         rows.append(filter_keystroke(db50))
         rows.append(members_import())
         rows.extend(payroll_rows(db10, folder))
+        rows.append(yearend_row(db10))
         rows.append(cards_row(folder))
         rows.append(peak_memory(db50, home))
     header = f"{'work':<48} {'ours':>10} {'baseline':>10} {'ratio':>7} {'target':>8}  ok"
