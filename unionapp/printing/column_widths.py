@@ -60,6 +60,7 @@ class _Measured:
         self.sampled = [width(texts[i]) for i in sample]
         longest = (width(t) for t in heapq.nlargest(LONGEST, texts, key=len))
         self.natural = max(title, MIN_TEXT + CELL_SPARE, *self.sampled, *longest)
+        self.widest = self.natural  # before any cap
         self.floor = max(title, MIN_TEXT + CELL_SPARE)
         if column.wrap:  # never so narrow that a word must break (nor at its hyphen)
             words = {w for i in sample for w in texts[i].split()}
@@ -154,4 +155,16 @@ def fit_widths(
                         [n for n, i in enumerate(wrapping) if i in keep])
         for index, width in zip(wrapping, shared, strict=True):
             widths[index] = width
+    _spread(widths, [measured[i].widest - widths[i] for i in wrapping], wrapping, available)
     return [replace(c, width=w) for c, w in zip(columns, widths, strict=True)]
+
+
+def _spread(widths: list[float], short: list[float], wrapping: list[int], available: float) -> None:
+    """Room left over goes to the columns whose texts still wrap, by how much they lack (the
+    layout would otherwise widen every column alike, dates and numbers too)."""
+    spare = available - sum(widths)
+    lacking = sum(max(s, 0.0) for s in short)
+    if spare <= 0 or lacking <= 0:
+        return
+    for index, lack in zip(wrapping, short, strict=True):
+        widths[index] += spare * max(lack, 0.0) / lacking if spare < lacking else max(lack, 0.0)
