@@ -7,7 +7,7 @@ the ru/ky labels from the contract and common short forms.
 
 from __future__ import annotations
 
-from unionapp.core.i18n import N_, _
+from unionapp.core.i18n import LANGUAGES, N_, _, translate_in
 
 EXIT_REASONS: dict[str, str] = {
     "voluntary": N_("own wish"),
@@ -93,8 +93,17 @@ class CodeSet:
         return _(self.labels[code]) if code in self.labels else code
 
     def parse(self, text: str) -> str | None:
-        """The code for a code or a label in any language, or None when nothing matches."""
-        return self._lookup.get(_norm(text))
+        """The code for a code or a label in any language, or None when nothing matches.
+
+        The labels the window shows (ky and ru) are read too: a file typed from the screen,
+        or from an import error that lists them, is never refused for using them."""
+        key = _norm(text)
+        found = self._lookup.get(key)
+        if found is None:
+            found = next((code for code, msgid in self.labels.items()
+                          if key in (_norm(msgid), *(_norm(translate_in(lang, msgid))
+                                                     for lang in LANGUAGES))), None)
+        return found
 
     def __contains__(self, code: object) -> bool:
         return code in self.labels
