@@ -38,3 +38,15 @@ def db(db_path: Path):  # type: ignore[no-untyped-def]
     database = open_database(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def source_strings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in their English source form, for tests of what a rule says (its numbers and
+    order) rather than of a translation; tests/test_catalogs.py checks that every message is
+    translated. Use it with ``pytestmark = pytest.mark.usefixtures("source_strings")``."""
+    import gettext
+
+    from unionapp.core import i18n
+
+    monkeypatch.setattr(i18n, "_catalog", lambda _lang: gettext.NullTranslations())

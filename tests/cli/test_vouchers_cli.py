@@ -118,6 +118,7 @@ def test_csv_in_kyrgyz_with_codes(register: Path, tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_a_bad_file_is_refused_row_by_row_and_the_database_is_untouched(
     register: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from dues_helpers import add_member
 
 from unionapp.core import members, settings, voucher_applications, vouchers
@@ -49,6 +50,7 @@ def test_order_follows_the_points_then_the_date_applied() -> None:
     ]
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_every_position_says_why_in_words() -> None:
     by_id = {p.applicant.application_id: p for p in rank(HAND_BUILT, Weights(), AS_OF)}
     assert by_id[1].reasons_text() == (
@@ -72,6 +74,7 @@ def test_other_weights_give_another_order() -> None:
     assert order == [(2, 57), (3, 20), (5, 17), (4, 12), (1, 12)]
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_camp_child_about_to_age_out_goes_first_and_one_too_old_waits_last() -> None:
     camp = {"kind": "children_camp", "season": "summer", "child_id": 1}
     kids = [
@@ -96,6 +99,7 @@ def test_season_start_is_the_next_one_or_today_while_it_is_on() -> None:
     assert season_start(None, dt.date(2026, 5, 1)) == dt.date(2026, 5, 1)
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_queue_from_the_database_uses_the_settings_and_the_last_voucher(db) -> None:
     first = add_member(db, "0001", "Асанова", join=dt.date(2010, 1, 1))
     second = add_member(db, "0002", "Бекова", join=dt.date(2020, 1, 1))
@@ -120,6 +124,7 @@ def test_queue_from_the_database_uses_the_settings_and_the_last_voucher(db) -> N
     assert any("5 points" in line for line in queue.rules())
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_camp_limits_come_from_the_catalogue(db) -> None:
     parent = add_member(db, "0001", "Асанова")
     child = members.add_child(db, parent, members.ChildInput("Асанов Бакыт", dt.date(2013, 1, 5)))

@@ -60,6 +60,7 @@ def refusal(db, data: VoucherInput) -> dict[str, str]:  # type: ignore[no-untype
     return {e.field: e.message() for e in errors}
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_a_camp_voucher_is_issued_with_its_subsidy_and_protocol(db, family) -> None:
     voucher_id = vouchers.issue_voucher(db, camp_voucher(family))
     [row] = vouchers.list_vouchers(db, 2026)
@@ -76,11 +77,13 @@ def test_a_camp_voucher_is_issued_with_its_subsidy_and_protocol(db, family) -> N
     assert [d.id for d in decisions.list_decisions(db) if d.granted] == [family["decision"]]
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_a_child_who_is_not_the_members_is_refused(db, family) -> None:
     problems = refusal(db, camp_voucher(family, child_id=family["girl"]))
     assert problems == {"child": "Бекова Айым is not a child of Асанова Аты."}
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_a_child_older_or_younger_than_the_camp_takes_is_refused(db, family) -> None:
     later = camp_voucher(family, start_date=dt.date(2028, 7, 1), end_date=dt.date(2028, 7, 21))
     assert "15 on 01.07.2028, older than «Лагерь «Ала-Тоо»» takes (up to 14)" in refusal(
@@ -97,6 +100,7 @@ def test_a_camp_voucher_needs_a_child(db, family) -> None:
     assert set(refusal(db, camp_voucher(family, child_id=None))) == {"child"}
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_co_payment_above_the_cost_and_negative_money_are_refused(db, family) -> None:
     assert refusal(db, camp_voucher(family, copay=1_600_000)) == {
         "copay": "The co-payment (16\xa0000,00) is more than the cost (15\xa0000,00)."
@@ -105,11 +109,13 @@ def test_co_payment_above_the_cost_and_negative_money_are_refused(db, family) ->
     assert set(refusal(db, camp_voucher(family, cost=None))) == {"cost"}
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_dates_out_of_order_are_refused(db, family) -> None:
     problems = refusal(db, camp_voucher(family, end_date=dt.date(2026, 6, 20)))
     assert problems == {"end_date": "The voucher ends (20.06.2026) before it starts (01.07.2026)."}
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_not_a_member_on_the_start_date_is_refused(db, family) -> None:
     data = VoucherInput(family["other"], "sanatorium", JULY, dt.date(2026, 7, 12), 100_000)
     assert refusal(db, data) == {"member": "Бекова Аты was not a member on 01.07.2026."}

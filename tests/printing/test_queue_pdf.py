@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from unionapp.core.i18n import set_language
@@ -28,6 +29,7 @@ def text_of(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_reasons_rules_and_kyrgyz_letters_are_in_the_pdf(tmp_path: Path) -> None:
     people = [
         applicant(1, "Үсөнова Гүлнара Өмүрбековна", many_children=True),

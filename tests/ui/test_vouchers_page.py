@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -57,6 +58,7 @@ def column(table, model, title: str) -> list[str]:  # type: ignore[no-untyped-de
     return [model.index(r, index).data() for r in range(model.rowCount())]
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_the_queue_shows_its_order_points_and_reasons(  # type: ignore[no-untyped-def]
     qtbot, app_state: AppState
 ) -> None:
@@ -107,6 +109,7 @@ def test_a_new_application_marks_its_mistakes_then_joins_the_queue(  # type: ign
     assert column(page.queue.table, page.queue.model, "Member") == ["Сейит кызы Жаңыл"]
 
 
+@pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_a_voucher_is_issued_from_the_queue(  # type: ignore[no-untyped-def]
     qtbot, app_state: AppState
 ) -> None:
