@@ -134,6 +134,10 @@ class Dashboard:
         return sum(bar.actual for bar in self.budget)
 
     @property
+    def budget_used_percent(self) -> Decimal | None:
+        return percent(self.budget_actual, self.budget_planned)
+
+    @property
     def has_budget(self) -> bool:
         """A budget is set for the year when some spending line has a planned amount."""
         return any(bar.planned for bar in self.budget)

@@ -1,10 +1,12 @@
 """The Home page: what the chairperson should see first on opening the program.
 
-The organization's name and how many members it has now; whose jubilee or membership
-anniversary comes in the next days (double-click opens the member; one click proposes an
-award or aid); and who is first in each voucher queue. Everything is read in one background
-job (the anniversaries are one query, each queue a few), so the window never waits for it.
-Issue 7 adds the year's dues and budget figures here.
+The organization's name; the figures of the day (members now, coverage of the staff, youth
+share, the last month's dues against the month before: ``core.dashboard``) and this year's
+budget used by line (``home_figures``); whose jubilee or membership anniversary comes in the
+next days (double-click opens the member; one click proposes an award or aid); and who is
+first in each voucher queue. Everything is read in one background job (a few grouped
+queries), so the window never waits for it. The page scrolls when the window is too small
+for all of it (800x600).
 """
 
 from __future__ import annotations
@@ -22,34 +24,37 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from unionapp.core import anniversaries, i18n, settings, voucher_queue
+from unionapp.core import anniversaries, dashboard, i18n, settings, voucher_queue
 from unionapp.core.anniversaries import Anniversary
 from unionapp.core.codes import VOUCHER_KINDS
+from unionapp.core.dashboard import Dashboard
 from unionapp.core.formatting import format_date, format_number
 from unionapp.core.i18n import N_, _, ngettext
 from unionapp.core.voucher_queue import Position
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
+from unionapp.ui.pages import page_entry
 from unionapp.ui.pages.base import Page
+from unionapp.ui.pages.home_figures import BudgetSection, CardGrid, Figure, fill_cards, link
 from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, record_list, style_heading
-from unionapp.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from unionapp.ui.state import AppState
 
-RELOAD_ON = frozenset({"members", "vouchers", "settings", "all"})
+# what the figures, anniversaries and queues are made of (the budget counts aid and awards)
+RELOAD_ON = frozenset({"members", "vouchers", "settings", "dues", "aid", "awards", "budget",
+                       "all"})
 ANNIVERSARY_COLUMNS = (N_("Date"), N_("Member"), N_("Department"), N_("What"))
 QUEUE_COLUMNS = (N_("Voucher"), N_("Waiting"), N_("First in line"), N_("Points"))
 HEAD = 3  # people named per queue in the tooltip
-CARD_STYLE = ("QFrame#homeCard { background:#f3f6f9; border:1px solid #d5dde6; "
-              "border-radius:6px; }")
 
 
 @dataclass(frozen=True)
@@ -62,10 +67,14 @@ class QueueHead:
 @dataclass
 class HomeData:
     names: dict[str, str]  # language -> the organization's name
-    members_now: int
+    figures: Dashboard
     days: int
     anniversaries: list[Anniversary]
     queues: list[QueueHead] = field(default_factory=list)
+
+    @property
+    def members_now(self) -> int:
+        return self.figures.members_now
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or next((n for n in self.names.values() if n), "")
@@ -86,33 +95,11 @@ def load_home(db: Any, today: dt.date | None = None) -> HomeData:
             queues.append(QueueHead(kind, waiting, tuple(queue.positions[:HEAD])))
     return HomeData(
         names={"ky": stored.get("org.name_ky", ""), "ru": stored.get("org.name_ru", "")},
-        members_now=anniversaries.members_now(db, today),
+        figures=dashboard.dashboard(db, today),
         days=days,
         anniversaries=anniversaries.upcoming(db, days, today),
         queues=queues,
     )
-
-
-class Figure(QFrame):
-    """A number with its caption, as on a dashboard card."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("homeCard")
-        self.setStyleSheet(CARD_STYLE)
-        self.number = QLabel("—")
-        self.number.setObjectName(name)
-        font = self.number.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.number.setFont(font)
-        self.caption = QLabel()
-        self.caption.setStyleSheet("color:#4a5560;")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.addWidget(self.number)
-        layout.addWidget(self.caption)
-        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 
 
 class HomePage(Page):
@@ -134,12 +121,20 @@ class HomePage(Page):
         self.hint.setObjectName("homeHint")
         self.hint.setStyleSheet("color:#5c6670;")
         self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        self.hint.linkActivated.connect(self.go_to)
         self.members_card = Figure("membersNow")
+        self.coverage_card = Figure("coverage")
+        self.youth_card = Figure("youthShare")
+        self.dues_card = Figure("duesMonth")
         self.anniversaries_card = Figure("anniversariesCount")
         self.queue_card = Figure("queueCount")
-        cards = FlowLayout(spacing=10)
-        for card in (self.members_card, self.anniversaries_card, self.queue_card):
-            cards.addWidget(card)
+        cards = CardGrid([self.members_card, self.coverage_card, self.youth_card,
+                          self.dues_card, self.anniversaries_card, self.queue_card])
+        for card in cards.cards:
+            card.link_activated.connect(self.go_to)
+        self.budget = BudgetSection()
+        self.budget.link_activated.connect(self.go_to)
 
         self.anniversaries_box = QGroupBox()
         self.anniversaries = record_list("anniversaries", len(ANNIVERSARY_COLUMNS), stretch=1)
@@ -174,12 +169,27 @@ class HomePage(Page):
         queue_layout.addWidget(self.queues, 1)
         queue_layout.addWidget(self.queue_empty)
 
-        layout = QVBoxLayout(self)
+        self.anniversaries.setMinimumHeight(150)
+        self.queues.setMinimumHeight(90)
+        content = QWidget()
+        content.setObjectName("homeContent")
+        layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
-        layout.addLayout(cards)
+        layout.addWidget(cards)
+        layout.addWidget(self.budget)
         layout.addWidget(self.anniversaries_box, 3)
         layout.addWidget(self.queue_box, 2)
+        # everything scrolls together when the window is small (800x600): nothing is squeezed
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("homeScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         self._stale = True  # read when first shown: nothing runs for it while the window starts
         self.retranslate()
 
@@ -193,6 +203,8 @@ class HomePage(Page):
         self.propose_aid.setToolTip(_("Material aid for the chosen member"))
         self.open_button.setText(_("Open member…"))
         self.show_data()
+        if self.data is not None:  # the budget's line names were read in the old language
+            self.on_data_changed("all")
 
     # -- data ---------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -240,13 +252,24 @@ class HomePage(Page):
         if self._finish():
             show_error(self, exc)
 
+    def go_to(self, key: str) -> None:
+        """A link on the page («set it on the Settings page»): open that page of the window."""
+        show_page = getattr(self.window(), "show_page", None)
+        if callable(show_page) and page_entry(key) is not None:
+            show_page(key)
+
     def show_data(self) -> None:
         data = self.data
         name = data.name(i18n.get_language()) if data else ""
         self.heading.setText(name or _("Home"))
         self.hint.setText("" if name or data is None else
-                          _("Write the organization's name on the Settings page."))
+                          link(_("Write the organization's name on the Settings page."),
+                               "settings"))
         self.hint.setVisible(bool(self.hint.text()))
+        fill_cards(data.figures if data else None, self.members_card, self.coverage_card,
+                   self.youth_card, self.dues_card)
+        self.budget.show_budget(data.figures if data else None,
+                                budget_page=page_entry("budget") is not None)
         days = data.days if data else 30
         self.anniversaries_box.setTitle(anniversaries.describe_window(days))
         self.queue_box.setTitle(_("Voucher queue: first in line"))
