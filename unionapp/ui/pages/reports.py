@@ -44,6 +44,7 @@ from unionapp.core.yearend_report import (
 )
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
 from unionapp.ui.pages.base import Page
+from unionapp.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from unionapp.ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -126,6 +127,7 @@ class ReportsPage(Page):
         self.table.setUniformRowHeights(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setStyleSheet("QTreeView::item { padding: 0px 8px 0px 2px; }")
         header = self.table.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -142,9 +144,8 @@ class ReportsPage(Page):
         top.addWidget(self.year_label)
         top.addWidget(self.year)
         top.addStretch(1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(align_right=True)  # Russian labels wrap at 800 px, never clip
         buttons.addWidget(self.preview_button)
-        buttons.addStretch(1)
         for button in self.save_buttons.values():
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -253,6 +254,7 @@ class ReportsPage(Page):
                         ("      " if row.sub else "   ") + row.label,
                         format_value(row.previous, row.kind), format_value(row.current, row.kind),
                         format_change(row)])
+                    item.setToolTip(0, row.label)  # the whole label where a narrow window cuts it
                     for column in (1, 2, 3):
                         item.setTextAlignment(column, right)
         notes = report.current.note_texts() if report is not None else []
