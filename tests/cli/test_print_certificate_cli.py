@@ -64,6 +64,7 @@ def test_several_awards_named_are_printed_in_that_order(  # type: ignore[no-unty
     assert NURLANOV in first and USONOVA in second
 
 
+@pytest.mark.usefixtures("source_strings")  # positions and labels in English
 def test_blank_and_calibration_modes(db_path: Path, built: Built, tmp_path: Path) -> None:
     blank, grid = tmp_path / "blank.pdf", tmp_path / "grid.pdf"
     assert run(db_path, "--award", str(built.certificate), "--blank", "--out", str(blank)) == 0

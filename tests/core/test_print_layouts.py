@@ -50,6 +50,7 @@ def test_saved_positions_come_back_per_award_type(db) -> None:  # type: ignore[n
     assert print_layouts.load_blank(db, 3) == DEFAULT_BLANK
 
 
+@pytest.mark.usefixtures("source_strings")  # positions and labels in English
 def test_places_off_the_page_are_refused_each_on_its_field_and_nothing_is_saved(db) -> None:  # type: ignore[no-untyped-def]
     print_layouts.save_blank(db, 1, print_layouts.default_blank())
     before = _stored(db, "blank:1")

@@ -143,6 +143,7 @@ def test_badges_and_general_meetings_print_a_certificate_of_award(  # type: igno
     assert "ПОЧЕТНАЯ ГРАМОТА ФЕДЕРАЦИИ ПРОФСОЮЗОВ КЫРГЫЗСТАНА" in federation
 
 
+@pytest.mark.usefixtures("source_strings")  # positions and labels in English
 def test_an_award_without_a_decision_or_a_nomination_is_refused_and_nothing_is_written(  # type: ignore[no-untyped-def]
     db, built: Built, tmp_path: Path
 ) -> None:
@@ -223,6 +224,7 @@ def test_the_name_lands_where_the_blank_says(db, built: Built, tmp_path: Path) -
     assert 50 < top_mm < 50 + 20 * 1.2 * 25.4 / 72
 
 
+@pytest.mark.usefixtures("source_strings")  # positions and labels in English
 def test_calibration_sheet_has_its_ruler_and_every_field(db, built: Built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "calibrate.pdf"
     sheets = certificates.print_calibration(db, path, decision_id=built.decision, lang="ky")

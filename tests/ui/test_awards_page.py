@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from unionapp.core import award_types, awards, decisions, members
@@ -175,6 +176,7 @@ def test_edit_by_double_click_and_delete_behind_a_question(qtbot, app_state: App
     assert awards.next_certificate(app_state.db, YEAR) == f"{YEAR}/002"  # never reused
 
 
+@pytest.mark.usefixtures("source_strings")  # positions and labels in English
 def test_filter_as_you_type_with_counts_and_the_year(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
     protocol = decisions.create_decision(app_state.db, DecisionInput("7", TODAY))
     awards.grant(app_state.db, nominate(app_state, "1001"), Grant(TODAY, protocol))

@@ -106,6 +106,7 @@ def test_preview_shows_the_certificate(qtbot, awards_state) -> None:  # type: ig
     preview.close()
 
 
+@pytest.mark.usefixtures("source_strings")  # positions and labels in English
 def test_blank_positions_are_saved_refused_off_the_page_and_test_printed(  # type: ignore[no-untyped-def]
     qtbot, awards_state, tmp_path: Path
 ) -> None:
