@@ -71,9 +71,8 @@ class AwardTypeCombo(QComboBox):
     def retranslate(self) -> None:
         self.setItemText(0, _("— choose the award —"))
         for index, row in enumerate(self.types, start=1):
-            self.setItemData(index, _("{level}; {form}").format(
-                level=AWARD_LEVELS.label(row.level), form=AWARD_FORMS.label(row.form)),
-                Qt.ItemDataRole.ToolTipRole)
+            tip = f"{AWARD_LEVELS.label(row.level)}; {AWARD_FORMS.label(row.form)}"
+            self.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
 
     def type_id(self) -> int | None:
         value = self.currentData()

@@ -205,7 +205,7 @@ class CertificateBlankDialog(QDialog):
     def _where(self, error: ValidationError) -> str:
         name = error.field.split(".")[0]
         label = _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
-        return _("{field}: {message}").format(field=label, message=error.message())
+        return f"{label}: {error.message()}"  # punctuation only: the same in ky and ru
 
     # -- the test sheet -----------------------------------------------------------------------
     def test_pdf_maker(self) -> Callable[[Path, object, object], None] | None:
