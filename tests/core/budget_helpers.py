@@ -40,7 +40,7 @@ def fill_registers(db: Database) -> None:
     """One year's money in every register, with a row just outside the year beside each."""
     settings.set_value(db, "dues.higher_share_percent", "30")
     with db.transaction() as s:
-        a, b = _member(s, "1"), _member(s, "2")
+        a, b = _member(s, "Б-1"), _member(s, "Б-2")
         s.add_all([
             # dues: 1000 + 500 som withheld in January, 2000 in December; 300 som cash in June;
             # December 2024 and January 2026 are other years

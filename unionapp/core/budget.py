@@ -65,7 +65,7 @@ class Category:
 CATEGORIES: tuple[Category, ...] = (
     Category(INCOME, "dues_retained", N_("Dues retained"), True),
     Category(INCOME, "other_income", N_("Other income"), False),
-    Category(EXPENSE, "recreation", N_("Recreation (vouchers' subsidies)"), True),
+    Category(EXPENSE, "recreation", N_("Recreation (vouchers)"), True),
     Category(EXPENSE, "aid", N_("Material aid"), True),
     Category(EXPENSE, "awards", N_("Awards"), True),
     Category(EXPENSE, "events", N_("Cultural and sports events"), False),

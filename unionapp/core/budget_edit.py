@@ -117,6 +117,18 @@ def _set_planned(session: Session, line: BudgetLine, planned: int) -> None:
     line.planned = planned
 
 
+def line_problems(code: str | None, name: str | None, planned: int | None, *,
+                  new: bool) -> list[ValidationError]:
+    """What a form can tell before saving a plan (``new``: a line with its own wording); the
+    database's say (a line already there) comes when it is saved."""
+    errors = _category_problems(code) + _money_problems("planned", planned, planned=True)
+    if new:
+        name = _clean(name)
+        errors += [ValidationError(REQUIRED, field="name")] if name is None else \
+            _name_problems(name)
+    return errors
+
+
 # -- lines ------------------------------------------------------------------------------------
 def set_planned(db: Database, year: int, code: str | None, planned: int | None,
                 name: str | None = None) -> int:
@@ -142,10 +154,8 @@ def add_line(db: Database, year: int, code: str | None, name: str | None,
     """A line with its own wording («Нооруз майрамы») beside its category's line."""
     check_year(year)
     name = _clean(name)
-    errors = _category_problems(code) + _money_problems("planned", planned, planned=True)
-    errors += [ValidationError(REQUIRED, field="name")] if name is None else _name_problems(name)
-    raise_all(errors)
-    assert code is not None and planned is not None
+    raise_all(line_problems(code, name, planned, new=True))
+    assert code is not None and planned is not None and name is not None
     with db.transaction() as session:
         if _find_line(session, year, code, name) is not None:
             raise ValidationError(LINE_EXISTS, field="name", year=year,

@@ -40,6 +40,7 @@ PAGES = (
     PageEntry("vouchers", N_("Vouchers"), "unionapp.ui.pages.vouchers", "VouchersPage"),
     PageEntry("aid", N_("Material aid"), "unionapp.ui.pages.aid", "AidPage"),
     PageEntry("awards", N_("Awards"), "unionapp.ui.pages.awards", "AwardsPage"),
+    PageEntry("budget", N_("Budget"), "unionapp.ui.pages.budget", "BudgetPage"),
     PageEntry("reports", N_("Reports"), "unionapp.ui.pages.reports", "ReportsPage"),
     PageEntry(SETTINGS, N_("Settings"), "unionapp.ui.pages.settings", "SettingsPage"),
 )
