@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from unionapp.core import register_export, register_figures, settings
 from unionapp.core.db import Database
 from unionapp.core.errors import UserError
+from unionapp.core.i18n import translate_in
 from unionapp.core.models import Department, Member
 
 DAY = dt.date(2025, 12, 31)
@@ -123,6 +124,17 @@ def test_xlsx_header_block_members_and_figures(register_db: Database, tmp_path: 
     assert {k: figures[k] for k in ("on_date.members", "on_date.women", "on_date.youth",
                                     "on_date.pensioners")} == {
         "on_date.members": 5, "on_date.women": 1, "on_date.youth": 2, "on_date.pensioners": 1}
+    # the year's figures (core/yearend.py) of 2025, ending on the day: the same people
+    assert figures["year.year"] == 2025 and figures["year.members_end"] == 5
+    assert (figures["year.women_end"], figures["year.youth_end"]) == (1, 2)
+    assert figures["year.left"] == 1 == sum(
+        v for k, v in figures.items() if k.startswith("year.left_by_reason."))
+    assert figures["year.dues_received"] == 0  # money as a number of som: 0.00
+    labels = {key: label for label, _value, key in book["Figures"].iter_rows(
+        min_row=2, values_only=True)}
+    assert labels["year.members_start"] == translate_in("ky", "Members at the start of the year")
+    assert labels["year.left_by_reason.voluntary"] == translate_in("ky", "{figure}: {part}").format(
+        figure=translate_in("ky", "Left by reason"), part=translate_in("ky", "own wish"))
 
 
 def test_the_year_figures_are_of_the_last_whole_year() -> None:

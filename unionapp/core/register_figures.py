@@ -74,10 +74,8 @@ def figures_year(day: dt.date) -> int:
 
 def year_figures(db: Database, day: dt.date, lang: str) -> list[Figure]:
     """The figures of ``figures_year(day)``, keyed ``year.…``, in the contract's order."""
-    try:
-        from unionapp.core.yearend import as_json_dict, year_end
-    except ImportError:  # core/yearend.py is being written beside this module
-        return []
+    from unionapp.core.yearend import as_json_dict, year_end
+
     try:
         data = as_json_dict(year_end(db, figures_year(day)))
     except UserError:  # a year before any register (yearend's FIRST_YEAR): none to give
