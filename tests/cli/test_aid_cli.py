@@ -181,7 +181,8 @@ def test_a_bad_file_lists_every_problem_and_changes_nothing(
         + _("There is no member with card number {card_no}.").format(card_no="9999"),
         "bad.xlsx:4:Основание: "
         + _("Unknown reason of aid: {value}. Write one of: {choices}.").format(
-            value="выигрыш", choices=", ".join(aid.AID_REASONS.codes)
+            value="выигрыш",
+            choices=", ".join(f"«{aid.AID_REASONS.label(c)}»" for c in aid.AID_REASONS.codes),
         ),
         "bad.xlsx:5:Сумма: " + _("The amount must be more than zero."),
         "bad.xlsx:6:Дата: "

@@ -88,7 +88,7 @@ def test_xlsx_import_adds_vouchers_and_new_institutions_then_changes_nothing(
     path = xlsx(tmp_path / "путевки.xlsx", RU_HEADER, GOOD_ROWS)
     assert run(register, "import", "vouchers", str(path)) == 0
     printed = capsys.readouterr().out
-    assert "2" in printed and "«Санаторий «Ысык-Көл»»" in printed  # the new institution named
+    assert "2" in printed and "«Санаторий „Ысык-Көл“»" in printed  # the new institution named
     assert stored(register) == [
         ("0100", "sanatorium", "Санаторий «Ысык-Көл»", dt.date(2026, 6, 1),
          dt.date(2026, 6, 14), 2_500_000, 500_000, "", "own", "7"),

@@ -86,7 +86,7 @@ def test_a_child_who_is_not_the_members_is_refused(db, family) -> None:
 @pytest.mark.usefixtures("source_strings")  # the rule in its English words
 def test_a_child_older_or_younger_than_the_camp_takes_is_refused(db, family) -> None:
     later = camp_voucher(family, start_date=dt.date(2028, 7, 1), end_date=dt.date(2028, 7, 21))
-    assert "15 on 01.07.2028, older than «Лагерь «Ала-Тоо»» takes (up to 14)" in refusal(
+    assert "15 on 01.07.2028, older than «Лагерь „Ала-Тоо“» takes (up to 14)" in refusal(
         db, later
     )["child"]
     young = members.add_child(db, family["mother"], members.ChildInput("Асанова Айша",

@@ -249,7 +249,7 @@ def test_import_wizard_for_vouchers_names_the_new_place(  # type: ignore[no-unty
     assert wizard.preview_page.preview.problems == []
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == SUMMARY_PAGE, timeout=15000)
-    assert "«Санаторий «Ысык-Көл»»" in wizard.summary_page.text.text()
+    assert "«Санаторий „Ысык-Көл“»" in wizard.summary_page.text.text()
     wizard.accept()
     settle(qtbot, page)
     assert [r.name for r in list_institutions(app_state.db)] == ["Санаторий «Ысык-Көл»"]

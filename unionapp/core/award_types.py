@@ -30,6 +30,7 @@ from unionapp.core.errors import NotFoundError, ValidationError, raise_all
 from unionapp.core.i18n import N_
 from unionapp.core.member_list import collation_key
 from unionapp.core.models import Award, AwardType, Setting
+from unionapp.core.quotes import inside_quotes
 from unionapp.core.stored_text import LOST_LETTER, has_lost_letter, length_limit, text_problem
 
 NAME_LIMIT = length_limit(AwardType.__table__.c.name)
@@ -195,7 +196,7 @@ def _checked(session: Session, data: AwardTypeInput, type_id: int | None) -> dic
     for other_id, other in session.execute(select(AwardType.id, AwardType.name)):
         if other_id != type_id and name_key(other) == name_key(name):
             raise ValidationError(
-                N_("«{name}» is already in the catalogue."), field="name", name=other
+                N_("«{name}» is already in the catalogue."), field="name", name=inside_quotes(other)
             )
     return {"name": name, "level": data.level, "form": data.form, "active": bool(data.active)}
 

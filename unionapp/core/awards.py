@@ -29,6 +29,7 @@ from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, ValidationError, raise_all
 from unionapp.core.i18n import N_
 from unionapp.core.models import Award, AwardType, Decision, Department, Member, Setting
+from unionapp.core.quotes import inside_quotes
 from unionapp.core.stored_text import text_problem
 
 REQUIRED = N_("This field is required.")
@@ -158,7 +159,7 @@ def _problems(
         err("award_type", N_("The award type was not found (it may have been deleted)."))
     elif not award_type.active and _type_changed(session, award_id, award_type.id):
         err("award_type", N_("«{name}» is no longer given: it is inactive in the catalogue."),
-            name=award_type.name)
+            name=inside_quotes(award_type.name))
     nominated, awarded = data.nominated_on, data.awarded_on
     if nominated is None and awarded is None:
         err("nominated_on", REQUIRED)

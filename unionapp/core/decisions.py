@@ -26,6 +26,11 @@ from unionapp.core.stored_text import text_problem
 NUMBER_LIMIT = 30
 UNKNOWN_DECISION = N_("There is no protocol No. {number} of {year}.")
 UNKNOWN_DECISION_ON = N_("There is no protocol No. {number} of {date}.")
+# two meetings of a year may share a number (the committee's and a general meeting's): a
+# number alone must not pick one of them silently
+AMBIGUOUS_DECISION = N_(
+    "There are {count} protocols No. {number} in {year}: write the protocol's date as well."
+)
 
 
 @dataclass
@@ -214,10 +219,13 @@ def resolve(
         stmt = stmt.where(
             Decision.held_on >= dt.date(year, 1, 1), Decision.held_on <= dt.date(year, 12, 31)
         )
-    found = session.scalar(stmt.order_by(Decision.held_on.desc()).limit(1))
-    if found is None:
+    matches = list(session.scalars(stmt.order_by(Decision.held_on.desc())))
+    if not matches:
         raise ValidationError(UNKNOWN_DECISION, field="decision", number=number, year=year or "")
-    return found
+    if year is not None and len(matches) > 1:
+        raise ValidationError(AMBIGUOUS_DECISION, field="decision", count=len(matches),
+                              number=number, year=year)
+    return int(matches[0])
 
 
 def member_on(join: dt.date, exit_: dt.date | None, day: dt.date) -> bool:

@@ -20,6 +20,7 @@ from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, UserError, ValidationError, raise_all
 from unionapp.core.i18n import N_
 from unionapp.core.models import Institution, Voucher
+from unionapp.core.quotes import inside_quotes
 from unionapp.core.stored_text import text_problem
 
 NAME_LIMIT = 300
@@ -107,13 +108,13 @@ def find_by_name(session: Session, name: str) -> Institution | None:
 def _checked(
     session: Session, data: InstitutionInput, institution_id: int | None
 ) -> dict[str, object]:
-    raise_all(validate(data))
+    errors = validate(data)
     name = clean_name(data.name)
-    clash = find_by_name(session, name)
-    if clash is not None and clash.id != institution_id:
-        raise ValidationError(
-            N_("«{name}» is already in the catalogue."), field="name", name=clash.name
-        )
+    clash = find_by_name(session, name) if name else None
+    if clash is not None and clash.id != institution_id:  # told together with the rest
+        errors.append(ValidationError(N_("«{name}» is already in the catalogue."), field="name",
+                                      name=inside_quotes(clash.name)))
+    raise_all(errors)
     if institution_id is not None:
         used = session.scalars(
             select(Voucher.kind).where(Voucher.institution_id == institution_id).distinct()
@@ -175,7 +176,7 @@ def delete_institution(db: Database, institution_id: int) -> None:
             raise UserError(
                 N_("{count} vouchers went to «{name}»: it cannot be deleted."),
                 count=used,
-                name=institution.name,
+                name=inside_quotes(institution.name),
             )
         s.delete(institution)
         audit.record(s, "delete", "institution", institution_id, {"name": (institution.name, None)})

@@ -9,7 +9,9 @@ each with its reason in words, and the weights are the committee's settings (``q
 - for a camp, every year of the child's age above the camps' youngest age gives points, so a
   child about to age out goes first; a child outside the camps' ages waits after the others;
 - many children and disability add fixed points;
-- equal points go by the date applied, earlier first (then by the application's number).
+- equal points go by the date applied, earlier first (then by the application's number);
+- someone who has left the union waits after the members, whatever their points, with the
+  day they left as the reason (the application stays open until it is withdrawn).
 
 ``rank`` is a pure function over facts loaded once (``load_queue``: a few grouped queries, no
 query per application), so a queue of thousands is ordered in milliseconds and a test can
@@ -63,6 +65,7 @@ NO_LIMITS = N_("the camps' ages are not in the catalogue: age not counted")
 MANY_CHILDREN = N_("many children: +{points}")
 DISABILITY = N_("disability: +{points}")
 APPLIED = N_("applied on {date}")
+NOT_A_MEMBER = N_("not a member since {date}: waits after the members")
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class Applicant:
     many_children: bool = False
     disability: bool = False
     note: str = ""
+    exit_date: dt.date | None = None  # left the union: waits after the members
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,8 @@ class Position:
     applicant: Applicant
     points: int
     reasons: tuple[Reason, ...]
-    eligible: bool = True  # False: a child outside the camps' ages (listed after the others)
+    eligible: bool = True  # False: a child outside the camps' ages or someone who left the
+    # union (listed after the others)
 
     def reasons_text(self, separator: str = "; ") -> str:
         return separator.join(r.text() for r in self.reasons)
@@ -215,7 +220,8 @@ def points_of(
 ) -> tuple[int, tuple[Reason, ...], bool]:
     """Points, their reasons in order, and whether the application is eligible."""
     reasons = [_last_voucher(a, w, as_of)]
-    years = full_years(a.join_date, as_of)
+    left = a.exit_date is not None and a.exit_date <= as_of
+    years = full_years(a.join_date, a.exit_date if left and a.exit_date else as_of)
     reasons.append(_reason(MEMBERSHIP, years * w.per_member_year, years=years))
     eligible = True
     if a.kind == CAMP:
@@ -226,6 +232,9 @@ def points_of(
     if a.disability:
         reasons.append(_reason(DISABILITY, w.disability))
     reasons.append(_reason(APPLIED, date=a.applied_on))
+    if left:
+        reasons.insert(0, _reason(NOT_A_MEMBER, date=a.exit_date))
+        eligible = False
     return sum(r.points for r in reasons), tuple(reasons), eligible
 
 
@@ -284,6 +293,7 @@ def rules_text(kind: str, w: Weights, limits: tuple[int, int] | None) -> list[st
                  w.many_children).format(points=w.many_children),
         ngettext("Disability: {points} point.", "Disability: {points} points.",
                  w.disability).format(points=w.disability),
+        _("Someone who has left the union waits after the members, whatever their points."),
         _("The union committee sets these weights on the Settings page."),
     ]
     return lines
@@ -315,7 +325,8 @@ def load_applicants(db: Database, kind: str) -> list[Applicant]:
             select(
                 a.id, a.member_id, a.kind, a.applied_on, a.season, a.child_id, a.many_children,
                 a.disability, a.note, Member.card_no, Member.surname, Member.name,
-                Member.patronymic, Member.join_date, Child.full_name, Child.birth_date,
+                Member.patronymic, Member.join_date, Member.exit_date, Child.full_name,
+                Child.birth_date,
             )
             .join(Member, Member.id == a.member_id)
             .outerjoin(Child, Child.id == a.child_id)
@@ -323,7 +334,7 @@ def load_applicants(db: Database, kind: str) -> list[Applicant]:
         )
         out = []
         for (app_id, member_id, app_kind, applied_on, season, child_id, many, disability, note,
-             card, surname, name, patronymic, joined, child, birth) in s.execute(stmt):
+             card, surname, name, patronymic, joined, left, child, birth) in s.execute(stmt):
             last = camps.get(child_id) if kind == CAMP else own.get(member_id)
             out.append(
                 Applicant(
@@ -332,7 +343,7 @@ def load_applicants(db: Database, kind: str) -> list[Applicant]:
                     applied_on=applied_on, join_date=joined, last_voucher=last,
                     season=season, child_id=child_id, child_name=child or "",
                     child_birth=birth, many_children=bool(many), disability=bool(disability),
-                    note=note or "",
+                    note=note or "", exit_date=left,
                 )
             )
         return out

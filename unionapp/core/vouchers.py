@@ -35,6 +35,7 @@ from unionapp.core.models import (
     Voucher,
     VoucherApplication,
 )
+from unionapp.core.quotes import inside_quotes
 from unionapp.core.stored_text import text_problem
 
 CAMP = "children_camp"
@@ -189,7 +190,8 @@ def voucher_problems(
     if place is not None and kind is not None and kind in VOUCHER_KINDS and not kinds_agree(
         place.kind, kind
     ):
-        errors.append(ValidationError(WRONG_PLACE, field="institution", name=place.name,
+        errors.append(ValidationError(WRONG_PLACE, field="institution",
+                                      name=inside_quotes(place.name),
                                       kind=VOUCHER_KINDS.label(place.kind),
                                       voucher_kind=VOUCHER_KINDS.label(kind)))
     return errors
@@ -199,9 +201,11 @@ def _age_problems(child: PersonFacts, place: PlaceFacts, start: dt.date) -> list
     if place.min_age is None and place.max_age is None:
         return []
     if child.birth_date is None:
-        return [ValidationError(NO_BIRTH_DATE, field="child", child=child.name, place=place.name)]
+        return [ValidationError(NO_BIRTH_DATE, field="child", child=child.name,
+                                place=inside_quotes(place.name))]
     age = age_on(child.birth_date, start)
-    params: dict[str, Any] = {"child": child.name, "age": age, "date": start, "place": place.name}
+    params: dict[str, Any] = {"child": child.name, "age": age, "date": start,
+                              "place": inside_quotes(place.name)}
     if place.max_age is not None and age > place.max_age:
         return [ValidationError(TOO_OLD, field="child", high=place.max_age, **params)]
     if place.min_age is not None and age < place.min_age:

@@ -39,6 +39,7 @@ from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, UserError, ValidationError, raise_all
 from unionapp.core.i18n import LANGUAGES, N_, translate_in
 from unionapp.core.models import Award, AwardType, Decision, Member
+from unionapp.core.quotes import inside_quotes
 from unionapp.printing.layout import organization_name
 
 AWARD_TITLE = N_("certificate of award")  # «Күбөлүк» / «Удостоверение»: a badge's paper
@@ -137,7 +138,7 @@ def _wording(award_type: AwardType, lang: str) -> tuple[str, str, str, str, str]
         return award_type.form, title, lead, "", award_name
     line = AWARD_LINES.get(award_type.form, AWARD_LINES["other"])
     return ("award", translate_in(lang, AWARD_TITLE), "",
-            translate_in(lang, line).format(award=award_name), award_name)
+            translate_in(lang, line).format(award=inside_quotes(award_name)), award_name)
 
 
 def load_certificates(
@@ -183,11 +184,11 @@ def load_certificates(
             name = full_name(member)
             if award.status != "awarded" or award.awarded_on is None:
                 problems.append(ValidationError(NOMINATION, name=name,
-                                                award=award_type.name))
+                                                award=inside_quotes(award_type.name)))
                 continue
             if decision is None:
                 problems.append(ValidationError(NO_DECISION, name=name,
-                                                award=award_type.name))
+                                                award=inside_quotes(award_type.name)))
                 continue
             form, title, lead, award_line, award_name = _wording(award_type, lang)
             out.append(Certificate(

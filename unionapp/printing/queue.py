@@ -20,7 +20,7 @@ from unionapp.core.codes import SEASONS, VOUCHER_KINDS
 from unionapp.core.db import Database
 from unionapp.core.formatting import format_date
 from unionapp.core.i18n import N_, _
-from unionapp.core.voucher_queue import CAMP, Queue, load_queue
+from unionapp.core.voucher_queue import CAMP, Position, Queue, load_queue
 from unionapp.printing import layout
 
 TITLE = N_("Queue for vouchers: {kind}")
@@ -40,6 +40,12 @@ def _columns(camp: bool) -> list[layout.Column]:
         layout.Column(_("Why: the reasons of the points"), 6.2 if not camp else 6.0),
     ]
     return columns
+
+
+def _left(position: Position, queue: Queue) -> bool:
+    """Waits after the others for having left the union (the rules above say so)."""
+    left = position.applicant.exit_date
+    return left is not None and left <= queue.as_of
 
 
 def queue_story(queue: Queue, chairperson: str = "") -> list[Flowable]:
@@ -71,7 +77,7 @@ def queue_story(queue: Queue, chairperson: str = "") -> list[Flowable]:
         Spacer(1, 3 * mm),
         layout.rows_table(_columns(camp), rows, font_size=8.5),
     ]
-    if any(not p.eligible for p in queue.positions):
+    if any(not p.eligible and not _left(p, queue) for p in queue.positions):
         story += [Spacer(1, 2 * mm), layout.paragraph(
             _("Children outside the camps' ages are listed after the others, whatever their "
               "points."), st.text)]

@@ -25,7 +25,12 @@ from sqlalchemy.orm import Session
 
 from unionapp.core.aid import IN_FUTURE, OVER_CAP, full_name, yearly_cap
 from unionapp.core.codes import AID_REASONS
-from unionapp.core.decisions import UNKNOWN_DECISION, UNKNOWN_DECISION_ON, member_on
+from unionapp.core.decisions import (
+    AMBIGUOUS_DECISION,
+    UNKNOWN_DECISION,
+    UNKNOWN_DECISION_ON,
+    member_on,
+)
 from unionapp.core.errors import Problem
 from unionapp.core.i18n import N_
 from unionapp.core.importing.cash_import import parse_amount
@@ -67,7 +72,7 @@ def parse_reason(value: Any) -> str | None:
         raise CellProblem(
             N_("Unknown reason of aid: {value}. Write one of: {choices}."),
             value=text,
-            choices=", ".join(AID_REASONS.codes),
+            choices=", ".join(f"«{AID_REASONS.label(code)}»" for code in AID_REASONS.codes),
         )
     return code
 
@@ -111,10 +116,13 @@ class _Protocols:
     def __init__(self, session: Session) -> None:
         self.by_date: dict[tuple[str, dt.date], int] = {}
         self.by_year: dict[tuple[str, int], int] = {}  # the latest of that number in the year
+        self.in_year: dict[tuple[str, int], int] = {}  # how many protocols share the number
         stmt = select(Decision.id, Decision.number, Decision.held_on).order_by(Decision.held_on)
         for decision_id, number, held_on in session.execute(stmt):
             self.by_date[(number, held_on)] = decision_id
             self.by_year[(number, held_on.year)] = decision_id
+            key = (number, held_on.year)
+            self.in_year[key] = self.in_year.get(key, 0) + 1
 
     def find(self, number: str, held_on: dt.date | None, year: int) -> int | None:
         if held_on is not None:
@@ -228,7 +236,12 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> AidPlan:
                     log.add(row_no, "decision_no", UNKNOWN_DECISION_ON, number=number, date=held_on)
             elif paid_on is not None:  # numbers restart each year: the payment's year
                 decision = protocols.find(number, None, paid_on.year)
-                if decision is None:
+                count = protocols.in_year.get((number, paid_on.year), 0)
+                if count > 1:
+                    decision = None
+                    log.add(row_no, "decision_no", AMBIGUOUS_DECISION, count=count,
+                            number=number, year=paid_on.year)
+                elif decision is None:
                     log.add(
                         row_no, "decision_no", UNKNOWN_DECISION, number=number, year=paid_on.year
                     )

@@ -24,7 +24,12 @@ from sqlalchemy.orm import Session
 
 from unionapp.core.award_types import NAME_LIMIT, TypeIndex, guess_level_form, name_key, seed_types
 from unionapp.core.awards import burn, burnt_up_to, format_certificate, parse_certificate
-from unionapp.core.decisions import UNKNOWN_DECISION, UNKNOWN_DECISION_ON, member_on
+from unionapp.core.decisions import (
+    AMBIGUOUS_DECISION,
+    UNKNOWN_DECISION,
+    UNKNOWN_DECISION_ON,
+    member_on,
+)
 from unionapp.core.errors import Problem, ValidationError
 from unionapp.core.i18n import N_
 from unionapp.core.importing.headers import Header
@@ -49,6 +54,7 @@ from unionapp.core.importing.values import (
 from unionapp.core.importing.writing import AuditRows, bulk_insert
 from unionapp.core.models import Award, AwardType, Decision, Member
 from unionapp.core.money import MoneyError, to_tyiyn
+from unionapp.core.quotes import inside_quotes
 
 KIND = "awards"
 REQUIRED_FIELDS = ("card_no", "award", "awarded_on", "decision_no")
@@ -138,7 +144,7 @@ class AwardsPlan:
     def summary_fields(self) -> dict[str, Any]:
         if not self.new_types:
             return {}
-        names = ", ".join(f"«{name}»" for name in self.new_types.values())
+        names = ", ".join(f"«{inside_quotes(name)}»" for name in self.new_types.values())
         return {"notes": [(NEW_TYPES, {"count": len(self.new_types), "names": names})]}
 
 
@@ -157,12 +163,15 @@ class _Register:
         self.by_date: dict[tuple[str, dt.date], int] = {}
         self.by_year: dict[tuple[str, int], int] = {}  # the latest of that number in the year
         self.held_on: dict[int, dt.date] = {}
+        self.in_year: dict[tuple[str, int], int] = {}  # how many protocols share the number
         for decision_id, number, held_on in session.execute(
             select(Decision.id, Decision.number, Decision.held_on).order_by(Decision.held_on)
         ):
             self.by_date[(number, held_on)] = decision_id
             self.by_year[(number, held_on.year)] = decision_id
             self.held_on[decision_id] = held_on
+            key = (number, held_on.year)
+            self.in_year[key] = self.in_year.get(key, 0) + 1
         self.by_cert: dict[Cert, _Stored] = {}
         self.by_key: dict[tuple[int, int, dt.date], _Stored] = {}
         self.open: dict[tuple[int, int], list[_Stored]] = {}
@@ -243,7 +252,7 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> AwardsPlan:
             type_ref = name_key(name)
             if type_ref not in plan.new_types:
                 plan.new_types[type_ref] = name
-                warnings.add(row_no, "award", NEW_TYPE, name=name)
+                warnings.add(row_no, "award", NEW_TYPE, name=inside_quotes(name))
         key_rows.setdefault((member, name_key(name), day), []).append(row_no)
         if cert is not None:
             cert_rows.setdefault(cert, []).append(row_no)
@@ -286,6 +295,9 @@ def _decision(
         decision = reg.by_date.get((number, held_on))
         if decision is None:
             log.add(row_no, "decision_no", UNKNOWN_DECISION_ON, number=number, date=held_on)
+    elif day is not None and reg.in_year.get((number, day.year), 0) > 1:
+        log.add(row_no, "decision_no", AMBIGUOUS_DECISION, count=reg.in_year[(number, day.year)],
+                number=number, year=day.year)
     elif day is not None:
         decision = reg.by_year.get((number, day.year))
         if decision is None:

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS, CodeSet
-from unionapp.core.decisions import UNKNOWN_DECISION, UNKNOWN_DECISION_ON
+from unionapp.core.decisions import AMBIGUOUS_DECISION, UNKNOWN_DECISION, UNKNOWN_DECISION_ON
 from unionapp.core.i18n import N_
 from unionapp.core.importing.aid_import import parse_protocol_no
 from unionapp.core.importing.headers import Header
@@ -50,6 +50,7 @@ from unionapp.core.institutions import NAME_LIMIT, clean_name, name_key
 from unionapp.core.member_list import search_text
 from unionapp.core.models import Child, Decision, Institution, Member, Voucher
 from unionapp.core.money import MoneyError, to_tyiyn
+from unionapp.core.quotes import inside_quotes
 from unionapp.core.stored_text import text_problem
 from unionapp.core.vouchers import PersonFacts, PlaceFacts, voucher_problems
 
@@ -140,7 +141,7 @@ class VoucherPlan:
     def summary_fields(self) -> dict[str, Any]:
         if not self.new_places:
             return {}
-        named = [f"«{name}»" for name, _kind in self.new_places.values()]
+        named = [f"«{inside_quotes(name)}»" for name, _kind in self.new_places.values()]
         names = ", ".join(named[:NAMED_AT_MOST]) + (", …" if len(named) > NAMED_AT_MOST else "")
         return {"notes": [(NEW_INSTITUTIONS, {"count": len(self.new_places), "names": names})]}
 
@@ -154,6 +155,7 @@ class _Register:
     places: dict[str, Institution] = field(default_factory=dict)  # name key -> institution
     by_date: dict[tuple[str, dt.date], int] = field(default_factory=dict)
     by_year: dict[tuple[str, int], int] = field(default_factory=dict)
+    in_year: dict[tuple[str, int], int] = field(default_factory=dict)  # protocols of a number
     stored: dict[Key, Voucher] = field(default_factory=dict)
 
     @classmethod
@@ -169,6 +171,8 @@ class _Register:
         for decision_id, number, held_on in session.execute(stmt):
             found.by_date[(number, held_on)] = decision_id
             found.by_year[(number, held_on.year)] = decision_id
+            key = (number, held_on.year)
+            found.in_year[key] = found.in_year.get(key, 0) + 1
         for v in session.scalars(select(Voucher).order_by(Voucher.id)):
             found.stored.setdefault((v.member_id, v.kind, v.start_date, v.child_id), v)
         return found
@@ -326,6 +330,11 @@ def _decision(row: _Row, start: dt.date | None, reg: _Register) -> int | None:
             row.problem("decision_no", UNKNOWN_DECISION_ON, number=number, date=held_on)
         return found
     if start is None:
+        return None
+    count = reg.in_year.get((number, start.year), 0)
+    if count > 1:
+        row.problem("decision_no", AMBIGUOUS_DECISION, count=count, number=number,
+                    year=start.year)
         return None
     found = reg.by_year.get((number, start.year))  # numbers restart each year
     if found is None:
