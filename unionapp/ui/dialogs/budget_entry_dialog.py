@@ -43,6 +43,14 @@ LABELS = {
 LineKey = tuple[str, str | None]  # category, the line's own wording
 
 
+def default_date(year: int, today: dt.date | None = None) -> dt.date | None:
+    """Today in the year under way, its last day in a year gone by, none in a year to come."""
+    today = today or dt.date.today()
+    if year == today.year:
+        return today
+    return dt.date(year, 12, 31) if year < today.year else None
+
+
 class BudgetEntryDialog(QDialog):
     def __init__(
         self,
@@ -92,9 +100,7 @@ class BudgetEntryDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
-        today = dt.date.today()
-        self.entry_date.set_date(today if today.year == year else dt.date(year, 12, 31)
-                                 if year < today.year else None)
+        self.entry_date.set_date(default_date(year))
         if entry_id is not None:
             self.set_input(budget_edit.get_entry(state.db, entry_id)[1])
         elif line is not None:
