@@ -45,7 +45,6 @@ from unionapp.core.models import (
 INCOME, EXPENSE = "income", "expense"
 SIDES = {INCOME: N_("Income"), EXPENSE: N_("Expenses")}
 OWN_FUNDS = "own"  # the voucher source whose subsidies this budget pays
-NAMED_LINE = N_("{category}: {name}")
 OVERSPENT = N_("Overspent")  # said in words beside any colour: printouts are black and white
 NO_PLAN = "—"  # the percentage of a line with nothing planned
 NOT_A_YEAR = N_("Not a budget year: {value}. Choose a year from {first} to {last}.")
@@ -88,7 +87,7 @@ def line_label(code: str, name: str | None) -> str:
     """The line as people read it: the category, with the line's own wording after it."""
     if not name:
         return category_label(code)
-    return _(NAMED_LINE).format(category=category_label(code), name=name)
+    return f"{category_label(code)}: {name}"  # punctuation only: the same in ky and ru
 
 
 def percent_text(value: Decimal | None, lang: str | None = None) -> str:
