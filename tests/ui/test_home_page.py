@@ -293,7 +293,7 @@ def test_no_budget_yet_then_bars_with_overspending_in_words(  # type: ignore[no-
     assert _("Lines overspent: {count}.").format(count=1) in section.total.text()
 
 
-def test_links_open_the_settings_page_of_the_window(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
+def test_links_open_the_settings_and_budget_pages(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(app_state)
     qtbot.addWidget(window)
     window.resize(800, 600)
@@ -304,6 +304,10 @@ def test_links_open_the_settings_page_of_the_window(qtbot, app_state: AppState) 
     settle(qtbot, home)
     home.coverage_card.detail.linkActivated.emit("settings")
     assert window.current_key() == "settings"
+    window.show_page("home")
+    assert 'href="budget"' in home.budget.empty.text()  # no budget yet: set it there
+    home.budget.empty.linkActivated.emit("budget")
+    assert window.current_key() == "budget"
 
 
 @pytest.mark.parametrize(("lang", "size"), [("ky", (1000, 700)), ("ru", (800, 600))])
