@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(210)
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        # a long section name («Материальная помощь») wraps instead of scrolling sideways
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setWordWrap(True)
         for _entry in PAGES:
             self.sidebar.addItem(QListWidgetItem())
         self.opening = OpeningPanel()
