@@ -338,6 +338,16 @@ def cards_row(folder: Path) -> Row:
     return Row("1000 membership cards with photo + QR", ours, base, 1.5)
 
 
+def register_rows(db: Path) -> list[Row]:
+    from register_perf import register_seconds
+
+    active, active_rows, full, all_rows = register_seconds(db)
+    return [
+        Row(f"register of 10k members to PDF ({active_rows} active)", active, None, 3.0),
+        Row(f"register of 10k members, all {all_rows} rows", full, None, 3.0, gating=False),
+    ]
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     rows: list[Row] = []
@@ -354,6 +364,7 @@ def main() -> int:
         rows.extend(payroll_rows(db10, folder))
         rows.append(yearend_row(db10))
         rows.append(cards_row(folder))
+        rows.extend(register_rows(db10))
         rows.append(peak_memory(db50, home))
     header = f"{'work':<48} {'ours':>10} {'baseline':>10} {'ratio':>7} {'target':>8}  ok"
     print(header)

@@ -2,11 +2,13 @@
 
 A register of members has ten or twelve columns on A4 landscape: not every text can have a
 line of its own width. Columns that do not wrap (numbers, dates, money) get their widest text;
-the room left is shared among the wrapping ones (names, department, position, institution) so
-that the fewest rows need a second line - a wrapped row is twice as tall, which decides
-whether 10k members take 270 pages or 360 - and then the fewest cells; a wrapped name counts
-double: a name is read first. The sharing moves width between two columns at a time, on a
-4-point grid, for as long as that saves wrapped rows.
+nine names in ten keep their line when the other columns can still have their least widths
+(a name is read first, and a wrapped one counts double); the room is shared among the
+wrapping columns (names, department, position, institution) so that the fewest rows need a
+second line - a wrapped row is twice as tall,
+which decides whether 10k members take 270 pages or 360 - and then the fewest cells. The
+sharing moves width between two columns at a time, on a 4-point grid, for as long as that
+saves wrapped lines.
 
 Only a sample is measured (ReportLab's ``stringWidth`` is pure Python without its optional
 accelerator): ~200 rows spread over the list, and the longest texts by letter count for
@@ -29,7 +31,8 @@ from unionapp.printing.layout import Column, PageSetup
 
 Cells = Sequence[str | None]
 
-AVAILABLE = PageSetup("", "").content_width  # A4 landscape between the margins
+FRAME_PADDING = 6  # ReportLab's frames keep this much inside the page's margins, each side
+AVAILABLE = PageSetup("", "").content_width - 2 * FRAME_PADDING  # A4 landscape, the frame
 SAMPLE_ROWS = 200
 LONGEST = 40  # texts measured for their letter count
 CELL_SPARE = 2 * 3 + 2  # the table's cell padding (3 pt a side) and a point each way
@@ -61,6 +64,8 @@ class _Measured:
         longest = (width(t) for t in heapq.nlargest(LONGEST, texts, key=len))
         self.natural = max(title, MIN_TEXT + CELL_SPARE, *self.sampled, *longest)
         self.widest = self.natural  # before any cap
+        ordered = sorted(self.sampled)
+        self.usual = ordered[len(ordered) * 9 // 10] if ordered else 0.0  # nine in ten fit
         self.floor = max(title, MIN_TEXT + CELL_SPARE)
         if column.wrap:  # never so narrow that a word must break (nor at its hyphen)
             words = {w for i in sample for w in texts[i].split()}
@@ -97,10 +102,13 @@ def _cost(measured: Sequence[_Measured], widths: Sequence[float], keep: Sequence
     return ROW_WEIGHT * sum(mask.bit_count() for mask in rows) + cells
 
 
-def _share(measured: Sequence[_Measured], room: float, keep: Sequence[int]) -> list[float]:
-    """Widths for the wrapping columns filling ``room`` (see the module docstring)."""
-    floors = [m.floor for m in measured]
-    extra = [m.natural - m.floor for m in measured]
+def _share(
+    measured: Sequence[_Measured], room: float, keep: Sequence[int], floors: Sequence[float]
+) -> list[float]:
+    """Widths for the wrapping columns filling ``room``, none under its floor (see the module
+    docstring)."""
+    floors = list(floors)
+    extra = [max(m.natural - f, 0.0) for m, f in zip(measured, floors, strict=True)]
     spare = room - sum(floors)
     if spare <= 0 or not measured:
         return floors
@@ -141,7 +149,7 @@ def fit_widths(
     available: float = AVAILABLE,
 ) -> list[Column]:
     """``columns`` with widths in points for ``rows`` within ``available`` (see the module
-    docstring); ``keep``: the columns (names) whose wrapping counts double. When even the
+    docstring); ``keep``: the columns (names) that should rather not wrap. When even the
     least widths do not fit, the layout scales every column to the page."""
     step = max(len(rows) // SAMPLE_ROWS, 1)
     sample = range(0, len(rows), step)
@@ -151,9 +159,13 @@ def fit_widths(
     wrapping = [i for i, c in enumerate(columns) if c.wrap]
     room = available - sum(widths[i] for i, c in enumerate(columns) if not c.wrap)
     if sum(widths[i] for i in wrapping) > room:
-        shared = _share([measured[i] for i in wrapping], room,
-                        [n for n, i in enumerate(wrapping) if i in keep])
-        for index, width in zip(wrapping, shared, strict=True):
+        # names: nine in ten keep their line while the other columns can still have their
+        # least widths; beyond that a wrapped name counts double
+        kept = [n for n, i in enumerate(wrapping) if i in keep]
+        shares = [measured[i] for i in wrapping]
+        raised = [max(m.floor, m.usual) if n in kept else m.floor for n, m in enumerate(shares)]
+        floors = raised if sum(raised) <= room else [m.floor for m in shares]
+        for index, width in zip(wrapping, _share(shares, room, kept, floors), strict=True):
             widths[index] = width
     _spread(widths, [measured[i].widest - widths[i] for i in wrapping], wrapping, available)
     return [replace(c, width=w) for c, w in zip(columns, widths, strict=True)]

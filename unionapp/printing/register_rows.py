@@ -5,9 +5,9 @@ Every register reads its data through the core service the window uses for the s
 benefits), so the paper says what the screen says. Each of those is one SELECT whatever the
 count; the texts are formatted here in the current language (dates, money, codes' labels).
 
-The members' table is the widest: twelve columns fit A4 landscape at 8.5 pt only when the
-two «left» columns are there for a reason, so they are left out of a list of active members
-(as the window hides them).
+The members' table is the widest: its columns fit A4 landscape at 8 pt with the names on one
+line only when the «left» column is there for a reason, so it is left out of a list of
+active members (as the window hides its leaving columns), and holds date and reason in one.
 """
 
 from __future__ import annotations
@@ -147,9 +147,8 @@ def members_register(
         Column(field_label("position")),
         Column(field_label("join_date"), wrap=False),
     ]
-    if with_exit:
-        columns += [Column(field_label("exit_date"), wrap=False),
-                    Column(field_label("exit_reason"))]
+    if with_exit:  # one column: a title of four words would take the room of two dates
+        columns.append(Column(_("Left: date, reason")))
     columns.append(Column(field_label("pensioner"), wrap=False))
     cards, names, sexes, births = m.card_no, m.full_name, m.sex, m.birth_date
     deps, positions, joins, exits, reasons, pens = (
@@ -161,7 +160,8 @@ def members_register(
         row: Cells = [str(number), cards[i], names[i], sex_texts[sexes[i]], day_text(births[i]),
                       deps[i], positions[i], day_text(joins[i])]
         if with_exit:
-            row += [day_text(exits[i]), reason_texts[reasons[i]] if exits[i] else ""]
+            left = exits[i]
+            row.append(f"{day_text(left)} {reason_texts[reasons[i]]}".strip() if left else "")
         row.append(PENSIONER_MARK if pens[i] else "")
         table.append(row)
     women = sum(1 for i in rows if sexes[i] == "F")
