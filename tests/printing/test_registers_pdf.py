@@ -113,7 +113,7 @@ def test_members_register_on_landscape_pages_with_header_and_page_numbers(
     assert _numbers(pages) == list(range(1, register.count + 1))  # every row once, in order
     per_page = [len(_numbers(pages[:n + 1])) - len(_numbers(pages[:n])) for n in range(count)]
     assert min(per_page[1:-1]) >= 24  # mostly a line a row: a full page holds 24-33 members
-    assert count == 1 + -(-(register.count - per_page[0]) // max(per_page[1:]))  # so many pages
+    assert count <= 1 + -(-register.count // 24)  # no more pages than that needs
     first = " ".join(pages[0].split())
     assert _("Register of members") in first
     assert _("Filter: {filter}").format(filter=_("active members")) in first
