@@ -93,9 +93,9 @@ def test_known_month_lists_counts_and_totals(qtbot, app_state: AppState, tmp_pat
     assert group_names(cash) == ["Үсөнов Өмүр Токтогулович"]
     assert employees.text(0) == _("Employees: {count}").format(count=3)
     assert [page.tabs.tabText(i) for i in range(3)] == [
-        _("Withheld from non-members ({count})").format(count=2),
-        _("Nothing withheld ({count})").format(count=6),
-        _("Amount differs from the rate ({count})").format(count=1),
+        _("Non-members ({count})").format(count=2),
+        _("Unpaid ({count})").format(count=6),
+        _("Wrong amount ({count})").format(count=1),
     ]
     assert page.totals.text() == _(
         "Payroll list of {month}: {rows} rows, wages {wage}, withheld {withheld}"

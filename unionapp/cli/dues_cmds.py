@@ -34,6 +34,7 @@ LISTS = (
     ("missing_cash_payers", N_("Cash payers with nothing paid")),
     ("wrong_amount", N_("Amounts that differ from the rate")),
 )
+MISSING = frozenset({"missing", "missing_pensioners", "missing_cash_payers"})
 
 
 def parse_month(text: str) -> dt.date:
@@ -92,6 +93,13 @@ def _money(tyiyn: int) -> str:
     return str(format_decimal(Decimal(tyiyn) / 100, format="#,##0.00", locale=get_language()))
 
 
+def _number(value: Decimal) -> str:
+    """A rate or share as the language writes it: «1,5», not «1.50»."""
+    from unionapp.core.formatting import format_number
+
+    return format_number(value.normalize())
+
+
 def _line(kind: str, row: ReconRow) -> str:
     who = " · ".join(
         p for p in (row.card_no, row.personnel_no, row.full_name, row.department) if p
@@ -135,17 +143,23 @@ def run_reconcile(ctx: Context) -> int:
     month: dt.date = ctx.args.month
     result = reconcile(ctx.db, month)
     out(_("Dues for {month}; rate: {rate}%").format(
-        month=month.strftime("%m.%Y"), rate=result.rate
+        month=month.strftime("%m.%Y"), rate=_number(result.rate)
     ))
     out(_("Payroll rows: {rows}; wages {wage}; withheld {withheld}").format(
         rows=result.rows, wage=_money(result.wage_total), withheld=_money(result.withheld_total)
     ))
+    if result.rows == 0:  # else «nothing withheld: 106» reads as if nobody had paid
+        out(_("No payroll list for {month} has been imported yet, so every member counts as "
+              "unpaid.").format(month=month.strftime("%m.%Y")))
     for kind, title in LISTS:
         rows: list[ReconRow] = getattr(result, kind)
         out()
-        out(_("{title}: {count}; withheld {withheld}").format(
-            title=_(title), count=len(rows), withheld=_money(sum(r.withheld for r in rows))
-        ))
+        if kind in MISSING:  # nothing was withheld from them: a sum of 0,00 says nothing
+            out(_("{title}: {count}").format(title=_(title), count=len(rows)))
+        else:
+            out(_("{title}: {count}; withheld {withheld}").format(
+                title=_(title), count=len(rows), withheld=_money(sum(r.withheld for r in rows))
+            ))
         for row in rows:
             out("  " + _line(kind, row))
     if out_kind == ".pdf":
@@ -169,7 +183,10 @@ ARREARS_COLUMNS = (
 
 
 def _month_list(row: Arrear) -> str:
-    return ", ".join(m.strftime("%m.%Y") for m in row.months)
+    """«11.2024–10.2026», not 24 months one by one (the Dues page and the PDF write it so)."""
+    from unionapp.core.dues import compact_months
+
+    return compact_months(row.months)
 
 
 def run_arrears(ctx: Context) -> int:
@@ -226,7 +243,9 @@ def write_arrears_workbook(rows: list[Arrear], path: Path) -> None:
     for cells in sheet.iter_rows(min_row=2, min_col=6, max_col=8):
         for cell in cells:
             cell.number_format = "0.00"
-    workbook.save(path)
+    from unionapp.core.dues_workbook import save_workbook
+
+    save_workbook(workbook, path)
 
 
 def add_statement_parser(actions: Any) -> None:
@@ -265,7 +284,7 @@ def _statement_period(year: int | None, month: dt.date | None) -> tuple[int, int
 def run_statement(ctx: Context) -> int:
     from unionapp.core import settings
     from unionapp.core.dues_statement import dues_statement, period_months
-    from unionapp.core.errors import UserError
+    from unionapp.core.errors import UserError, ValidationError
 
     path: Path = ctx.args.out
     kind = path.suffix.lower()
@@ -273,7 +292,10 @@ def run_statement(ctx: Context) -> int:
         raise UserError(N_("Write the statement to a .pdf or an .xlsx file, not {file}."),
                         file=str(path))
     year, month = _statement_period(ctx.args.year, ctx.args.month)
-    period_months(year, ctx.args.quarter, month)  # refuse a bad period before the database
+    try:  # refuse a bad period before the database, without the field's English name
+        period_months(year, ctx.args.quarter, month)
+    except ValidationError as exc:
+        raise UserError(exc.msgid, **exc.params) from None
     statement = dues_statement(ctx.db, year, ctx.args.quarter, month)
     values = settings.get_all(ctx.db)
     from unionapp.printing.layout import organization_name

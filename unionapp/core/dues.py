@@ -60,12 +60,20 @@ def cash_payment_problems(
     period_from: dt.date | None,
     period_to: dt.date | None,
     note: str | None = None,
+    today: dt.date | None = None,
 ) -> list[ValidationError]:
     """Every mistake of a receipt at once (a form marks them all in one round), in the order
-    ``validate_cash_payment`` has always reported the first of them."""
+    ``validate_cash_payment`` has always reported the first of them.
+
+    ``today``: when given, a payment dated after it is refused, as the cash import refuses it
+    (a mistyped year would put the money into another year's statement)."""
     problems: list[ValidationError] = []
     if paid_on is None:
         problems.append(ValidationError(N_("This field is required."), field="paid_on"))
+    elif today is not None and paid_on > today:
+        problems.append(ValidationError(
+            N_("The payment date {date} is in the future."), field="paid_on", date=paid_on
+        ))
     if amount_tyiyn <= 0:
         problems.append(
             ValidationError(N_("The amount must be more than zero."), field="amount")
@@ -116,9 +124,9 @@ def add_cash_payment(
     """Save one receipt (one transaction, audited); returns the payment's id."""
     receipt_no = (receipt_no or "").strip() or None
     note = (note or "").strip() or None
-    raise_all(
-        cash_payment_problems(receipt_no, paid_on, amount_tyiyn, period_from, period_to, note)
-    )
+    raise_all(cash_payment_problems(
+        receipt_no, paid_on, amount_tyiyn, period_from, period_to, note, dt.date.today()
+    ))
     with db.transaction() as session:
         if session.get(Member, member_id) is None:
             raise NotFoundError(N_("There is no member with id {id}."), id=member_id)
@@ -228,6 +236,14 @@ def compact_period(first: dt.date, last: dt.date) -> str:
 
 
 # --- reconciliation -----------------------------------------------------------------------
+
+
+def latest_payroll_month(db: Database) -> dt.date | None:
+    """The newest month with a payroll list imported (None: none yet): the month the Dues
+    page opens on, since the current month's list arrives only after the month ends."""
+    with db.reading() as session:
+        month: dt.date | None = session.execute(select(func.max(PayrollEntry.month))).scalar()
+    return month
 
 
 @dataclass(frozen=True)

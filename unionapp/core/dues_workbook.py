@@ -1,13 +1,23 @@
 """The month's reconciliation as an .xlsx, one sheet per list: the one writer both faces call
 (``unionapp dues reconcile --out`` and the Dues page's "Export to Excel…"), so the file a
-chairperson gets is the same whichever way she asked for it."""
+chairperson gets is the same whichever way she asked for it.
+
+``save_workbook`` is how every dues workbook reaches the disk: written beside the target and
+renamed, so a failure leaves no half file, and a folder that is missing or a file held open
+by Excel is refused with a message in the user's language instead of a traceback.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import tempfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from unionapp.core.dues import Reconciliation, ReconRow
+from unionapp.core.errors import UserError
 from unionapp.core.i18n import N_, _
 
 # (list attribute of Reconciliation, its sheet's name), in the order the sheets appear
@@ -18,15 +28,59 @@ SHEETS = (
     ("missing_cash_payers", N_("Cash payers")),
     ("wrong_amount", N_("Wrong amount")),
 )
+MISSING = frozenset({"missing", "missing_pensioners", "missing_cash_payers"})
 COLUMNS = (
     N_("Card No"), N_("Personnel No"), N_("Full name"), N_("Department"), N_("Wage"),
     N_("Withheld"), N_("Expected"), N_("Payroll row"),
 )
+WIDTHS = (12, 14, 36, 28, 13, 13, 13, 10)  # characters: a name and a department stay readable
+WRITE_FAILED = N_("{file} could not be written: {reason}")
+REASONS = {  # what the operating system said, in words a chairperson can act on
+    errno.ENOENT: N_("the folder does not exist"),
+    errno.ENOTDIR: N_("the folder does not exist"),
+    errno.EEXIST: N_("the folder does not exist"),
+    errno.EACCES: N_("the file is open in another program (Excel?) or the folder may not be "
+                     "written to: close the file or choose another folder"),
+    errno.EPERM: N_("the file is open in another program (Excel?) or the folder may not be "
+                    "written to: close the file or choose another folder"),
+    errno.EROFS: N_("the disk may not be written to"),
+    errno.ENOSPC: N_("the disk is full"),
+}
+
+
+def write_failed(path: Path, exc: OSError) -> UserError:
+    """The refusal for a file that could not be written, its reason translated."""
+    known = REASONS.get(exc.errno or 0)
+    reason = _(known) if known else (exc.strerror or str(exc))
+    return UserError(WRITE_FAILED, file=path.name, reason=reason)
+
+
+def save_workbook(workbook: Any, path: Path) -> None:
+    """Save an openpyxl workbook at ``path`` whole or not at all (see the module docstring)."""
+    temp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # as the PDFs and exports do
+        handle, name = tempfile.mkstemp(prefix=".dues-", suffix=".xlsx", dir=path.parent)
+        os.close(handle)
+        temp = Path(name)
+        workbook.save(temp)
+        temp.chmod(0o644)  # mkstemp's 0600 would hide the file from others on the PC
+        os.replace(temp, path)
+    except OSError as exc:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        raise write_failed(path, exc) from exc
+    except BaseException:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        raise
 
 
 def write_reconciliation(result: Reconciliation, path: Path) -> None:
-    """One sheet per list; money as numbers with two decimals, so Excel can sum them."""
+    """One sheet per list; money as numbers with two decimals, so Excel can sum them. The
+    lists of members with nothing paid leave wage and withheld blank (no payroll row)."""
     from openpyxl import Workbook  # heavy: only when a file is written
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     first = workbook.active
@@ -37,12 +91,18 @@ def write_reconciliation(result: Reconciliation, path: Path) -> None:
         sheet.append([_(c) for c in COLUMNS])
         rows: list[ReconRow] = getattr(result, kind)
         for row in rows:
+            money = (
+                [None, None] if kind in MISSING
+                else [Decimal(row.wage) / 100, Decimal(row.withheld) / 100]
+            )
             sheet.append([
-                row.card_no, row.personnel_no, row.full_name, row.department,
-                Decimal(row.wage) / 100, Decimal(row.withheld) / 100,
+                row.card_no, row.personnel_no, row.full_name, row.department, *money,
                 Decimal(row.expected) / 100 if kind == "wrong_amount" else None, row.row_no,
             ])
         for cells in sheet.iter_rows(min_row=2, min_col=5, max_col=7):
             for cell in cells:
                 cell.number_format = "0.00"
-    workbook.save(path)
+        for index, width in enumerate(WIDTHS, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+    save_workbook(workbook, path)

@@ -16,7 +16,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from unionapp.core.dues import Arrear, Reconciliation, ReconRow
+from unionapp.core.dues import Arrear, Reconciliation, ReconRow, compact_months
 from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.printing import layout
@@ -76,6 +76,11 @@ def reconciliation_story(result: Reconciliation) -> list[Flowable]:
         layout.paragraph(_("Dues rate: {rate} of the wage").format(rate=f"{rate}%"), st.subtitle),
         Spacer(1, 3 * mm),
     ]
+    if result.rows == 0:  # the paper says so too, or its «nothing withheld» list misleads
+        story.insert(-1, layout.paragraph(_(
+            "No payroll list for {month} has been imported yet, so every member counts as "
+            "unpaid."
+        ).format(month=result.month.strftime("%m.%Y")), st.subtitle))
     total = _("Total")
 
     rows = result.not_members
@@ -142,7 +147,7 @@ def arrears_story(rows: Sequence[Arrear], as_of: dt.date) -> list[Flowable]:
         Spacer(1, 3 * mm),
         layout.rows_table(
             _columns(_WHO, _ARREARS),
-            [[*_who(r), ", ".join(m.strftime("%m.%Y") for m in r.months),
+            [[*_who(r), compact_months(r.months),
               _money_or_unknown(r.wage), _money_or_unknown(r.monthly),
               _money_or_unknown(r.total)] for r in rows],
             [_("Total"), "", "", "", "", "", "", format_money(known)],

@@ -15,6 +15,7 @@ from pathlib import Path
 from babel.dates import format_date as babel_format_date
 
 from unionapp.core.dues_statement import Statement
+from unionapp.core.dues_workbook import save_workbook
 from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _, get_language
 
@@ -123,4 +124,4 @@ def write_xlsx(statement: Statement, organization: str, path: Path) -> None:
     sheet.column_dimensions["A"].width = 22
     for letter in "BCDEF":
         sheet.column_dimensions[letter].width = 20
-    workbook.save(path)
+    save_workbook(workbook, path)

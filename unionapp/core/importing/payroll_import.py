@@ -154,6 +154,13 @@ class Members:
     by_personnel: dict[str, list[int]] = field(default_factory=dict)
     by_card: dict[str, int] = field(default_factory=dict)
     by_name: dict[str, list[int]] = field(default_factory=dict)
+    # all-digit personnel numbers without their leading zeros: 1C writes «00010007» for the
+    # «10007» typed into the register, and that is the same number
+    by_digits: dict[str, list[int]] = field(default_factory=dict)
+
+
+def digits_key(personnel: str) -> str | None:
+    return (personnel.lstrip("0") or "0") if personnel.isdigit() else None
 
 
 def load_members(session: Session) -> Members:
@@ -163,6 +170,9 @@ def load_members(session: Session) -> Members:
     for member_id, personnel, card, surname, name, patronymic in session.execute(stmt):
         if personnel:
             found.by_personnel.setdefault(personnel, []).append(member_id)
+            digits = digits_key(personnel)
+            if digits is not None:
+                found.by_digits.setdefault(digits, []).append(member_id)
         found.by_card[card] = member_id
         full = " ".join(p for p in (surname, name, patronymic) if p)
         found.by_name.setdefault(name_key(full), []).append(member_id)
@@ -256,10 +266,12 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> PayrollPlan:
     parsed: list[tuple[int, dict[str, Any]]] = []
     personnel_rows: dict[str, list[int]] = {}
     sums = {"wage": 0, "withheld": 0}
+    unreadable: set[str] = set()  # a column with a bad amount has no sum to check the totals by
     for done, (row_no, cells) in enumerate(data_rows, start=1):
         if done % 500 == 0:
             sheet.tick(done)
         values, bad = sheet.read_row(row_no, cells, PARSERS)
+        unreadable |= bad
         wage, withheld = values.get("wage"), values.get("withheld")
         if wage is None and "wage" not in bad:
             log.add(row_no, "wage", N_("The wage is empty."))
@@ -309,7 +321,7 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> PayrollPlan:
                     rows=", ".join(str(r) for r in rows),
                 )
     if totals is not None:
-        _check_totals(sheet, totals, sums)
+        _check_totals(sheet, totals, {k: v for k, v in sums.items() if k not in unreadable})
     if given is None:
         lang = get_language()
         raise UserError(NO_MONTH, file=sheet.source, column=header_label(KIND, "month", lang))
@@ -330,7 +342,7 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> PayrollPlan:
 def _check_totals(sheet: Sheet, totals: tuple[int, list[Any]], sums: dict[str, int]) -> None:
     row_no, cells = totals
     log = sheet.problems
-    for name in ("wage", "withheld"):
+    for name in sums:  # a column left out has a bad amount already listed: no second error
         index = log.columns.get(name)
         if index is None or index >= len(cells) or is_empty_cell(cells[index]):
             continue
@@ -361,6 +373,8 @@ def _entry(
     member_id: int | None = None
     if personnel:
         ids = members.by_personnel.get(personnel, [])
+        if not ids and (digits := digits_key(personnel)) is not None:
+            ids = members.by_digits.get(digits, [])
         member_id = ids[0] if len(ids) == 1 else None
     if member_id is None and card:
         member_id = members.by_card.get(card)

@@ -280,6 +280,7 @@ def preview_import(
         problems=analysis.problems,
         counts=counts,
         warnings=analysis.warnings,
+        details=_kind_fields(analysis.plan),
     )
 
 

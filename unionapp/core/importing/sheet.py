@@ -44,6 +44,8 @@ class ImportPreview:
     counts: dict[str, int]  # per action
     # rows that import but deserve a look (another person's card number); not problems
     warnings: list[Problem] = field(default_factory=list)
+    # what a kind adds (a payroll list's month, matches, totals, rows it would replace)
+    details: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ignored_columns(self) -> list[str]:

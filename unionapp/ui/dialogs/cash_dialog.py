@@ -196,7 +196,7 @@ class CashDialog(QDialog):
         unreadable = {e.field for e in errors}
         checked = dues.cash_payment_problems(
             self.receipt_no.text().strip() or None, paid_on, 1 if amount is None else amount,
-            first, last, self.note.text().strip() or None,
+            first, last, self.note.text().strip() or None, dt.date.today(),
         )
         return errors + [e for e in checked if e.field not in unreadable]
 

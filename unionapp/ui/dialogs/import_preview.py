@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from unionapp.core import i18n
 from unionapp.core.errors import Problem
+from unionapp.core.formatting import format_money
 from unionapp.core.i18n import N_, _
 from unionapp.core.importing import ImportPreview
 from unionapp.core.importing.headers import header_label
@@ -39,6 +40,36 @@ IGNORED_COLOR = QColor("#8a8a8a")
 Index = QModelIndex | QPersistentModelIndex
 
 
+# the payroll importer's messages for a file of another month than the one chosen
+OTHER_MONTH = frozenset({
+    "The file is for {stated}, but the month given is {given}.",
+    "The row is for {stated}, but the month given is {given}.",
+})
+
+
+def payroll_counts(preview: ImportPreview, to_check: int) -> str:
+    """What a payroll list would do, said before it is done: its month, whom it matches and,
+    above all, that an earlier list of the month is replaced (not added to)."""
+    details = preview.details
+    values = dict(
+        month=details["month"].strftime("%m.%Y"), rows=len(preview.rows),
+        matched=details.get("matched", 0), unmatched=details.get("unmatched", 0),
+        withheld=format_money(details.get("total_withheld", 0)),
+    )
+    lines = [_(
+        "Month {month}: {rows} rows, matched to members {matched}, not in the register "
+        "{unmatched}; withheld {withheld}."
+    ).format(**values)]
+    replaced = details.get("replaced", 0)
+    if replaced:
+        lines.append(_(
+            "The list of {month} imported earlier ({count} rows) will be replaced by this one."
+        ).format(month=values["month"], count=replaced))
+    if to_check:
+        lines.append(_("Rows to check: {count}.").format(count=to_check))
+    return " ".join(lines)
+
+
 def problem_line(problem: Problem) -> str:
     """``ROW:COLUMN: message``: the file's name is already in the wizard's title."""
     return f"{problem.row}:{problem.column}: {problem.message()}"
@@ -60,7 +91,8 @@ class PreviewModel(QAbstractTableModel):
             row = self.row_of.get(problem.row)
             column = problem.column_index
             if row is None:  # the header row, or a column the file lacks
-                if column is not None:
+                # (a title block's month is no column's fault: no ⚠ on a column for it)
+                if column is not None and problem.msgid not in OTHER_MONTH:
                     self.header_problems.setdefault(column, []).append(problem)
                 continue
             self.row_problems.setdefault(row, []).append(problem)

@@ -13,10 +13,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -41,8 +42,10 @@ from unionapp.core.errors import UserError
 from unionapp.core.formatting import format_money
 from unionapp.core.i18n import N_, _
 from unionapp.ui.dialogs.import_preview import (
+    OTHER_MONTH,
     WARNING_ROW_COLOR,
     PreviewModel,
+    payroll_counts,
     problem_line,
 )
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
@@ -101,10 +104,19 @@ FILE_PAGE, PREVIEW_PAGE, IMPORT_PAGE, SUMMARY_PAGE = range(4)
 
 
 class FilePage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: ImportWizard, month: dt.date | None = None) -> None:
         super().__init__()
         self.hint = QLabel(_(KIND_HINTS[wizard.kind]))
         self.hint.setWordWrap(True)
+        # A payroll list's month is chosen here, in sight: it used to be the Dues page's month,
+        # silently, so October's list refused «for November» with no way to say otherwise.
+        self.month_edit: QDateEdit | None = None
+        if wizard.kind == "payroll":
+            shown = month or dt.date.today().replace(day=1)
+            self.month_edit = QDateEdit(QDate(shown.year, shown.month, 1))
+            self.month_edit.setObjectName("payrollMonth")
+            self.month_edit.setDisplayFormat("MM.yyyy")
+            self.month_edit.setCalendarPopup(False)
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path")
         self.path_edit.textChanged.connect(self.completeChanged)
@@ -117,10 +129,26 @@ class FilePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addSpacing(8)
+        if self.month_edit is not None:
+            month_label = QLabel(_("&Month of the list:"))
+            month_label.setBuddy(self.month_edit)
+            month_row = QHBoxLayout()
+            month_row.addWidget(month_label)
+            month_row.addWidget(self.month_edit)
+            month_row.addStretch(1)
+            layout.addLayout(month_row)
+            layout.addSpacing(8)
         layout.addWidget(QLabel(_("File:")))
         layout.addLayout(row)
         layout.addStretch(1)
         self.setTitle(_("Choose a file"))
+
+    def month(self) -> dt.date | None:
+        """The payroll list's month as chosen (None for other kinds)."""
+        if self.month_edit is None:
+            return None
+        date = self.month_edit.date()
+        return dt.date(date.year(), date.month(), 1)
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -160,6 +188,7 @@ class PreviewPage(QWizardPage):
         self.counts = QLabel()
         self.counts.setObjectName("counts")
         self.counts.setStyleSheet("font-weight:600;")
+        self.counts.setWordWrap(True)  # a payroll list's line names its month and what it replaces
         self.table = QTableView()
         self.table.setObjectName("previewTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -249,7 +278,9 @@ class PreviewPage(QWizardPage):
             "error": c.get("error", 0),
         }
         to_check = len({w.row for w in preview.warnings})
-        if to_check:
+        if preview.kind == "payroll" and preview.details.get("month") is not None:
+            self.counts.setText(payroll_counts(preview, to_check))
+        elif to_check:
             self.counts.setText(
                 _(
                     "{add} to add, {update} to update, {same} unchanged, {error} with errors, "
@@ -263,7 +294,15 @@ class PreviewPage(QWizardPage):
                 )
             )
         self._list_problems(preview)
-        if preview.problems:
+        if preview.problems and any(p.msgid in OTHER_MONTH for p in preview.problems):
+            self.problems_label.setText(
+                _(
+                    "Problems: {count}. The file is for another month than the one chosen: go "
+                    "Back and choose the month of the list, or choose another file."
+                ).format(count=len(preview.problems))
+            )
+            self.problems_label.setStyleSheet(ERROR_STYLE)
+        elif preview.problems:
             self.problems_label.setText(
                 _(
                     "Problems: {count}. Nothing can be imported until they are fixed: correct "
@@ -455,7 +494,6 @@ class ImportWizard(QWizard):
             raise ValueError(f"unknown import kind: {kind}")
         self.state = state
         self.kind = kind
-        self.month = month if kind == "payroll" else None
         self.closed = False
         self.result_summary: importing.ImportSummary | None = None
         self.setObjectName("ImportWizard")
@@ -463,7 +501,7 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.file_page = FilePage(self)
+        self.file_page = FilePage(self, month if kind == "payroll" else None)
         self.preview_page = PreviewPage(self)
         self.import_page = ImportPage(self)
         self.summary_page = SummaryPage()
@@ -475,6 +513,15 @@ class ImportWizard(QWizard):
 
     def path(self) -> Path:
         return self.file_page.path()
+
+    @property
+    def month(self) -> dt.date | None:
+        """The payroll list's month, as chosen on the first page; None for other kinds."""
+        return self.file_page.month()
+
+    def set_month(self, month: dt.date) -> None:
+        if self.file_page.month_edit is not None:
+            self.file_page.month_edit.setDate(QDate(month.year, month.month, 1))
 
     def set_file(self, path: Path) -> None:
         """Start with a file already chosen (a file dropped on the window, and the tests)."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionapp.core.dues import Reconciliation, ReconRow, reconcile
+from unionapp.core.dues import Reconciliation, ReconRow, latest_payroll_month, reconcile
 from unionapp.core.dues_workbook import write_reconciliation
 from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _
@@ -41,6 +42,7 @@ from unionapp.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from unionapp.ui.dialogs.cash_dialog import CashDialog
+    from unionapp.ui.dialogs.import_wizard import ImportWizard
     from unionapp.ui.dialogs.member_dialog import MemberDialog
     from unionapp.ui.dialogs.pdf_preview import PdfPreviewDialog
     from unionapp.ui.dialogs.statement_dialog import StatementDialog
@@ -58,6 +60,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     N_("Expected"), N_("Withheld")),
 }
 MISSING_GROUPS = (N_("Employees: {count}"), N_("Pensioners: {count}"), N_("Cash payers: {count}"))
+# the tabs' titles are short so all four fit at 800 px; the tooltip says what a list holds
+TAB_TITLES = (N_("Non-members ({count})"), N_("Unpaid ({count})"), N_("Wrong amount ({count})"))
+TAB_TIPS = (
+    N_("Dues withheld from people who were not members in this month: never joined, or left "
+       "before it. Double-click a row to open the member."),
+    N_("Members with nothing withheld and no cash receipt for this month; pensioners and cash "
+       "payers apart. Double-click a row to open the member."),
+    N_("Amounts withheld that differ from the rate × the wage, rounded half-up to the tyiyn. "
+       "Double-click a row to open the member."),
+)
+NO_LIST_STYLE = "color:#8a5a00;"
+CHART_HEIGHTS = (72, 140)  # the chart's least and most height: the lists get the rest
 
 
 def _month_of(date: QDate) -> dt.date:
@@ -88,8 +102,8 @@ class DuesPage(Page):
         self.month.setObjectName("duesMonth")
         self.month.setDisplayFormat("MM.yyyy")
         self.month.setCalendarPopup(False)
-        today = dt.date.today()
-        self.month.setDate(QDate(today.year, today.month, 1))
+        shown = self.first_month(state)
+        self.month.setDate(QDate(shown.year, shown.month, 1))
         self.month_label.setBuddy(self.month)
         self.month.dateChanged.connect(lambda _d: self.reload())
         self.payroll_button = QPushButton()
@@ -115,6 +129,12 @@ class DuesPage(Page):
 
         # the year's received dues by month (issue 4 part 7), on its own job
         self.chart = YearChart()
+        self.chart.setMinimumHeight(CHART_HEIGHTS[0])
+        self.chart.setMaximumHeight(CHART_HEIGHTS[1])
+        self.chart_caption = QLabel()
+        self.chart_caption.setObjectName("duesChartCaption")
+        self.chart_caption.setStyleSheet("color:#5c6670;")
+        self.chart_caption.setWordWrap(True)
         self.tabs = QTabWidget()
         self.lists: dict[str, QTreeWidget] = {}
         for name, columns in COLUMNS.items():
@@ -130,6 +150,7 @@ class DuesPage(Page):
             tree.header().setStretchLastSection(False)
             # the name takes the spare width, so the money columns line up at the right edge
             tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            tree.setMouseTracking(True)  # tooltips of rows that open nobody
             tree.itemActivated.connect(
                 lambda item, _col: self.open_member(item.data(0, MEMBER_ROLE))
             )
@@ -159,7 +180,8 @@ class DuesPage(Page):
         month_row = QHBoxLayout()
         month_row.addWidget(self.month_label)
         month_row.addWidget(self.month)
-        month_row.addStretch(1)
+        month_row.addSpacing(16)
+        month_row.addWidget(self.chart_caption, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(month_row)
@@ -190,13 +212,39 @@ class DuesPage(Page):
         )
         self.arrears.retranslate()
         self.tabs.setTabText(self.tabs.indexOf(self.arrears), self.arrears.title())
+        for index, tip in enumerate(TAB_TIPS):
+            self.tabs.setTabToolTip(index, _(tip))
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.arrears), self.arrears.rule_text())
+        self._caption()
         for name, columns in COLUMNS.items():
             self.lists[name].setHeaderLabels([_(c) for c in columns])
         self.show_result()
 
     # -- data ---------------------------------------------------------------------------------
+    @staticmethod
+    def first_month(state: AppState) -> dt.date:
+        """The newest month with a payroll list, else last month: the current month's list
+        comes only after it ends, so opening on it would show everyone as unpaid."""
+        latest = latest_payroll_month(state.db)
+        if latest is not None:
+            return latest
+        return (dt.date.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+
     def chosen_month(self) -> dt.date:
         return _month_of(self.month.date())
+
+    def _caption(self) -> None:
+        self.chart_caption.setText(
+            _("Dues received in {year}, by month; point at a bar for its figures.").format(
+                year=self.chosen_month().year
+            )
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """A low window gives the lists the height: the chart takes a fifth of it at most."""
+        low, high = CHART_HEIGHTS
+        self.chart.setMaximumHeight(max(low, min(high, event.size().height() // 5)))
+        super().resizeEvent(event)
 
     def set_month(self, month: dt.date) -> None:
         self.month.setDate(QDate(month.year, month.month, 1))
@@ -223,6 +271,7 @@ class DuesPage(Page):
 
     def reload_chart(self) -> None:
         self.chart.show_month(self.state.db, self.chosen_month())
+        self._caption()
 
     def _finish(self) -> bool:
         """Common end of a job; True when the page still exists and no newer month waits."""
@@ -270,17 +319,20 @@ class DuesPage(Page):
                 group.addChild(self._item(row, (row.department or "",)))
             group.setExpanded(True)
         counts = (len(not_members), sum(len(g) for g in groups), len(wrong))
-        titles = (
-            _("Withheld from non-members ({count})"),
-            _("Nothing withheld ({count})"),
-            _("Amount differs from the rate ({count})"),
-        )
-        for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
-            self.tabs.setTabText(index, title.format(count=format_number(count)))
+        for index, (title, count) in enumerate(zip(TAB_TITLES, counts, strict=True)):
+            self.tabs.setTabText(index, _(title).format(count=format_number(count)))
         self.export_button.setEnabled(result is not None and self._export_job is None)
         self.print_button.setEnabled(result is not None)
+        self.totals.setStyleSheet("")
         if result is None:
             self.totals.setText(_("Reconciling…"))
+            return
+        if result.rows == 0:  # say so, or «Unpaid (106)» reads as if nobody paid
+            self.totals.setStyleSheet(NO_LIST_STYLE)
+            self.totals.setText(_(
+                "No payroll list for {month} has been imported yet, so every member counts as "
+                "unpaid. Import it with «Import payroll…», or choose another month."
+            ).format(month=result.month.strftime("%m.%Y")))
             return
         self.totals.setText(
             _("Payroll list of {month}: {rows} rows, wages {wage}, withheld {withheld}").format(
@@ -303,6 +355,13 @@ class DuesPage(Page):
     def _item(row: ReconRow, rest: tuple[str, ...], money: bool = False) -> QTreeWidgetItem:
         item = QTreeWidgetItem([row.card_no or "", row.personnel_no or "", row.full_name, *rest])
         item.setData(0, MEMBER_ROLE, row.member_id)
+        if row.member_id is None:  # a double-click opens nobody: say why
+            tip = _(
+                "Nobody in the register has this personnel number, card number or name: add "
+                "the person to the register, or ask the accounting office about the row."
+            )
+            for column in range(item.columnCount()):
+                item.setToolTip(column, tip)
         if money:
             for column in range(3, 3 + len(rest)):
                 item.setTextAlignment(
@@ -397,3 +456,10 @@ class DuesPage(Page):
 
         wizard = ImportWizard(self.state, kind, self, month=self.chosen_month())
         wizard.exec()
+        self.after_import(wizard)
+
+    def after_import(self, wizard: ImportWizard) -> None:
+        """A payroll list imported for another month than the shown one: show its month."""
+        summary = wizard.result_summary
+        if summary is not None and summary.kind == "payroll" and summary.month is not None:
+            self.set_month(summary.month)

@@ -89,22 +89,26 @@ class ArrearsTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.as_of_label)
         top.addWidget(self.as_of)
-        top.addSpacing(12)
-        top.addWidget(self.rule, 1)
+        top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.rule)  # its own full-width line: beside the date it was clipped
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.totals)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.as_of_label.setText(_("&As of:"))
-        self.rule.setText(_(
-            "Months from the first payroll list to the month before this day with nothing "
-            "withheld and no cash receipt; expected: the rate of the last wage."
-        ))
+        self.rule.setText(self.rule_text())
         self.tree.setHeaderLabels([_(c) for c in COLUMNS])
         self._fill()
+
+    @staticmethod
+    def rule_text() -> str:
+        return _(
+            "Months from the first payroll list to the month before this day with nothing "
+            "withheld and no cash receipt; expected: the rate of the last wage."
+        )
 
     def title(self) -> str:
         if self.rows is None:
