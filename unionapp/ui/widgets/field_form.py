@@ -124,8 +124,23 @@ class FieldForm(QWidget):
         if general:
             self.general.setText("\n".join(general))
             self.general.show()
+        self._fit_window()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit_window(self) -> None:
+        """Grow the dialog until every message shows whole: Qt leaves the height a wrapped
+        label needs at its width out of a window's minimum size, so without this the
+        messages' last lines hide under the next field."""
+        window = self.window()
+        layout = window.layout() if window is not self else None
+        if layout is None:
+            return
+        layout.activate()
+        need = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
+                else layout.totalMinimumSize().height())
+        if need > window.height():
+            window.resize(window.width(), need)
 
     def error_text(self, name: str) -> str:
         """The message shown under a field ('' when it is fine)."""
