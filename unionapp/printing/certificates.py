@@ -48,6 +48,7 @@ GRID_10, GRID_5 = colors.HexColor("#a8a8a8"), colors.HexColor("#dadada")
 CONTENT_X = 31 * mm  # the text's box inside the frame
 CONTENT_W = PAGE_W - 2 * CONTENT_X
 BODY_BOTTOM = 232  # mm from the top: the body group is centred above this
+NAME_W = 44 * mm  # the chairperson's name right of the signature rule
 CHAIR_TITLE = N_("Chairperson of the trade union committee")
 STAMP = N_("Stamp place")
 REG_NO = N_("Reg. No. {number}")
@@ -131,12 +132,14 @@ def _signature(c: Canvas, f: _Fonts, cert: Certificate) -> None:
     c.saveState()
     c.setStrokeColor(INK)
     c.setLineWidth(0.6)
-    c.line(103 * mm, baseline - 1 * mm, 140 * mm, baseline - 1 * mm)
+    c.line(103 * mm, baseline - 1 * mm, 133 * mm, baseline - 1 * mm)
     c.restoreState()
     if cert.chairperson:
-        name = fit(cert.chairperson, TextStyle(f.serif, 11.5, 8, 1, color=INK, align="left"),
-                   35 * mm)
-        name.draw(c, 143 * mm, baseline + name.height - 1.6 * mm, 35 * mm)
+        # a full name («Павлов Вячеслав Борисович») takes two lines at a readable size rather
+        # than one line shrunk to 8 pt and wrapped anyway; the last line sits on the rule
+        name = fit(cert.chairperson, TextStyle(f.serif, 11.5, 10, 2, 1.2, INK, align="left"),
+                   NAME_W)
+        name.draw(c, 135 * mm, baseline + name.height - 1.6 * mm, NAME_W)
     c.saveState()
     c.setFont(f.serif, 10)
     c.setFillColor(SOFT)

@@ -61,9 +61,12 @@ class DecisionField(QWidget):
 
     chosen = Signal()
 
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None, *,
+                 none: str = N_("— choose the protocol —")) -> None:
+        """``none``: the first, empty choice (a voucher may be recorded before its protocol)."""
         super().__init__(parent)
         self.state = state
+        self.none = none
         self.rows: list[decisions.DecisionRow] = []
         self.dialog: QDialog | None = None
         self.combo = QComboBox()
@@ -97,7 +100,7 @@ class DecisionField(QWidget):
         self.set_decision(chosen)
 
     def retranslate(self) -> None:
-        self.combo.setItemText(0, _("— choose the protocol —"))
+        self.combo.setItemText(0, _(self.none))
         for index, row in enumerate(self.rows, start=1):
             text = decisions.label(row.number, row.held_on)
             first = next((line for line in row.agenda.splitlines() if line.strip()), "")
@@ -140,6 +143,7 @@ class AwardGrantDialog(QDialog):
         self.state = state
         self.row = row
         self.certificate: str | None = None  # the number given, once saved
+        self._suggested = ""  # the date the dialog put in: it follows the protocol chosen
         self.setObjectName("AwardGrantDialog")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -190,10 +194,13 @@ class AwardGrantDialog(QDialog):
         self._show_next_number()
 
     def _decision_chosen(self) -> None:
-        """The award date follows the protocol's until the user types another."""
+        """The award date follows the protocol's until the user types another (choosing a
+        second protocol used to keep the first one's date, awarding on the wrong day)."""
         held_on = self.decision.held_on()
-        if held_on is not None and not self.awarded_on.text().strip():
+        typed = self.awarded_on.text().strip()
+        if held_on is not None and typed in ("", self._suggested):
             self.awarded_on.set_date(max(held_on, self.row.nominated_on or held_on))
+            self._suggested = self.awarded_on.text().strip()
 
     def _show_next_number(self) -> None:
         try:

@@ -27,9 +27,9 @@ from unionapp.core.errors import ValidationError, ValidationGroup
 from unionapp.core.formatting import format_money
 from unionapp.core.i18n import N_, _
 from unionapp.core.vouchers import VoucherInput
+from unionapp.ui.dialogs.award_grant_dialog import DecisionField
 from unionapp.ui.dialogs.voucher_widgets import (
     ChildCombo,
-    DecisionCombo,
     MarkingForm,
     PlaceCombo,
     money_of,
@@ -102,7 +102,8 @@ class VoucherDialog(QDialog):
         self.subsidy.setObjectName("subsidy")
         self.source = CodeCombo(FUNDING_SOURCES.labels)
         self.source.setObjectName("source")
-        self.decision = DecisionCombo(state)
+        # the same protocol field as the aid and award dialogs, «New protocol…» included
+        self.decision = DecisionField(state, none=N_("— no protocol yet —"))
         self.note = QLineEdit()
         for name, widget, column in (
             ("member", self.picker, 0), ("kind", self.kind, 0), ("child", self.child, 0),
@@ -128,7 +129,6 @@ class VoucherDialog(QDialog):
         layout.addWidget(self.form.general)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.decision.load()
         if voucher_id is not None:
             self._load_voucher(voucher_id)
         elif application_id is not None:
@@ -158,7 +158,7 @@ class VoucherDialog(QDialog):
         self.cost.setText(money_text(data.cost))
         self.copay.setText(money_text(data.copay))
         self.source.set_code(data.source)
-        self.decision.set_id(data.decision_id)
+        self.decision.set_decision(data.decision_id)
         self.note.setText(data.note or "")
 
     def _load_application(self, application_id: int) -> None:
@@ -237,7 +237,7 @@ class VoucherDialog(QDialog):
             start_date=values["start_date"], end_date=values["end_date"],  # type: ignore[arg-type]
             cost=values["cost"], copay=values["copay"],  # type: ignore[arg-type]
             institution_id=self.place.combo.current_id(), child_id=self.child.current_id(),
-            source=self.source.code() or "own", decision_id=self.decision.current_id(),
+            source=self.source.code() or "own", decision_id=self.decision.decision_id(),
             note=self.note.text(),
             application_id=self.application_id if self.voucher_id is None else None,
         )

@@ -1,5 +1,5 @@
 """Fields the voucher and application dialogs share: the member's children, the catalogue's
-places, the protocols, amounts of money, and a form that outlines composite fields.
+places, amounts of money, and a form that outlines composite fields.
 
 Each combo keeps ids as item data and reads its choices through the core's services, so the
 dialogs never see the database.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from unionapp.core import decisions, institutions, members
+from unionapp.core import institutions, members
 from unionapp.core.codes import VOUCHER_KINDS
 from unionapp.core.errors import ValidationError
 from unionapp.core.formatting import format_date, format_decimal_input
@@ -126,20 +126,6 @@ class PlaceCombo(IdCombo):
                                                    is not None else "…")
                     if r.min_child_age is not None or r.max_child_age is not None else "")
             items.append((r.id, f"{r.name} ({ages})" if ages else r.name))
-        self.fill(items, keep)
-
-
-class DecisionCombo(IdCombo):
-    """The committee's protocols, newest first, cited as «No. 7 of 14.05.2026»."""
-
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(N_("— no protocol yet —"), parent)
-        self.state = state
-        self.setObjectName("decision")
-
-    def load(self, keep: int | None = None) -> None:
-        items = [(d.id, decisions.label(d.number, d.held_on))
-                 for d in decisions.list_decisions(self.state.db)]
         self.fill(items, keep)
 
 

@@ -309,7 +309,7 @@ class DecisionsPage(Page):
         row = self.selected_row()
         self.edit_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
-        self.certificates_button.setEnabled(row is not None and row.granted > 0)
+        self.certificates_button.setEnabled(False)  # once the annex shows it granted awards
         self.granted.clear()
         self.granted_items = []
         self.granted_for = None
@@ -349,6 +349,9 @@ class DecisionsPage(Page):
             show_error(self, exc)
 
     def _fill_granted(self) -> None:
+        # certificates exist only for awards: a protocol of vouchers and aid has none to print
+        self.certificates_button.setEnabled(any(g.register == "award"
+                                                for g in self.granted_items))
         for granted in self.granted_items:
             money = "" if granted.amount is None else format_money(granted.amount)
             item = QTreeWidgetItem([granted.member_name, granted.what, money])

@@ -91,7 +91,7 @@ class InstitutionsTab(QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Search: name or kind"))
         for name, text in (("new", N_("New institution…")), ("edit", N_("Edit…")),
-                           ("delete", N_("Delete"))):
+                           ("delete", N_("Delete…"))):
             self.buttons[name].setText(_(text))
         self.model.retranslate()
         self._show_count()
@@ -146,7 +146,8 @@ class InstitutionsTab(QWidget):
         if row is None:
             return None
         question = _("Delete «{name}» from the catalogue?").format(name=row.name)
-        return ask(self, question, lambda: self._delete(row.id))
+        return ask(self, question, lambda: self._delete(row.id), yes=N_("Delete"),
+                   no=N_("Do not delete"))
 
     def _delete(self, institution_id: int) -> None:
         try:

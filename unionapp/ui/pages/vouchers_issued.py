@@ -133,7 +133,7 @@ class IssuedTab(QWidget):
             self.year.setItemText(0, _("All years"))
         self.search.setPlaceholderText(_("Search: name, card number, child, place or protocol"))
         for name, text in (("new", N_("Issue a voucher…")), ("edit", N_("Edit…")),
-                           ("delete", N_("Delete")), ("import", N_("Import…")),
+                           ("delete", N_("Delete…")), ("import", N_("Import…")),
                            ("export", N_("Export to Excel…"))):
             self.buttons[name].setText(_(text))
         self.model.retranslate()
@@ -249,7 +249,8 @@ class IssuedTab(QWidget):
                      "granted goes back to the queue.").format(
             name=row.member_name, kind=VOUCHER_KINDS.label(row.kind),
             date=format_date(row.start_date))
-        return ask(self, question, lambda: self._delete(row.id))
+        return ask(self, question, lambda: self._delete(row.id), yes=N_("Delete"),
+                   no=N_("Do not delete"))
 
     def _delete(self, voucher_id: int) -> None:
         try:

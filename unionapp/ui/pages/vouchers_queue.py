@@ -124,9 +124,13 @@ class QueueTab(QWidget):
         self.print_button = QPushButton()
         self.print_button.setObjectName("printQueue")
         self.print_button.clicked.connect(self.print_queue)
+        self.withdrawn_button = QPushButton()  # where «can be reopened» is done
+        self.withdrawn_button.setObjectName("withdrawnApplications")
+        self.withdrawn_button.clicked.connect(self.open_withdrawn)
+        self.withdrawn: QWidget | None = None
         buttons = FlowLayout(align_right=True)
         for button in (self.new_button, self.withdraw_button, self.issue_button,
-                       self.print_button):
+                       self.withdrawn_button, self.print_button):
             buttons.addWidget(button)
         top = QHBoxLayout()
         top.addWidget(self.kind_label)
@@ -157,6 +161,9 @@ class QueueTab(QWidget):
         self.withdraw_button.setText(_("Withdraw"))
         self.issue_button.setText(_("Issue voucher…"))
         self.print_button.setText(_("Print queue…"))
+        self.withdrawn_button.setText(_("Withdrawn…"))
+        self.withdrawn_button.setToolTip(_("Applications taken out of this queue: return one "
+                                           "to it"))
         self.rules_button.setText(_("How the order is made"))
         self._toggle_rules(self.rules_button.isChecked())
         self.model.retranslate()
@@ -268,7 +275,7 @@ class QueueTab(QWidget):
         app_id = position.applicant.application_id
         question = _("Withdraw the application of {name}? It leaves the queue (it stays on "
                      "record and can be reopened).").format(name=position.applicant.member_name)
-        return ask(self, question, lambda: self._withdraw(app_id))
+        return ask(self, question, lambda: self._withdraw(app_id), yes=N_("Withdraw"))
 
     def _withdraw(self, app_id: int) -> None:
         try:
@@ -282,6 +289,12 @@ class QueueTab(QWidget):
         position = self.selected()
         if position is not None:
             self.issue_requested.emit(position.applicant.application_id)
+
+    def open_withdrawn(self) -> QWidget:
+        from unionapp.ui.dialogs.voucher_withdrawn_dialog import open_withdrawn
+
+        self.withdrawn = open_withdrawn(self, self.state, self.kind.code() or "sanatorium")
+        return self.withdrawn
 
     def print_queue(self) -> None:
         from unionapp.printing.queue import print_queue

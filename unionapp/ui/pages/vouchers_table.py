@@ -13,11 +13,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
 
-from unionapp.core.i18n import _
+from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import search_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -142,9 +149,28 @@ def records_view(model: RecordsModel, name: str, parent: QWidget | None = None) 
     rows.hide()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(QFontMetrics(view.font()).height() + 8)
+    view.setProperty("naturalWidths", [])
     fit_columns(view, model)
     model.modelReset.connect(lambda: fit_columns(view, model))
+    view.viewport().installEventFilter(_RoomKeeper(view, model))
     return view
+
+
+STRETCH_ROOM = 240  # px the stretching column (the queue's «Why») keeps on a narrow window
+ELIDED_ROOM = 120  # px a capped column (a name) may shrink to so that the stretching one fits
+
+
+class _RoomKeeper(QObject):
+    """Keeps room for the stretching column whenever the table's width changes."""
+
+    def __init__(self, view: QTableView, model: RecordsModel) -> None:
+        super().__init__(view)
+        self.view, self.model = view, model
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            make_room(self.view, self.model)
+        return False
 
 
 def fit_columns(view: QTableView, model: RecordsModel) -> None:
@@ -153,14 +179,48 @@ def fit_columns(view: QTableView, model: RecordsModel) -> None:
     header = view.horizontalHeader()
     header.setStretchLastSection(not any(c.stretch for c in model.columns))
     header.setResizeContentsPrecision(200)
+    natural: list[int] = []
     for index, column in enumerate(model.columns):
         header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
         if column.stretch:
             header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
+            natural.append(0)
             continue
         view.resizeColumnToContents(index)
         if column.max_width and header.sectionSize(index) > column.max_width:
             header.resizeSection(index, column.max_width)
+        natural.append(header.sectionSize(index))
+    view.setProperty("naturalWidths", natural)
+    make_room(view, model)
+
+
+def make_room(view: QTableView, model: RecordsModel) -> None:
+    """On a narrow window the capped columns (names, elided with a tooltip) shrink so that the
+    stretching column keeps ``STRETCH_ROOM``; if that is still not enough it keeps it anyway
+    and the table scrolls sideways. Without this the queue's «Why» was squeezed to nothing."""
+    stretch = next((i for i, c in enumerate(model.columns) if c.stretch), None)
+    natural = list(view.property("naturalWidths") or [])
+    if stretch is None or len(natural) != len(model.columns):
+        return
+    header = view.horizontalHeader()
+    widths = dict(enumerate(natural))
+    over = sum(w for i, w in widths.items() if i != stretch) + STRETCH_ROOM \
+        - view.viewport().width()
+    for index, column in enumerate(model.columns):
+        if over <= 0:
+            break
+        if column.max_width and index != stretch:
+            cut = min(over, max(0, widths[index] - ELIDED_ROOM))
+            widths[index] -= cut
+            over -= cut
+    for index, width in widths.items():
+        if index != stretch and header.sectionSize(index) != width:
+            header.resizeSection(index, width)
+    mode = QHeaderView.ResizeMode.Interactive if over > 0 else QHeaderView.ResizeMode.Stretch
+    if header.sectionResizeMode(stretch) != mode:
+        header.setSectionResizeMode(stretch, mode)
+    if over > 0:
+        header.resizeSection(stretch, STRETCH_ROOM)
 
 
 def selected_record(view: QTableView, model: RecordsModel) -> Any:
@@ -168,15 +228,17 @@ def selected_record(view: QTableView, model: RecordsModel) -> Any:
     return model.record(rows[0].row()) if rows else None
 
 
-def ask(parent: QWidget, text: str, on_yes: Callable[[], None]) -> QMessageBox:
+def ask(parent: QWidget, text: str, on_yes: Callable[[], None], *, yes: str = N_("Yes"),
+        no: str = N_("No")) -> QMessageBox:
     """A yes/no question shown window-modal without blocking (tests answer it by its
-    buttons); No is the default, so Enter never destroys anything."""
+    buttons); No is the default, so Enter never destroys anything. ``yes``/``no`` (msgids)
+    name what the buttons do, as the other pages' questions do («Delete», «Do not delete»)."""
     buttons = QMessageBox.StandardButton
-    box = QMessageBox(QMessageBox.Icon.Question, _("unionapp"), text, buttons.Yes | buttons.No,
+    box = QMessageBox(QMessageBox.Icon.Question, _("Vouchers"), text, buttons.Yes | buttons.No,
                       parent)
     box.setDefaultButton(buttons.No)
-    box.button(buttons.Yes).setText(_("Yes"))
-    box.button(buttons.No).setText(_("No"))
+    box.button(buttons.Yes).setText(_(yes))
+    box.button(buttons.No).setText(_(no))
     box.accepted.connect(on_yes)  # Yes is an accepting role
     box.open()
     return box
