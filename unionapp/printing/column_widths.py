@@ -1,19 +1,19 @@
 """Column widths that follow what a register holds, so that as few rows as possible wrap.
 
-A register of members has ten or twelve columns on A4 landscape: not every text can have a
-line of its own width. Columns that do not wrap (numbers, dates, money) get their widest text;
-nine names in ten keep their line when the other columns can still have their least widths
-(a name is read first, and a wrapped one counts double); the room is shared among the
-wrapping columns (names, department, position, institution) so that the fewest rows need a
-second line - a wrapped row is twice as tall,
-which decides whether 10k members take 270 pages or 360 - and then the fewest cells. The
+A register of members has ten or eleven columns on A4 landscape: not every text can have a
+line of its own width. Columns that do not wrap (numbers, dates, money) get their widest
+text; the room left is shared among the wrapping columns (names, department, position,
+institution), none narrower than its longest word, so that the fewest rows need a second
+line - a wrapped row is twice as tall, which decides whether 10k members take 270 pages or
+360 - and then the fewest cells, a name's lines counting double (a name is read first).
+Lines are counted by wrapping each sampled text word by word, as the paragraph will. The
 sharing moves width between two columns at a time, on a 4-point grid, for as long as that
-saves wrapped lines.
+saves lines.
 
 Only a sample is measured (ReportLab's ``stringWidth`` is pure Python without its optional
 accelerator): ~200 rows spread over the list, and the longest texts by letter count for
 each column's widest. The rows a width would wrap are kept as bits of one integer per
-candidate width, so a sharing is judged by a few ORs and a bit count.
+candidate width and extra line, so a sharing is judged by a few ORs and bit counts.
 """
 
 from __future__ import annotations
@@ -64,24 +64,42 @@ class _Measured:
         longest = (width(t) for t in heapq.nlargest(LONGEST, texts, key=len))
         self.natural = max(title, MIN_TEXT + CELL_SPARE, *self.sampled, *longest)
         self.widest = self.natural  # before any cap
-        ordered = sorted(self.sampled)
-        self.usual = ordered[len(ordered) * 9 // 10] if ordered else 0.0  # nine in ten fit
         self.floor = max(title, MIN_TEXT + CELL_SPARE)
         if column.wrap:  # never so narrow that a word must break (nor at its hyphen)
             words = {w for i in sample for w in texts[i].split()}
             self.floor = max([self.floor, *(width(w) for w in words)])
             self.natural = min(self.natural, max(MAX_COLUMN, self.floor))
             self.floor = min(max(self.floor, MIN_WRAPPED), self.natural)
+        # the sampled texts as their words' widths, to wrap them as a paragraph would
+        self._space = stringWidth(" ", regular, font_size)
+        self._words = [[width(w) - CELL_SPARE for w in texts[i].split()] for i in sample]
         self._masks: dict[float, tuple[int, ...]] = {}
+
+    def _lines(self, words: list[float], room: float) -> int:
+        """The lines a text of these words takes at ``room``, wrapped word by word (a word
+        wider than the line is cut, as ReportLab does)."""
+        lines, used = 1, -1.0
+        for word in words:
+            if used < 0:
+                used = word
+            elif used + self._space + word <= room:
+                used += self._space + word
+            else:
+                lines += 1
+                used = word
+            if used > room:  # a word longer than the line: broken across lines
+                lines += ceil(used / room) - 1
+                used = used % room
+        return min(lines, MAX_LINES)
 
     def wraps(self, width: float) -> tuple[int, ...]:
         """Per extra line (a second, a third, …): the sampled rows (bit i: the i-th) whose
-        text at ``width`` needs it, by the text's width over the cell's."""
+        text at ``width`` needs it."""
         masks = self._masks.get(width)
         if masks is None:
-            room = max(width - CELL_SPARE, 1.0)
-            lines = [min(ceil((w - CELL_SPARE) / room - 0.001), MAX_LINES) if w > width else 1
-                     for w in self.sampled]
+            room = max(width - CELL_SPARE + 2, 1.0)  # the cell's padding only
+            lines = [self._lines(words, room) if w > width else 1
+                     for w, words in zip(self.sampled, self._words, strict=True)]
             masks = tuple(sum(1 << i for i, n in enumerate(lines) if n >= level)
                           for level in range(2, MAX_LINES + 1))
             self._masks[width] = masks
@@ -102,12 +120,10 @@ def _cost(measured: Sequence[_Measured], widths: Sequence[float], keep: Sequence
     return ROW_WEIGHT * sum(mask.bit_count() for mask in rows) + cells
 
 
-def _share(
-    measured: Sequence[_Measured], room: float, keep: Sequence[int], floors: Sequence[float]
-) -> list[float]:
+def _share(measured: Sequence[_Measured], room: float, keep: Sequence[int]) -> list[float]:
     """Widths for the wrapping columns filling ``room``, none under its floor (see the module
     docstring)."""
-    floors = list(floors)
+    floors = [m.floor for m in measured]
     extra = [max(m.natural - f, 0.0) for m, f in zip(measured, floors, strict=True)]
     spare = room - sum(floors)
     if spare <= 0 or not measured:
@@ -147,25 +163,30 @@ def fit_widths(
     font_size: float,
     keep: Sequence[int] = (),
     available: float = AVAILABLE,
+    totals: Cells | None = None,
 ) -> list[Column]:
     """``columns`` with widths in points for ``rows`` within ``available`` (see the module
-    docstring); ``keep``: the columns (names) that should rather not wrap. When even the
-    least widths do not fit, the layout scales every column to the page."""
+    docstring); ``keep``: the columns (names) that should rather not wrap; ``totals``: the
+    totals row (bold), whose figures must fit their columns too - its label spans columns.
+    When even the least widths do not fit, the layout scales every column to the page."""
     step = max(len(rows) // SAMPLE_ROWS, 1)
     sample = range(0, len(rows), step)
     measured = [_Measured(c, [row[i] or "" for row in rows], sample, font_size)
                 for i, c in enumerate(columns)]
+    if totals is not None:
+        bold = register_fonts()[1]
+        for index, (m, text) in enumerate(zip(measured, totals, strict=True)):
+            if index and text:
+                need = stringWidth(text, bold, font_size) + CELL_SPARE
+                m.natural, m.widest = max(m.natural, need), max(m.widest, need)
+                m.floor = max(m.floor, need) if not columns[index].wrap else m.floor
     widths = [m.natural for m in measured]
     wrapping = [i for i, c in enumerate(columns) if c.wrap]
     room = available - sum(widths[i] for i, c in enumerate(columns) if not c.wrap)
     if sum(widths[i] for i in wrapping) > room:
-        # names: nine in ten keep their line while the other columns can still have their
-        # least widths; beyond that a wrapped name counts double
         kept = [n for n, i in enumerate(wrapping) if i in keep]
         shares = [measured[i] for i in wrapping]
-        raised = [max(m.floor, m.usual) if n in kept else m.floor for n, m in enumerate(shares)]
-        floors = raised if sum(raised) <= room else [m.floor for m in shares]
-        for index, width in zip(wrapping, _share(shares, room, kept, floors), strict=True):
+        for index, width in zip(wrapping, _share(shares, room, kept), strict=True):
             widths[index] = width
     _spread(widths, [measured[i].widest - widths[i] for i in wrapping], wrapping, available)
     return [replace(c, width=w) for c, w in zip(columns, widths, strict=True)]

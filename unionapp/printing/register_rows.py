@@ -1,8 +1,8 @@
 """What each printed register holds: its columns and its rows as texts, from one query each.
 
 Every register reads its data through the core service the window uses for the same list
-(``MemberList`` for members, ``list_vouchers`` / ``list_aid`` / ``list_awards`` for the
-benefits), so the paper says what the screen says. Each of those is one SELECT whatever the
+(``MemberList`` for members; the benefits' in ``benefit_registers``), so the paper says what
+the screen says. Each of those is one SELECT whatever the
 count; the texts are formatted here in the current language (dates, money, codes' labels).
 
 The members' table is the widest: its columns fit A4 landscape at 8 pt with the names on one
@@ -14,19 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from unionapp.core.aid import list_aid
-from unionapp.core.awards import list_awards
 from unionapp.core.children_list import active_children
-from unionapp.core.codes import AID_REASONS, FUNDING_SOURCES, VOUCHER_KINDS, sex_short
 from unionapp.core.codes import exit_reason_label as reason_label
+from unionapp.core.codes import sex_short
 from unionapp.core.db import Database
-from unionapp.core.formatting import format_date, format_money, format_number
+from unionapp.core.formatting import format_date, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_fields import field_label
 from unionapp.core.member_list import MemberList, age_on
-from unionapp.core.vouchers import list_vouchers, totals
 from unionapp.printing.layout import Column
 
 Cells = list[str | None]
@@ -48,6 +45,16 @@ def register_title(kind: str, year: int) -> str:
 
 
 @dataclass
+class Summary:
+    """A small table after the register: e.g. count and sums by kind, with a heading."""
+
+    title: str
+    columns: list[Column]
+    rows: list[Cells]
+    totals: Cells | None = None
+
+
+@dataclass
 class RegisterData:
     """A register ready to be laid out: translated title and lines, columns, rows, totals."""
 
@@ -59,7 +66,7 @@ class RegisterData:
     totals: Cells | None = None
     font_size: float = 8.5
     keep: tuple[int, ...] = ()  # columns (names) that keep one line while others wrap
-    notes: list[str] = field(default_factory=list)  # under the table
+    summary: Summary | None = None  # a small table under the register (sums by kind)
 
     @property
     def count(self) -> int:
@@ -72,11 +79,11 @@ def day_text(day: dt.date | None) -> str:
     return "" if day is None else f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
 
-def _numbered(rows: Sequence[Cells]) -> list[Cells]:
+def numbered(rows: Sequence[Cells]) -> list[Cells]:
     return [[str(number), *row] for number, row in enumerate(rows, start=1)]
 
 
-def _number_column() -> Column:
+def number_column() -> Column:
     return Column(_("No."), wrap=False)
 
 
@@ -138,7 +145,7 @@ def members_register(
     m = members
     with_exit = any(m.exit_date[i] is not None for i in rows)
     columns = [
-        _number_column(),
+        number_column(),
         Column(_("Card no"), wrap=False),
         Column(field_label("full_name")),
         Column(field_label("sex"), wrap=False),
@@ -188,7 +195,7 @@ def children_register(db: Database, *, today: dt.date | None = None) -> Register
         for c in found
     ]
     columns = [
-        _number_column(),
+        number_column(),
         Column(_("Card no"), wrap=False),
         Column(_("Parent")),
         Column(field_label("department")),
@@ -203,110 +210,5 @@ def children_register(db: Database, *, today: dt.date | None = None) -> Register
             count=format_number(len(rows)), parents=format_number(parents)),
         _("Age as of {date}").format(date=format_date(today)),
     ]
-    return RegisterData("children", _(CHILDREN_TITLE), lines, columns, _numbered(rows),
+    return RegisterData("children", _(CHILDREN_TITLE), lines, columns, numbered(rows),
                         keep=(2, 4))
-
-
-# -- benefits of a year -----------------------------------------------------------------------
-def _dates_text(start: dt.date, end: dt.date) -> str:
-    """«01.07 – 14.07.2026» within a year (as paperwork writes it), else both dates whole."""
-    if start.year == end.year:
-        return f"{start.day:02d}.{start.month:02d} – {day_text(end)}"
-    return f"{day_text(start)} – {day_text(end)}"
-
-
-def _year_lines(count_text: str, count: int) -> list[str]:
-    return [_(count_text).format(count=format_number(count))]
-
-
-def vouchers_register(db: Database, year: int) -> RegisterData:
-    """Vouchers starting in ``year``, in date order, with cost, co-payment and subsidy summed.
-
-    Eleven columns are one too many for A4 landscape: the member's card number is left out
-    (the name is there), and the child's column is there only when a voucher had a child.
-    """
-    found = list_vouchers(db, year)[::-1]  # the service lists newest first
-    children = any(v.child_name for v in found)
-    rows: list[Cells] = []
-    for v in found:
-        row: Cells = [v.member_name]
-        if children:
-            row.append(v.child_name)
-        row += [VOUCHER_KINDS.label(v.kind), v.institution, _dates_text(v.start_date, v.end_date),
-                format_money(v.cost), format_money(v.copay), format_money(v.subsidy),
-                FUNDING_SOURCES.label(v.source), v.protocol]
-        rows.append(row)
-    columns = [_number_column(), Column(_("Member"))]
-    if children:
-        columns.append(Column(_("Child")))
-    columns += [
-        Column(_("Kind")),
-        Column(_("Institution")),
-        Column(_("Dates"), wrap=False),
-        Column(_("Cost"), money=True, wrap=False),
-        Column(_("Co-payment"), money=True, wrap=False),
-        Column(_("Subsidy"), money=True, wrap=False),
-        Column(_("Source")),
-        Column(_("Protocol")),
-    ]
-    sums = totals(found)
-    total: Cells = [_("Total"), *[""] * (len(columns) - 6), format_money(sums.cost),
-                    format_money(sums.copay), format_money(sums.subsidy), "", ""]
-    title = _(VOUCHERS_TITLE).format(year=year)
-    return RegisterData("vouchers", title, _year_lines(N_("Vouchers: {count}"), len(rows)),
-                        columns, _numbered(rows), total, font_size=8,
-                        keep=(1, 2) if children else (1,))
-
-
-def aid_register(db: Database, year: int) -> RegisterData:
-    """Material aid paid in ``year``, in date order, with its total."""
-    found = list_aid(db, year)[::-1]  # the service lists newest first
-    rows: list[Cells] = [
-        [p.card_no, p.member_name, AID_REASONS.label(p.reason), format_money(p.amount),
-         day_text(p.paid_on), p.decision_label]
-        for p in found
-    ]
-    columns = [
-        _number_column(),
-        Column(_("Card no"), wrap=False),
-        Column(_("Member")),
-        Column(_("Reason")),
-        Column(_("Amount"), money=True, wrap=False),
-        Column(_("Date paid"), wrap=False),
-        Column(_("Protocol")),
-    ]
-    total: Cells = [_("Total"), "", "", "", format_money(sum(p.amount for p in found)), "", ""]
-    title = _(AID_TITLE).format(year=year)
-    return RegisterData("aid", title, _year_lines(N_("Payments: {count}"), len(rows)),
-                        columns, _numbered(rows), total, keep=(2,))
-
-
-def awards_register(db: Database, year: int) -> RegisterData:
-    """Awards given in ``year`` (nominations still open are not awards yet), in date and
-    certificate order; a gift's cost is summed when any award had one."""
-    found = [a for a in list_awards(db, year) if a.status == "awarded"]
-    with_cost = any(a.cost for a in found)
-    columns = [
-        _number_column(),
-        Column(_("Certificate no"), wrap=False),
-        Column(_("Card no"), wrap=False),
-        Column(_("Member")),
-        Column(_("Award")),
-        Column(_("Date"), wrap=False),
-        Column(_("Protocol")),
-    ]
-    if with_cost:
-        columns.append(Column(_("Cost"), money=True, wrap=False))
-    rows: list[Cells] = []
-    for a in found:
-        row: Cells = [a.certificate, a.card_no, a.member_name, a.award_name,
-                      day_text(a.awarded_on), a.decision]
-        if with_cost:
-            row.append(format_money(a.cost) if a.cost else "")
-        rows.append(row)
-    total: Cells | None = None
-    if with_cost:
-        total = [_("Total"), *[""] * 6, format_money(sum(a.cost for a in found))]
-    title = _(AWARDS_TITLE).format(year=year)
-    return RegisterData("awards", title, _year_lines(N_("Awards: {count}"), len(rows)),
-                        columns, _numbered(rows), total, keep=(3,))

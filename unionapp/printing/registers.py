@@ -24,15 +24,13 @@ from unionapp.core.db import Database
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import N_
 from unionapp.printing import layout
+from unionapp.printing.benefit_registers import aid_register, awards_register, vouchers_register
 from unionapp.printing.column_widths import fit_widths
 from unionapp.printing.register_rows import (
     RegisterData,
-    aid_register,
-    awards_register,
     children_register,
     describe_member_filter,
     members_register,
-    vouchers_register,
 )
 
 KINDS = ("members", "children", "vouchers", "aid", "awards")
@@ -79,18 +77,23 @@ def load_register(
 
 
 def register_story(register: RegisterData) -> list[Flowable]:
-    """Title, the lines under it, the table (with its totals), any notes."""
+    """Title, the lines under it, the table (with its totals), the summary table if any."""
     st = layout.styles()
     story: list[Flowable] = [layout.paragraph(register.title, st.title)]
     story += [layout.paragraph(line, st.subtitle) for line in register.lines]
     story += [
         Spacer(1, 3 * mm),
         layout.rows_table(fit_widths(register.columns, register.rows, register.font_size,
-                                     register.keep),
+                                     register.keep, totals=register.totals),
                           register.rows, register.totals, font_size=register.font_size),
     ]
-    for note in register.notes:
-        story += [Spacer(1, 2 * mm), layout.paragraph(note, st.text)]
+    summary = register.summary
+    if summary is not None:
+        story += [Spacer(1, 4 * mm), layout.rows_table(
+            fit_widths(summary.columns, summary.rows, register.font_size,
+                       totals=summary.totals),
+            summary.rows, summary.totals, lead=[layout.paragraph(summary.title, st.heading)],
+            font_size=register.font_size)]
     return story
 
 
