@@ -41,7 +41,7 @@ SOURCES = N_(
     "to their lines."
 )
 BALANCE = N_("Income less expenses: planned {planned}, actual {actual}.")
-COLUMNS = (N_("Line"), N_("Planned"), N_("Actual"), N_("Remaining"), N_("% used"), N_("Note"))
+COLUMNS = (N_("Line"), N_("Planned"), N_("Actual"), N_("Remaining"), N_("Used, %"), N_("Note"))
 ENTRY_COLUMNS = (N_("Date"), N_("Line"), N_("Document No"), N_("Amount"), N_("Note"))
 TOTALS = {INCOME: N_("Total income"), EXPENSE: N_("Total expenses")}
 ENTRIES = N_("Manual entries")

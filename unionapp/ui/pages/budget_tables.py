@@ -28,7 +28,7 @@ from unionapp.core.formatting import format_date, format_money
 from unionapp.core.i18n import N_, _
 from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT
 
-LINE_COLUMNS = (N_("Line"), N_("Planned"), N_("Actual"), N_("Remaining"), N_("% used"),
+LINE_COLUMNS = (N_("Line"), N_("Planned"), N_("Actual"), N_("Remaining"), N_("Used, %"),
                 N_("Note"))
 ENTRY_COLUMNS = (N_("Date"), N_("Line"), N_("Document No"), N_("Amount"), N_("Note"))
 NOTE_COLUMN = 5
