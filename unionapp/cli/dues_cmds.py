@@ -155,7 +155,7 @@ def run_reconcile(ctx: Context) -> int:
         rows: list[ReconRow] = getattr(result, kind)
         out()
         if kind in MISSING:  # nothing was withheld from them: a sum of 0,00 says nothing
-            out(_("{title}: {count}").format(title=_(title), count=len(rows)))
+            out(f"{_(title)}: {len(rows)}")  # punctuation only: the same in ky and ru
         else:
             out(_("{title}: {count}; withheld {withheld}").format(
                 title=_(title), count=len(rows), withheld=_money(sum(r.withheld for r in rows))

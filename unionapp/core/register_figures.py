@@ -64,7 +64,7 @@ CODE_LABELS = {
     "aid_by_reason": AID_REASONS.labels,
 }
 SKIPPED = ("no_data", "notes", "previous")  # about the report, not figures of the year
-PART_LABEL = N_("{figure}: {part}")
+PART_LABEL = "{figure}: {part}"  # punctuation only: the same in ky and ru
 
 
 def figures_year(day: dt.date) -> int:
@@ -93,7 +93,7 @@ def _label(lang: str, path: list[str]) -> str:
     for depth, part in enumerate(path[1:], start=1):
         codes = CODE_LABELS.get(top, {}) if depth == 1 else PART_LABELS
         word = translate_in(lang, codes[part]) if part in codes else part
-        label = translate_in(lang, PART_LABEL).format(figure=label, part=word)
+        label = PART_LABEL.format(figure=label, part=word)
     return label
 
 

@@ -149,9 +149,8 @@ def _fill_dues(data: Dashboard, card: Figure) -> None:
         trend = _("▼ {amount} less than the month before").format(amount=format_money(-change))
     else:
         trend = _("the same as the month before")
-    card.set_detail(_("{month}: {amount}; {trend}").format(
-        month=capitalized(month_text(before.month)), amount=format_money(before.received),
-        trend=trend))
+    month = capitalized(month_text(before.month))
+    card.set_detail(f"{month}: {format_money(before.received)}; {trend}")  # punctuation only
     card.number.setToolTip(_("Payroll list {payroll}, paid in cash {cash}").format(
         payroll=format_money(last.payroll), cash=format_money(last.cash)))
 
