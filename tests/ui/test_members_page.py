@@ -258,6 +258,7 @@ def demo_window(qtbot, demo_db_path: Path, request: pytest.FixtureRequest):  # t
     state = AppState(demo_db_path)
     window = MainWindow(state)
     qtbot.addWidget(window)
+    window.show_page("members")  # a first start opens on Home
     yield window
     window.close()
     state.close_database()
@@ -267,6 +268,7 @@ def page_controls(page: MembersPage) -> dict[str, QWidget]:
     return {
         "heading": page.heading, "new": page.new_button, "import": page.import_button,
         "export": page.export_button, "children": page.children_button,
+        "cards": page.cards_button, "print": page.print_list_button,
         "status": page.status, "department": page.department,
         "pensioners": page.pensioners, "youth": page.youth, "count": page.count,
     }
