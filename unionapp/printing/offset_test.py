@@ -15,6 +15,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from unionapp.core.i18n import N_, _
@@ -46,11 +47,14 @@ def draw_test_page(canvas: Canvas, printer: str, offset_mm: tuple[float, float])
         _("the horizontal line {mark} mm from its top edge.").format(mark=MARK_MM),
         _("Measure both. If the vertical line is at 21.5 mm, enter x −1.5;"),
         _("if the horizontal line is at 18 mm, enter y +2. Then print this page again."),
+
     ]
     y = height - 55 * mm
+    room = width - 45 * mm - 20 * mm
     for line in lines:
-        canvas.drawString(45 * mm, y, line)
-        y -= 14
+        for part in simpleSplit(line, regular, 10, room) or [""]:  # a long translation wraps
+            canvas.drawString(45 * mm, y, part)
+            y -= 14
     canvas.showPage()
 
 
