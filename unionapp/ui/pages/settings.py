@@ -156,6 +156,10 @@ class SettingsPage(Page):
     def _add_row(self, form: QFormLayout, key: str, editor: QLineEdit | QComboBox) -> None:
         label = QLabel()
         label.setBuddy(editor)
+        # a long label («Годовой лимит материальной помощи…») wraps instead of widening the
+        # page past an 800 px window; WrapLongRows then puts the field under it
+        label.setWordWrap(True)
+        label.setMaximumWidth(320)
         error = QLabel()
         error.setObjectName(f"error:{key}")
         error.setStyleSheet(ERROR_STYLE)
