@@ -190,7 +190,8 @@ def test_the_voucher_dialog_records_a_new_protocol_like_the_others(  # type: ign
 ) -> None:
     dialog = VoucherDialog(app_state)
     qtbot.addWidget(dialog)
-    assert dialog.decision.new_button.text() == _("New protocol…")
+    assert dialog.decision.new_button.toolTip() == _("Record a protocol that is not in the "
+                                                     "register yet")
     assert dialog.decision.combo.currentText() == _("— no protocol yet —")
     held = decisions.create_decision(app_state.db, DecisionInput("5", TODAY))
     dialog.decision.reload(select=held)
@@ -218,3 +219,21 @@ def test_the_vouchers_delete_buttons_are_named_like_the_other_pages(  # type: ig
     assert box.button(QMessageBox.StandardButton.Yes).text() == _("Delete")
     assert box.button(QMessageBox.StandardButton.No).text() == _("Do not delete")
     box.button(QMessageBox.StandardButton.No).click()
+
+
+def test_the_voucher_dialog_fits_an_800_px_screen_in_both_languages(  # type: ignore[no-untyped-def]
+    qtbot, app_state: AppState
+) -> None:
+    from unionapp.core.i18n import set_language
+
+    try:
+        for lang in ("ky", "ru"):
+            set_language(lang)
+            dialog = VoucherDialog(app_state)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            assert dialog.minimumSizeHint().width() <= 790, lang  # it was 837 in Russian
+            assert dialog.decision.new_button.text() == _("New…")
+            dialog.close()
+    finally:
+        set_language("ky")

@@ -62,11 +62,13 @@ class DecisionField(QWidget):
     chosen = Signal()
 
     def __init__(self, state: AppState, parent: QWidget | None = None, *,
-                 none: str = N_("— choose the protocol —")) -> None:
-        """``none``: the first, empty choice (a voucher may be recorded before its protocol)."""
+                 none: str = N_("— choose the protocol —"),
+                 button: str = N_("New protocol…")) -> None:
+        """``none``: the first, empty choice (a voucher may be recorded before its protocol);
+        ``button``: the new protocol button's text (a narrow dialog says just «New…»)."""
         super().__init__(parent)
         self.state = state
-        self.none = none
+        self.none, self.button = none, button
         self.rows: list[decisions.DecisionRow] = []
         self.dialog: QDialog | None = None
         self.combo = QComboBox()
@@ -105,7 +107,7 @@ class DecisionField(QWidget):
             text = decisions.label(row.number, row.held_on)
             first = next((line for line in row.agenda.splitlines() if line.strip()), "")
             self.combo.setItemText(index, f"{text} · {first}" if first else text)
-        self.new_button.setText(_("New protocol…"))
+        self.new_button.setText(_(self.button))
         self.new_button.setToolTip(_("Record a protocol that is not in the register yet"))
 
     def decision_id(self) -> int | None:

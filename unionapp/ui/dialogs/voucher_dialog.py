@@ -103,7 +103,11 @@ class VoucherDialog(QDialog):
         self.source = CodeCombo(FUNDING_SOURCES.labels)
         self.source.setObjectName("source")
         # the same protocol field as the aid and award dialogs, «New protocol…» included
-        self.decision = DecisionField(state, none=N_("— no protocol yet —"))
+        # two columns must fit an 800 px screen: short combos, «New…» as beside the place
+        self.decision = DecisionField(state, none=N_("— no protocol yet —"), button=N_("New…"))
+        self.decision.combo.setMinimumContentsLength(10)
+        for combo in (self.child, self.place.combo):
+            combo.setMinimumContentsLength(11)
         self.note = QLineEdit()
         for name, widget, column in (
             ("member", self.picker, 0), ("kind", self.kind, 0), ("child", self.child, 0),
