@@ -237,3 +237,31 @@ def test_the_voucher_dialog_fits_an_800_px_screen_in_both_languages(  # type: ig
             dialog.close()
     finally:
         set_language("ky")
+
+
+def test_the_decisions_year_choice_shows_all_years_whole_in_russian(  # type: ignore[no-untyped-def]
+    qtbot, app_state: AppState
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from unionapp.core.i18n import set_language
+
+    decisions.create_decision(app_state.db, DecisionInput("1", TODAY))
+    page = DecisionsPage(app_state)
+    qtbot.addWidget(page)
+    page.resize(780, 560)
+    page.show()
+    qtbot.waitUntil(lambda: len(page.rows) == 1, timeout=10000)
+    try:
+        set_language("ru")
+        page.retranslate()
+        qtbot.wait(20)
+        text = page.year.itemText(0)
+        assert text == _("All years")
+        fresh = QComboBox()  # a combo first shown with the Russian words
+        qtbot.addWidget(fresh)
+        for index in range(page.year.count()):
+            fresh.addItem(page.year.itemText(index))
+        assert page.year.width() >= fresh.sizeHint().width()
+    finally:
+        set_language("ky")

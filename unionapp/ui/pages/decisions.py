@@ -110,6 +110,8 @@ class DecisionsPage(Page):
         self.search.textChanged.connect(lambda _text: self.apply_filter())
         self.year = QComboBox()
         self.year.setObjectName("decisionYear")
+        # as wide as «Все годы» in the language shown, not as the text it first showed
+        self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.count = QLabel()
         self.count.setObjectName("decisionCount")
