@@ -265,3 +265,13 @@ def test_the_decisions_year_choice_shows_all_years_whole_in_russian(  # type: ig
         assert page.year.width() >= fresh.sizeHint().width()
     finally:
         set_language("ky")
+
+
+def test_an_award_type_has_a_title_not_a_persons_name(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
+    from unionapp.ui.dialogs.award_types_dialog import AwardTypesDialog
+
+    dialog = AwardTypesDialog(app_state)
+    qtbot.addWidget(dialog)
+    label = dialog.form.labels["name"].text()
+    assert label == _("Title of the award") + ":"
+    assert label != _("Name") + ":"  # «Имя:» / «Аты:» was shown for a badge's name

@@ -37,7 +37,8 @@ from unionapp.ui.widgets.code_combo import CodeCombo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = (N_("Award"), N_("Level"), N_("Form"), N_("Recorded"))
-LABELS = {"name": N_("Name"), "level": N_("Level"), "form": N_("Form")}
+# «Name» is a person's first name (Имя, Аты); an award has a title (Название, Аталышы)
+LABELS = {"name": N_("Title of the award"), "level": N_("Level"), "form": N_("Form")}
 
 
 class AwardTypesDialog(QDialog):
