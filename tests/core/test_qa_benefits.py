@@ -200,3 +200,23 @@ def test_a_duplicate_place_is_told_with_the_other_mistakes_at_once(db) -> None: 
     with pytest.raises(ValidationGroup) as refused:
         institutions.create_institution(db, InstitutionInput("сокол", "children_camp", 16, 7))
     assert {e.field for e in refused.value.errors} == {"name", "max_child_age"}
+
+
+# -- a protocol's date cannot move past the awards it granted --------------------------------
+def test_a_protocol_cannot_be_redated_after_the_awards_it_granted(db) -> None:  # type: ignore[no-untyped-def]
+    from unionapp.core import award_types, awards
+    from unionapp.core.awards import AwardInput
+
+    member = add_member(db, "1", "Асанова", join=dt.date(2000, 1, 1))
+    held = dt.date(2025, 9, 11)
+    decision = decisions.create_decision(db, DecisionInput("7", held))
+    type_id = award_types.list_types(db)[0].id if award_types.list_types(db) else None
+    if type_id is None:
+        type_id = award_types.create_type(db, award_types.AwardTypeInput("Грамота"))
+    awards.create_award(db, AwardInput(member, type_id, held, decision_id=decision,
+                                       awarded_on=held))
+    with pytest.raises(ValidationError) as refused:
+        decisions.update_decision(db, decision, DecisionInput("7", dt.date(2025, 11, 20)))
+    assert refused.value.field == "held_on"
+    assert decisions.get_decision(db, decision).held_on == held
+    decisions.update_decision(db, decision, DecisionInput("7", dt.date(2025, 9, 1)))  # earlier

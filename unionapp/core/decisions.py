@@ -130,10 +130,26 @@ def update_decision(db: Database, decision_id: int, data: DecisionInput) -> None
     with db.transaction() as s:
         decision = _get(s, decision_id)
         values = _checked(s, data, decision_id)
+        _refuse_after_its_awards(s, decision_id, values)
         changes = {k: (getattr(decision, k), v) for k, v in values.items()}
         for key, value in values.items():
             setattr(decision, key, value)
         audit.record(s, "update", "decision", decision_id, changes)
+
+
+def _refuse_after_its_awards(session: Session, decision_id: int, values: dict[str, Any]) -> None:
+    """An award is never dated before the decision that granted it (the award's own rule), so
+    the protocol's date cannot move past the first award it granted: its certificates would
+    cite a meeting held after the day they were given."""
+    first = session.scalar(
+        select(func.min(Award.awarded_on)).where(Award.decision_id == decision_id)
+    )
+    if first is not None and values["held_on"] > first:
+        raise ValidationError(
+            N_("Protocol No. {number} granted an award on {date}: the meeting cannot be "
+               "dated later than that."),
+            field="held_on", number=values["number"], date=first,
+        )
 
 
 def delete_decision(db: Database, decision_id: int) -> None:
