@@ -264,3 +264,26 @@ def test_widths_fill_the_page_and_keep_names_whole() -> None:
         title = max(stringWidth(w, bold, 8) for w in column.title.split())
         assert width > title  # a title's word is never broken
     assert fit_widths(columns, [], 8)  # an empty list still has its columns
+
+
+def test_sums_by_kind_and_by_reason_add_up_to_the_totals(db: Database) -> None:
+    from unionapp.core.codes import AID_REASONS, VOUCHER_KINDS
+
+    year = _year_with(db)
+    vouchers = load_register(db, "vouchers", year=year)
+    assert vouchers.summary is not None and vouchers.totals is not None
+    kinds = {v.kind for v in list_vouchers(db, year)}
+    assert [row[0] for row in vouchers.summary.rows] == \
+        [VOUCHER_KINDS.label(k) for k in VOUCHER_KINDS.codes if k in kinds]
+    assert sum(int(str(row[1])) for row in vouchers.summary.rows) == vouchers.count
+    assert vouchers.summary.totals is not None
+    assert vouchers.summary.totals[2:] == [t for t in vouchers.totals if t][1:]  # the money
+
+    aid = load_register(db, "aid", year=year)
+    assert aid.summary is not None and aid.summary.totals is not None
+    paid = list_aid(db, year)
+    for row in aid.summary.rows:
+        code = next(c for c in AID_REASONS.codes if AID_REASONS.label(c) == row[0])
+        assert row[2] == format_money(sum(p.amount for p in paid if p.reason == code))
+    assert aid.summary.totals[2] == format_money(sum(p.amount for p in paid))
+    assert load_register(db, "aid", year=1990).summary is None  # nothing to sum
