@@ -220,3 +220,17 @@ def test_a_protocol_cannot_be_redated_after_the_awards_it_granted(db) -> None:  
     assert refused.value.field == "held_on"
     assert decisions.get_decision(db, decision).held_on == held
     decisions.update_decision(db, decision, DecisionInput("7", dt.date(2025, 9, 1)))  # earlier
+
+
+def test_a_sanatorium_stay_with_a_child_counts_as_the_members_last_voucher(db) -> None:  # type: ignore[no-untyped-def]
+    mother = add_member(db, "1", "Асанова", join=dt.date(2000, 1, 1))
+    child = members.add_child(db, mother, members.ChildInput("Асанов Бакыт",
+                                                             dt.date(2015, 1, 1), "M"))
+    went = TODAY - dt.timedelta(days=400)
+    vouchers.issue_voucher(db, VoucherInput(mother, "sanatorium", went,
+                                            went + dt.timedelta(days=12), 3_000_000,
+                                            child_id=child))
+    voucher_applications.create_application(
+        db, ApplicationInput(mother, "sanatorium", TODAY - dt.timedelta(days=5)))
+    (position,) = load_queue(db, "sanatorium").positions
+    assert position.applicant.last_voucher == went  # it was «never», +30 points ahead of all

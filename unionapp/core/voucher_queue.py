@@ -3,8 +3,9 @@
 Members ask «why her and not me?». So the order is not a judgement but a sum of a few points,
 each with its reason in words, and the weights are the committee's settings (``queue.*``):
 
-- every full year since the member's last voucher for themselves (for a children's camp: since
-  this child's last camp) gives points; no voucher ever counts as a fixed number of years;
+- every full year since the member's last voucher (any but a child's camp; for a children's
+  camp: since this child's last camp) gives points; no voucher ever counts as a fixed number
+  of years;
 - every full year of membership gives points;
 - for a camp, every year of the child's age above the camps' youngest age gives points, so a
   child about to age out goes first; a child outside the camps' ages waits after the others;
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from unionapp.core import settings
 from unionapp.core.codes import VOUCHER_KINDS
@@ -306,10 +307,10 @@ def _full_name(surname: str, name: str, patronymic: str | None) -> str:
 def load_applicants(db: Database, kind: str) -> list[Applicant]:
     """Open applications of ``kind`` with their facts: three queries whatever the count."""
     with db.reading() as s:
-        own = dict(
+        own = dict(  # a sanatorium with a child («мать и дитя») is the member's stay too
             s.execute(
                 select(Voucher.member_id, func.max(Voucher.start_date))
-                .where(Voucher.child_id.is_(None))
+                .where(or_(Voucher.child_id.is_(None), Voucher.kind != CAMP))
                 .group_by(Voucher.member_id)
             ).all()
         )
