@@ -214,3 +214,7 @@ def test_arrears_months_are_written_as_runs(db, db_path: Path, capsys) -> None: 
     assert run(db_path, "dues", "arrears", "--as-of", "15.11.2026") == 0
     text = capsys.readouterr().out
     assert "04.2025–10.2026" in text and "05.2025," not in text
+    set_language("ru")  # no wage on payroll: a month as on her receipt (300,00 for 3 months)
+    assert _("{who}: {months}; {monthly} a month as on the last cash receipt, {total} in all"
+             ).format(who="1 · Волкова Аты · Бухгалтерия", months="04.2025–10.2026",
+                      monthly="100,00", total="1\xa0900,00") in text

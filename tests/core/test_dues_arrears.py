@@ -1,5 +1,6 @@
 """Arrears: the months a member owes between the first payroll month and the month before the
-chosen date, and what each should have brought (rate × last wage, or unknown)."""
+chosen date, and what each should have brought (rate × last wage, else as the last cash
+receipt, else unknown)."""
 
 from __future__ import annotations
 
@@ -47,7 +48,9 @@ def test_months_owed_follow_membership_payroll_and_cash(db) -> None:  # type: ig
     assert rows["Кадырова"].months == (OCT,) and rows["Кадырова"].total is None
     assert rows["Жумаев"].months == (SEP,)  # left on 1 October: a member in September only
     assert rows["Сыдыкова"].months == (OCT,)  # cash covered September
-    assert rows["Сыдыкова"].monthly is None
+    # no wage on payroll: a month expected as on her last receipt (400,00 for September)
+    assert (rows["Сыдыкова"].monthly, rows["Сыдыкова"].from_receipt) == (40_000, True)
+    assert rows["Кадырова"].monthly is None  # neither a wage nor a receipt: unknown
 
     later = _by_name(dues.arrears(db, dt.date(2027, 1, 1)))  # September-December
     assert later["Бекова"].months == (OCT, NOV, dt.date(2026, 12, 1))

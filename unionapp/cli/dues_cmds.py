@@ -207,6 +207,12 @@ def run_arrears(ctx: Context) -> int:
             out("  " + _("{who}: {months}; amount unknown (no wage on payroll)").format(
                 who=who, months=_month_list(row)
             ))
+        elif row.from_receipt:
+            out("  " + _("{who}: {months}; {monthly} a month as on the last cash receipt, "
+                         "{total} in all").format(
+                who=who, months=_month_list(row), monthly=_money(row.monthly),
+                total=_money(row.total),
+            ))
         else:
             out("  " + _("{who}: {months}; {monthly} a month, {total} in all").format(
                 who=who, months=_month_list(row), monthly=_money(row.monthly),

@@ -388,7 +388,8 @@ def reconcile(db: Database, month: dt.date) -> Reconciliation:
 @dataclass(frozen=True)
 class Arrear:
     """A member who owes: the unpaid months, and what each month should have brought (tyiyn;
-    None when no wage of theirs is known, so nobody is shown a made-up figure)."""
+    None when neither a wage nor a cash receipt of theirs is known, so nobody is shown a
+    made-up figure)."""
 
     member_id: int
     card_no: str | None
@@ -398,6 +399,8 @@ class Arrear:
     months: tuple[dt.date, ...]
     monthly: int | None
     wage: int | None  # the last wage known from payroll, what ``monthly`` is the rate of
+    # no wage known: ``monthly`` is a month's share of the member's last cash receipt
+    from_receipt: bool = False
 
     @property
     def total(self) -> int | None:
@@ -422,8 +425,10 @@ def arrears(db: Database, as_of: dt.date) -> list[Arrear]:
     month when they were a member in it (the module docstring's rule) and neither had dues
     withheld (more than zero on that month's payroll) nor a cash payment whose period covers
     it. The amount expected per month is the rate × their last wage on payroll before
-    ``as_of``, rounded half-up to the tyiyn; unknown (None) when payroll never showed a wage
-    of theirs, e.g. a pensioner paying cash. No payroll at all means no arrears.
+    ``as_of``, rounded half-up to the tyiyn; when payroll never showed a wage of theirs (a
+    pensioner paying cash), a month's share of their latest cash receipt paid before
+    ``as_of`` (what they have been paying a month), half-up; unknown (None) when neither is
+    known. No payroll at all means no arrears.
     """
     first_due = month_start(as_of)
     last = month_start(first_due - dt.timedelta(days=1))
@@ -442,7 +447,8 @@ def arrears(db: Database, as_of: dt.date) -> list[Arrear]:
             .order_by(PayrollEntry.month)
         ).all()
         cash_rows = session.execute(
-            select(CashPayment.member_id, CashPayment.period_from, CashPayment.period_to)
+            select(CashPayment.member_id, CashPayment.period_from, CashPayment.period_to,
+                   CashPayment.paid_on, CashPayment.amount, CashPayment.id)
         ).all()
     withheld: dict[tuple[int, dt.date], int] = {}
     wages: dict[int, int] = {}
@@ -453,8 +459,13 @@ def arrears(db: Database, as_of: dt.date) -> list[Arrear]:
         if wage > 0:
             wages[member_id] = wage
     covers: dict[int, list[tuple[dt.date, dt.date]]] = {}
-    for payer, period_from, period_to in cash_rows:
+    latest: dict[int, tuple[dt.date, int, int]] = {}  # payer: (paid on, id, a month's share)
+    for payer, period_from, period_to, paid_on, amount, payment_id in cash_rows:
         covers.setdefault(payer, []).append((period_from, period_to))
+        if paid_on < as_of and (paid_on, payment_id) > latest.get(payer, (dt.date.min, 0))[:2]:
+            count = len(_months(period_from, period_to)) or 1
+            share = int((Decimal(amount) / count).to_integral_value(ROUND_HALF_UP))
+            latest[payer] = (paid_on, payment_id, share)
     months = _months(start, last)
     result: list[Arrear] = []
     for member_id, person in people.items():
@@ -471,9 +482,11 @@ def arrears(db: Database, as_of: dt.date) -> list[Arrear]:
         monthly = None if last_wage is None else int(
             (Decimal(last_wage) * rate / Decimal(100)).to_integral_value(ROUND_HALF_UP)
         )
+        receipt = latest.get(member_id) if last_wage is None else None
         result.append(Arrear(
             member_id, person.card_no, person.personnel_no, person.full_name,
-            person.department, owed, monthly, last_wage,
+            person.department, owed, receipt[2] if receipt else monthly, last_wage,
+            receipt is not None,
         ))
     result.sort(key=lambda r: (r.full_name.casefold(), r.card_no or ""))
     return result

@@ -157,6 +157,10 @@ def arrears_story(rows: Sequence[Arrear], as_of: dt.date) -> list[Flowable]:
         story += [Spacer(1, 3 * mm), layout.paragraph(
             _("{mark} the amount is unknown: payroll never showed a wage of the member's.")
             .format(mark=UNKNOWN), st.text)]
+    if any(r.from_receipt for r in rows):  # «—» under the wage, yet an amount a month
+        story += [Spacer(1, 2 * mm), layout.paragraph(_(
+            "With no wage on payroll, a month is expected as on the member's last cash "
+            "receipt."), st.text)]
     return story
 
 

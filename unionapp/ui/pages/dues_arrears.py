@@ -107,7 +107,8 @@ class ArrearsTab(QWidget):
     def rule_text() -> str:
         return _(
             "Months from the first payroll list to the month before this day with nothing "
-            "withheld and no cash receipt; expected: the rate of the last wage."
+            "withheld and no cash receipt; expected: the rate of the last wage, or as on the "
+            "last cash receipt."
         )
 
     def title(self) -> str:
@@ -185,9 +186,14 @@ class ArrearsTab(QWidget):
                 item.setToolTip(2, row.department)
             item.setData(0, MEMBER_ROLE, row.member_id)
             item.setTextAlignment(EXPECTED, right)
-            if row.monthly is None or row.wage is None:
+            if row.monthly is None:
                 item.setForeground(EXPECTED, self.palette().placeholderText())
                 item.setToolTip(EXPECTED, _("No wage of this member on any payroll list"))
+            elif row.from_receipt or row.wage is None:
+                item.setToolTip(EXPECTED, _(
+                    "{monthly} a month, as on the member's last cash receipt (no wage on "
+                    "payroll)"
+                ).format(monthly=format_money(row.monthly)))
             else:
                 item.setToolTip(EXPECTED, _("{monthly} a month; last wage {wage}").format(
                     monthly=format_money(row.monthly), wage=format_money(row.wage)))
