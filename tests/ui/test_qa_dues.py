@@ -165,3 +165,25 @@ def test_a_low_window_gives_the_lists_the_height_and_the_rule_its_own_line(  # t
     arrears = page.arrears
     assert arrears.rule.geometry().top() >= arrears.as_of.geometry().bottom()
     assert arrears.rule.width() > arrears.width() * 0.8  # full width, not squeezed beside
+
+
+def test_export_takes_the_arrears_when_that_tab_is_in_front(  # type: ignore[no-untyped-def]
+    qtbot, app_state: AppState, tmp_path: Path
+) -> None:
+    """As Print… does: it wrote the month's five sheets even with the arrears shown."""
+    known_month(app_state, tmp_path)
+    page = make_page(qtbot, app_state)
+    page.tabs.setCurrentWidget(page.arrears)
+    qtbot.waitUntil(lambda: page.arrears.rows is not None and not page.is_loading(),
+                    timeout=10000)
+    target = tmp_path / "out" / "arrears.xlsx"
+    page.export_to(target)
+    qtbot.waitUntil(lambda: page._export_job is None, timeout=10000)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == [_("Arrears")[:31]]
+    names = [row[2] for row in book.active.iter_rows(min_row=2, values_only=True)]
+    assert names == [r.full_name for r in page.arrears.rows or []] and names
+    page.tabs.setCurrentIndex(0)  # a month's list in front: the reconciliation again
+    page.export_to(tmp_path / "month.xlsx")
+    qtbot.waitUntil(lambda: page._export_job is None, timeout=10000)
+    assert len(openpyxl.load_workbook(tmp_path / "month.xlsx").sheetnames) == 5

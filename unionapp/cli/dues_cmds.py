@@ -176,12 +176,6 @@ def run_reconcile(ctx: Context) -> int:
     return 0
 
 
-ARREARS_COLUMNS = (
-    N_("Card No"), N_("Personnel No"), N_("Full name"), N_("Department"), N_("Months"),
-    N_("Last wage"), N_("Expected a month"), N_("Expected in all"),
-)
-
-
 def _month_list(row: Arrear) -> str:
     """«11.2024–10.2026», not 24 months one by one (the Dues page and the PDF write it so)."""
     from unionapp.core.dues import compact_months
@@ -223,35 +217,13 @@ def run_arrears(ctx: Context) -> int:
 
         write_arrears_pdf(rows, as_of, _organization(ctx), ctx.args.out)
     elif out_kind == ".xlsx":
+        from unionapp.core.dues_workbook import write_arrears_workbook
+
         write_arrears_workbook(rows, ctx.args.out)
     if out_kind is not None:
         out()
         out(_("Written to {file}.").format(file=ctx.args.out))
     return 0
-
-
-def write_arrears_workbook(rows: list[Arrear], path: Path) -> None:
-    """One row per member; money as numbers (blank when unknown) so Excel can sum them."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = _("Arrears")[:31]
-    sheet.append([_(c) for c in ARREARS_COLUMNS])
-    for row in rows:
-        sheet.append([
-            row.card_no, row.personnel_no, row.full_name, row.department, _month_list(row),
-            None if row.wage is None else Decimal(row.wage) / 100,
-            None if row.monthly is None else Decimal(row.monthly) / 100,
-            None if row.total is None else Decimal(row.total) / 100,
-        ])
-    for cells in sheet.iter_rows(min_row=2, min_col=6, max_col=8):
-        for cell in cells:
-            cell.number_format = "0.00"
-    from unionapp.core.dues_workbook import save_workbook
-
-    save_workbook(workbook, path)
 
 
 def add_statement_parser(actions: Any) -> None:

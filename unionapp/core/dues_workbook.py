@@ -1,6 +1,6 @@
-"""The month's reconciliation as an .xlsx, one sheet per list: the one writer both faces call
-(``unionapp dues reconcile --out`` and the Dues page's "Export to Excel…"), so the file a
-chairperson gets is the same whichever way she asked for it.
+"""The month's reconciliation as an .xlsx, one sheet per list, and the arrears as one sheet: the
+writers both faces call (``unionapp dues reconcile|arrears --out`` and the Dues page's "Export
+to Excel…"), so the file a chairperson gets is the same whichever way she asked for it.
 
 ``save_workbook`` is how every dues workbook reaches the disk: written beside the target and
 renamed, so a failure leaves no half file, and a folder that is missing or a file held open
@@ -12,11 +12,12 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from unionapp.core.dues import Reconciliation, ReconRow
+from unionapp.core.dues import Arrear, Reconciliation, ReconRow, compact_months
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import N_, _
 
@@ -105,4 +106,39 @@ def write_reconciliation(result: Reconciliation, path: Path) -> None:
         for index, width in enumerate(WIDTHS, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
+    save_workbook(workbook, path)
+
+
+ARREARS_COLUMNS = (
+    N_("Card No"), N_("Personnel No"), N_("Full name"), N_("Department"), N_("Months"),
+    N_("Last wage"), N_("Expected a month"), N_("Expected in all"),
+)
+ARREARS_WIDTHS = (12, 14, 36, 28, 24, 13, 13, 13)
+
+
+def write_arrears_workbook(rows: Sequence[Arrear], path: Path) -> None:
+    """One row per member, the months as runs («11.2024–10.2026»); money as numbers (blank
+    when unknown) so Excel can sum them. The command line and the Dues page both write it."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = _("Arrears")[:31]
+    sheet.append([_(c) for c in ARREARS_COLUMNS])
+    for row in rows:
+        sheet.append([
+            row.card_no, row.personnel_no, row.full_name, row.department,
+            compact_months(row.months),
+            None if row.wage is None else Decimal(row.wage) / 100,
+            None if row.monthly is None else Decimal(row.monthly) / 100,
+            None if row.total is None else Decimal(row.total) / 100,
+        ])
+    for cells in sheet.iter_rows(min_row=2, min_col=6, max_col=8):
+        for cell in cells:
+            cell.number_format = "0.00"
+    for index, width in enumerate(ARREARS_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
     save_workbook(workbook, path)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionapp.core.dues import Reconciliation, ReconRow, latest_payroll_month, reconcile
-from unionapp.core.dues_workbook import write_reconciliation
+from unionapp.core.dues_workbook import write_arrears_workbook, write_reconciliation
 from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
@@ -199,7 +199,9 @@ class DuesPage(Page):
         self.payroll_button.setText(_("Import payroll…"))
         self.cash_button.setText(_("Import cash payments…"))
         self.export_button.setText(_("Export to Excel…"))
-        self.export_button.setToolTip(_("Write the shown month's lists to an .xlsx file"))
+        self.export_button.setToolTip(
+            _("Write the shown list to an .xlsx file: the month's reconciliation or the arrears")
+        )
         self.print_button.setText(_("Print…"))
         self.print_button.setToolTip(
             _("Preview and print the shown list: the month's reconciliation or the arrears")
@@ -389,7 +391,7 @@ class DuesPage(Page):
         from unionapp.ui.pages import dues_print
 
         arrears = self.arrears
-        if self.tabs.currentWidget() is arrears and arrears.rows is not None:
+        if self._arrears_shown() and arrears.rows is not None:
             assert arrears.shown_as_of is not None
             self.preview = dues_print.print_arrears(
                 self, self.state.db, arrears.rows, arrears.shown_as_of
@@ -398,11 +400,19 @@ class DuesPage(Page):
             self.preview = dues_print.print_reconciliation(self, self.state.db, self.result)
         return self.preview
 
+    def _arrears_shown(self) -> bool:
+        """The Arrears tab is in front and counted: Export and Print take its list."""
+        return self.tabs.currentWidget() is self.arrears and self.arrears.rows is not None
+
     def ask_export(self) -> None:
         result = self.result
         if result is None:
             return
-        name = _("dues-{month}.xlsx").format(month=result.month.strftime("%Y-%m"))
+        if self._arrears_shown():
+            assert self.arrears.shown_as_of is not None
+            name = _("arrears-{date}.xlsx").format(date=self.arrears.shown_as_of.isoformat())
+        else:
+            name = _("dues-{month}.xlsx").format(month=result.month.strftime("%Y-%m"))
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Export to Excel"), name, _("Excel workbook (*.xlsx)")
         )
@@ -410,14 +420,22 @@ class DuesPage(Page):
             self.export_to(Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
 
     def export_to(self, path: Path) -> None:
-        """Write the shown month's reconciliation with the CLI's writer, off the GUI thread."""
+        """Write the shown list with the CLI's writer, off the GUI thread: the arrears when
+        that tab is in front (as Print… does), else the month's reconciliation."""
         result = self.result
         if result is None or self._export_job is not None:
             return
+        rows = self.arrears.rows if self._arrears_shown() else None
+
+        def work(_progress: Any, _cancelled: Any) -> None:
+            if rows is not None:
+                write_arrears_workbook(rows, path)
+            else:
+                write_reconciliation(result, path)
+
         self.export_button.setEnabled(False)
         self._export_job = start_job(
-            lambda _progress, _cancelled: write_reconciliation(result, path),
-            lambda _none: self._exported(path), on_error=self._export_failed,
+            work, lambda _none: self._exported(path), on_error=self._export_failed,
         )
 
     def _exported(self, path: Path) -> None:
