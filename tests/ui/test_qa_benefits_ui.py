@@ -275,3 +275,25 @@ def test_an_award_type_has_a_title_not_a_persons_name(qtbot, app_state: AppState
     label = dialog.form.labels["name"].text()
     assert label == _("Title of the award") + ":"
     assert label != _("Name") + ":"  # «Имя:» / «Аты:» was shown for a badge's name
+
+
+def test_the_awards_list_needs_no_sideways_scrolling_at_800_px_in_kyrgyz(  # type: ignore[no-untyped-def]
+    qtbot, app_state: AppState
+) -> None:
+    from unionapp.ui.pages.awards import AwardsPage
+
+    held = decisions.create_decision(app_state.db, DecisionInput("3", TODAY))
+    for card_no in ("1001", "1002", "1006"):
+        awards.create_award(app_state.db, AwardInput(
+            card(app_state, card_no), _type(app_state), TODAY, reason="Мугалимдер күнүнө карата",
+            decision_id=held if card_no != "1006" else None,
+            awarded_on=TODAY if card_no != "1006" else None))
+    page = AwardsPage(app_state)
+    qtbot.addWidget(page)
+    page.resize(566, 520)  # the page's width in an 800 px window
+    page.show()
+    qtbot.waitUntil(lambda: not page.is_loading() and len(page.rows) == 3, timeout=10000)
+    table = page.table
+    assert table.header().length() <= table.viewport().width()
+    status = table.columnCount() - 1
+    assert table.columnWidth(status) >= table.sizeHintForColumn(status)  # «сыйлыкка көрсөтүлгөн»

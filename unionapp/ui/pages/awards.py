@@ -161,8 +161,8 @@ class AwardsPage(Page):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         # on a narrow window the level gives way first, then the protocol, the award, the name
         self.columns = ColumnFit(
-            self.table, {LEVEL_COLUMN: 90, PROTOCOL_COLUMN: 110, AWARD_COLUMN: 110,
-                         MEMBER_COLUMN: 140},
+            self.table, {LEVEL_COLUMN: 90, PROTOCOL_COLUMN: 110, AWARD_COLUMN: 95,
+                         MEMBER_COLUMN: 110},  # 800 px in Kyrgyz: the status shows whole
             hide=(LEVEL_COLUMN, PROTOCOL_COLUMN), grow=(MEMBER_COLUMN, AWARD_COLUMN))
         self.table.itemActivated.connect(lambda item, _c: self.open_award(item.data(0, ID_ROLE)))
         self.table.currentItemChanged.connect(lambda _now, _before: self._update_buttons())
