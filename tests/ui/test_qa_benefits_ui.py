@@ -297,3 +297,22 @@ def test_the_awards_list_needs_no_sideways_scrolling_at_800_px_in_kyrgyz(  # typ
     assert table.header().length() <= table.viewport().width()
     status = table.columnCount() - 1
     assert table.columnWidth(status) >= table.sizeHintForColumn(status)  # «сыйлыкка көрсөтүлгөн»
+
+
+def test_the_aid_list_keeps_the_names_readable_at_800_px(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
+    from unionapp.ui.pages.aid import MEMBER_COLUMN, AidPage
+
+    held = decisions.create_decision(app_state.db, DecisionInput("9", TODAY))
+    for card_no, reason in (("1001", "death"), ("1006", "birth"), ("1004", "wedding")):
+        aid.add_aid(app_state.db, AidInput(card(app_state, card_no), reason, 500_000, TODAY,
+                                           held))
+    page = AidPage(app_state)
+    qtbot.addWidget(page)
+    page.resize(566, 520)  # the page's width in an 800 px window
+    page.show()
+    qtbot.waitUntil(lambda: not page.is_loading() and page.table.topLevelItemCount() == 3,
+                    timeout=10000)
+    table = page.table
+    assert table.header().length() <= table.viewport().width()
+    # the names were squeezed to «Үсөн…» beside a whole «…-жылдагы № 9»
+    assert table.columnWidth(MEMBER_COLUMN) >= table.sizeHintForColumn(MEMBER_COLUMN)

@@ -34,6 +34,7 @@ from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import query_words, search_text
 from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
+from unionapp.ui.pages.awards import ColumnFit
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, record_list, style_heading
 from unionapp.ui.widgets.flow_layout import FlowLayout
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
 RELOAD_ON = frozenset({"aid", "decisions", "members", "settings", "all"})
 COLUMNS = (N_("Member"), N_("Reason"), N_("Amount"), N_("Date paid"), N_("Protocol"))
-AMOUNT_COLUMN = 2
+MEMBER_COLUMN, REASON_COLUMN, AMOUNT_COLUMN, PROTOCOL_COLUMN = 0, 1, 2, 4
 
 
 class AidPage(Page):
@@ -104,6 +105,13 @@ class AidPage(Page):
 
         self.table = record_list("aidTable", len(COLUMNS), stretch=0)
         self.table.setSortingEnabled(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # 800 px: the name was squeezed to «Сорок…» beside a whole «17.11.2026-жылдагы № 9»;
+        # now the name and the reason give way first, then the protocol hides whole (cut, the
+        # Kyrgyz «…-жылдагы № 9» would lose its number; the payment's dialog shows it)
+        self.columns = ColumnFit(
+            self.table, {MEMBER_COLUMN: 150, REASON_COLUMN: 100},
+            hide=(PROTOCOL_COLUMN,), grow=(MEMBER_COLUMN,))
         self.table.itemActivated.connect(lambda item, _c: self.open_aid(item.data(0, ID_ROLE)))
         self.table.currentItemChanged.connect(lambda _now, _before: self._update_buttons())
         self.table.installEventFilter(self)
@@ -224,12 +232,14 @@ class AidPage(Page):
             item.setData(0, ID_ROLE, row.id)
             item.setTextAlignment(AMOUNT_COLUMN, RIGHT)
             item.setToolTip(0, _("Card No {card_no}").format(card_no=row.card_no))
-            if row.note:
-                item.setToolTip(1, row.note)
+            item.setToolTip(REASON_COLUMN, "\n".join(t for t in (row.reason_label, row.note)
+                                                      if t))
+            item.setToolTip(PROTOCOL_COLUMN, row.decision_label)
             items.append(item)
             if row.id == chosen:
                 keep = item
         self.table.addTopLevelItems(items)
+        self.columns.fit()
         if keep is not None:
             self.table.setCurrentItem(keep)
         self.table.blockSignals(False)

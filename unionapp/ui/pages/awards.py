@@ -82,9 +82,11 @@ class ColumnFit(QObject):
         widths = {c: max(self.tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + 8
                   for c in range(self.tree.columnCount())}
         over = sum(widths.values()) - self.tree.viewport().width()
+        cuts: dict[int, int] = {}
         for column, minimum in self.give_way.items():
             cut = min(max(over, 0), max(0, widths[column] - minimum))
             widths[column] -= cut
+            cuts[column] = cut
             over -= cut
         hidden: set[int] = set()
         for column in self.hide:
@@ -92,6 +94,11 @@ class ColumnFit(QObject):
                 break
             hidden.add(column)
             over -= widths[column]
+        for column, cut in cuts.items():  # room again once hidden: the cut get theirs back
+            if over < 0 and column not in hidden:
+                back = min(-over, cut)
+                widths[column] += back
+                over += back
         for column in range(self.tree.columnCount()):
             self.tree.setColumnHidden(column, column in hidden)
         if over < 0 and self.grow:
