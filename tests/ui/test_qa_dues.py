@@ -187,3 +187,21 @@ def test_export_takes_the_arrears_when_that_tab_is_in_front(  # type: ignore[no-
     page.export_to(tmp_path / "month.xlsx")
     qtbot.waitUntil(lambda: page._export_job is None, timeout=10000)
     assert len(openpyxl.load_workbook(tmp_path / "month.xlsx").sheetnames) == 5
+
+
+def test_a_thousand_typed_with_a_dot_is_not_saved_as_one_som(  # type: ignore[no-untyped-def]
+    qtbot, app_state: AppState
+) -> None:
+    dialog = CashDialog(app_state, member_id=1)
+    qtbot.addWidget(dialog)
+    for typed in ("1.000", "1,000", "250,505"):
+        dialog.amount.setText(typed)
+        assert dialog.save() is False, typed
+        assert dialog.error_text("amount") == _(
+            "Write the amount with at most two digits after the comma, without separating "
+            "thousands by a dot or a comma: {value}."
+        ).format(value=typed)
+    assert dues.member_cash_payments(app_state.db, 1) == []
+    dialog.amount.setText("1 000,5")  # a space between thousands is how it is written
+    assert dialog.save() is True
+    assert [p.amount for p in dues.member_cash_payments(app_state.db, 1)] == [100_050]

@@ -9,6 +9,7 @@ audited); then every page hears that dues changed, so the Dues page's lists and 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -41,6 +42,7 @@ LABELS = {
     "note": N_("Note"),
 }
 REQUIRED = N_("This field is required.")
+TOO_MANY_DECIMALS = re.compile(r"[.,]\d{3,}\s*$")  # a typed «1.000» would be saved as 1 som
 
 
 def _month_edit() -> QDateEdit:
@@ -170,6 +172,12 @@ class CashDialog(QDialog):
         text = self.amount.text().strip()
         if not text:
             raise ValidationError(REQUIRED, field="amount")
+        if TOO_MANY_DECIMALS.search(text):  # «1.000» meant a thousand, not one som
+            raise ValidationError(
+                N_("Write the amount with at most two digits after the comma, without "
+                   "separating thousands by a dot or a comma: {value}."),
+                field="amount", value=text,
+            )
         try:
             return to_tyiyn(text)
         except MoneyError:
