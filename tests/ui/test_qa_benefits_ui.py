@@ -316,3 +316,23 @@ def test_the_aid_list_keeps_the_names_readable_at_800_px(qtbot, app_state: AppSt
     assert table.header().length() <= table.viewport().width()
     # the names were squeezed to «Үсөн…» beside a whole «…-жылдагы № 9»
     assert table.columnWidth(MEMBER_COLUMN) >= table.sizeHintForColumn(MEMBER_COLUMN)
+
+
+def test_home_anniversaries_keep_the_names_readable_when_narrow(qtbot, app_state: AppState) -> None:  # type: ignore[no-untyped-def]
+    from unionapp.core.members import MemberInput
+    from unionapp.ui.pages.home import HomePage
+
+    soon = TODAY + dt.timedelta(days=3)
+    members.create_member(app_state.db, MemberInput(
+        card_no="3001", surname="Бекболотова", name="Жибек", patronymic="Жыргалбековна",
+        join_date=dt.date(2001, 1, 1), birth_date=soon.replace(year=soon.year - 60),
+        department="Факультет иностранных языков и международных отношений"))
+    page = HomePage(app_state)
+    qtbot.addWidget(page)
+    page.resize(566, 700)
+    page.show()
+    qtbot.waitUntil(lambda: not page.is_loading() and page.data is not None, timeout=10000)
+    tree = page.anniversaries
+    assert tree.topLevelItemCount() == 1
+    assert tree.columnWidth(1) >= tree.sizeHintForColumn(1)  # «Бекболотова Жибек Жыргалбековна»
+    assert tree.header().length() <= tree.viewport().width()

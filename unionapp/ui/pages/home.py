@@ -40,6 +40,7 @@ from unionapp.core.i18n import N_, _, ngettext
 from unionapp.core.voucher_queue import Position
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
 from unionapp.ui.pages import page_entry
+from unionapp.ui.pages.awards import ColumnFit
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.home_figures import BudgetSection, CardGrid, Figure, fill_cards, link
 from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, record_list, style_heading
@@ -138,6 +139,11 @@ class HomePage(Page):
 
         self.anniversaries_box = QGroupBox()
         self.anniversaries = record_list("anniversaries", len(ANNIVERSARY_COLUMNS), stretch=1)
+        self.anniversaries.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # 800 px: the department gives way (then hides) before the name does; the name was cut
+        # to «Бекболото…» beside a whole «Факультет иностранных языков»
+        self.anniversary_columns = ColumnFit(self.anniversaries, {2: 110, 1: 170}, hide=(2,),
+                                             grow=(1,))
         self.anniversaries.itemActivated.connect(
             lambda item, _c: self.open_member(item.data(0, ID_ROLE)))
         self.anniversaries.currentItemChanged.connect(lambda _n, _b: self._update_buttons())
@@ -313,6 +319,7 @@ class HomePage(Page):
                 font.setBold(True)
                 for column in range(len(ANNIVERSARY_COLUMNS)):
                     item.setFont(column, font)
+            item.setToolTip(2, row.department)
             self.anniversaries.addTopLevelItem(item)
             if (row.member_id, row.kind) == chosen:
                 self.anniversaries.setCurrentItem(item)
@@ -326,6 +333,7 @@ class HomePage(Page):
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.anniversaries.addTopLevelItem(empty)
             empty.setFirstColumnSpanned(True)
+        self.anniversary_columns.fit()
         self._update_buttons()
 
     def _fill_queues(self, queues: list[QueueHead]) -> None:
