@@ -75,3 +75,13 @@ def test_xlsx_columns_amounts_and_periods(db, db_path: Path, tmp_path: Path) -> 
     assert rows[1][0] == "0013" and rows[1][3] == "09.2026"  # earliest payment first
     assert rows[2][0] == "0012" and rows[2][3] == "10.2026-12.2026"
     assert str(rows[2][1]) == "900.5"
+
+
+def test_an_export_into_a_folder_that_is_a_file_is_refused(db, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _paid(db)
+    db.close()
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    code = main(["--db", str(db_path), "export", "cash", str(blocker / "cash.xlsx")])
+    assert code == 2  # refused with a reason, not a crash (exit 1)
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder"

@@ -192,8 +192,15 @@ def _register_rows(kind: str) -> RowsFunction:
 
 def atomic_write(path: Path, write: Any) -> None:
     """Write beside the target and rename, so a failed export never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=".export-", suffix=path.suffix, dir=path.parent
+        )
+    except OSError as exc:  # a folder that is a file, no rights, a full disk
+        raise UserError(
+            N_("{file} could not be written: {reason}"), file=path.name, reason=exc.strerror
+        ) from exc
     os.close(handle)
     temp = Path(temp_name)
     try:
