@@ -77,7 +77,9 @@ def test_xlsx_columns_amounts_and_periods(db, db_path: Path, tmp_path: Path) -> 
     assert str(rows[2][1]) == "900.5"
 
 
-def test_an_export_into_a_folder_that_is_a_file_is_refused(db, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_export_into_a_folder_that_is_a_file_is_refused(  # type: ignore[no-untyped-def]
+    db, db_path: Path, tmp_path: Path
+) -> None:
     _paid(db)
     db.close()
     blocker = tmp_path / "taken"
