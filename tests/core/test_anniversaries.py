@@ -108,7 +108,8 @@ def test_members_now(db) -> None:
     assert anniversaries.members_now(db, today) == 1
 
 
-def test_ten_thousand_members_one_query(db) -> None:
+def test_ten_thousand_members_a_few_queries(db) -> None:
+    """The dates of all in one query, the names of those found in pieces of 500."""
     base = dt.date(1950, 1, 1)
     rows = [
         {"card_no": str(i), "surname": f"Мүчө{i}", "name": "Аты",
@@ -122,6 +123,7 @@ def test_ten_thousand_members_one_query(db) -> None:
     event.listen(db.engine, "before_cursor_execute",
                  lambda *args: statements.append(args[2]))
     result = anniversaries.upcoming(db, 30, today=dt.date(2026, 3, 1))
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 1 + -(-len({a.member_id for a in result}) // 500)
     assert result and all(dt.date(2026, 3, 1) <= a.day <= dt.date(2026, 3, 31) for a in result)
     # one query whatever the size: speed itself is the bench's business, not a unit test's
