@@ -58,3 +58,30 @@ def test_decisions_page_prints_a_protocols_certificates(  # type: ignore[no-unty
         dialog.close()
     finally:
         state.close_database()
+
+
+def test_aid_and_issued_vouchers_print_their_year(  # type: ignore[no-untyped-def]
+    qtbot, demo_db_path: Path
+) -> None:
+    from unionapp.ui.pages.aid import AidPage
+    from unionapp.ui.pages.vouchers import VouchersPage
+
+    state = AppState(demo_db_path)
+    try:
+        aid = AidPage(state)
+        qtbot.addWidget(aid)
+        aid.show()
+        qtbot.waitUntil(lambda: not aid.is_loading() and aid.loaded_year is not None,
+                        timeout=15000)
+        preview = aid.print_list()
+        qtbot.waitUntil(lambda: preview.page_count() > 0, timeout=20000)
+        preview.close()
+        vouchers = VouchersPage(state)
+        qtbot.addWidget(vouchers)
+        vouchers.show()
+        assert vouchers.issued.buttons["print"].text()
+        preview = vouchers.issued.print_list()
+        qtbot.waitUntil(lambda: preview.page_count() > 0, timeout=20000)
+        preview.close()
+    finally:
+        state.close_database()

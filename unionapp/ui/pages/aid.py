@@ -79,9 +79,12 @@ class AidPage(Page):
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportAid")
         self.export_button.clicked.connect(self.ask_export)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printAid")
+        self.print_button.clicked.connect(self.print_list)
         actions = FlowLayout(align_right=True)
         for button in (self.new_button, self.edit_button, self.delete_button,
-                       self.import_button, self.export_button):
+                       self.import_button, self.export_button, self.print_button):
             actions.addWidget(button)
         top = QHBoxLayout()
         top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
@@ -137,6 +140,8 @@ class AidPage(Page):
         self.import_button.setText(_("Import…"))
         self.export_button.setText(_("Export to Excel…"))
         self.export_button.setToolTip(_("Write every aid payment to a file that imports back"))
+        self.print_button.setText(_("Print list…"))
+        self.print_button.setToolTip(_("The chosen year's material aid as a printable register"))
         self.year_label.setText(_("&Year:"))
         self.search.setPlaceholderText(_("Search: name, card number, reason or protocol"))
         self.search.setToolTip(_("Every word must match, e.g. “асан той”."))
@@ -145,6 +150,11 @@ class AidPage(Page):
         self.apply_filter()
 
     # -- data ---------------------------------------------------------------------------------
+    def print_list(self) -> QWidget:
+        from unionapp.ui.dialogs.register_print import print_register
+
+        return print_register(self, self.state, "aid", self.chosen_year())
+
     def chosen_year(self) -> int:
         value = self.year.currentData()
         return int(value) if value is not None else dt.date.today().year

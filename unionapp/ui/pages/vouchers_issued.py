@@ -103,7 +103,8 @@ class IssuedTab(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         bar = FlowLayout(align_right=True)
         for name, slot in (("new", self.new), ("edit", self.edit), ("delete", self.ask_delete),
-                           ("import", self.open_import), ("export", self.ask_export)):
+                           ("import", self.open_import), ("export", self.ask_export),
+                           ("print", self.print_list)):
             button = QPushButton()
             button.setObjectName(f"voucher_{name}")
             button.clicked.connect(slot)
@@ -134,7 +135,7 @@ class IssuedTab(QWidget):
         self.search.setPlaceholderText(_("Search: name, card number, child, place or protocol"))
         for name, text in (("new", N_("Issue a voucher…")), ("edit", N_("Edit…")),
                            ("delete", N_("Delete…")), ("import", N_("Import…")),
-                           ("export", N_("Export to Excel…"))):
+                           ("export", N_("Export to Excel…")), ("print", N_("Print list…"))):
             self.buttons[name].setText(_(text))
         self.model.retranslate()
         self._show_totals()
@@ -268,6 +269,12 @@ class IssuedTab(QWidget):
         wizard.open()
         self.wizard = wizard
         return wizard
+
+    def print_list(self) -> QWidget:
+        """The year's vouchers as a register (this year when «All years» is chosen)."""
+        from unionapp.ui.dialogs.register_print import print_register
+
+        return print_register(self, self.state, "vouchers", self.chosen_year())
 
     def ask_export(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
