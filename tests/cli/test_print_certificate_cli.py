@@ -112,3 +112,22 @@ def test_award_and_decision_together_or_neither_are_usage_errors(  # type: ignor
     with pytest.raises(SystemExit) as neither:
         run(db_path, "--out", out)
     assert both.value.code == neither.value.code == 2
+
+
+def test_an_award_is_named_by_its_certificate_number(  # type: ignore[no-untyped-def]
+    db_path: Path, built: Built, tmp_path: Path, capsys
+) -> None:
+    """The chairperson knows «2026/017», not the program's id."""
+    from unionapp.core import awards
+    from unionapp.core.store import open_database
+
+    db = open_database(db_path)
+    number = next(a.certificate for a in awards.list_awards(db) if a.id == built.certificate)
+    db.close()
+    by_number, by_id = tmp_path / "number.pdf", tmp_path / "id.pdf"
+    assert run(db_path, "--award", number, "--out", str(by_number)) == 0
+    assert run(db_path, "--award", str(built.certificate), "--out", str(by_id)) == 0
+    assert texts(by_number) == texts(by_id)
+    year = number.split("/")[0]
+    assert run(db_path, "--award", f"{year}/999", "--out", str(tmp_path / "none.pdf")) == 2
+    assert f"{year}/999" in capsys.readouterr().err

@@ -98,8 +98,9 @@ def register_certificate(printouts: Any) -> None:
     cert = printouts.add_parser(
         "certificate", help=_("award certificates: one award's, or every award of a decision"))
     which = cert.add_mutually_exclusive_group(required=True)
-    which.add_argument("--award", action="append", type=whole_number, dest="awards",
-                       metavar=_("ID"), help=_("the award's id (repeat for several)"))
+    which.add_argument("--award", action="append", dest="awards", metavar=_("NUMBER"),
+                       help=_("the certificate number (2026/017) or the award's id "
+                              "(repeat for several)"))
     which.add_argument("--decision", type=whole_number, metavar=_("ID"),
                        help=_("every award this decision granted, one page each"))
     add_out(cert)
@@ -119,8 +120,11 @@ def run_certificate(ctx: Context) -> int:
 
     path = check_pdf(ctx.args.out)
     db = ctx.db
+    from unionapp.core.awards import find_award
+
     lang = ctx.args.certificate_lang or i18n.get_language()
-    awards, decision = ctx.args.awards, ctx.args.decision
+    decision = ctx.args.decision
+    awards = None if ctx.args.awards is None else [find_award(db, a) for a in ctx.args.awards]
     if ctx.args.calibrate:
         sheets = certificates.print_calibration(db, path, award_ids=awards, decision_id=decision,
                                                 lang=lang)

@@ -438,3 +438,23 @@ def register_years(db: Database) -> list[int]:
 
 
 AWARD_FIELDS = tuple(f.name for f in fields(AwardInput))
+
+
+def find_award(db: Database, text: str) -> int:
+    """An award named as the chairperson knows it: its certificate number «2026/017», or the
+    program's id (a plain number, as lists and exports show it)."""
+    text = text.strip()
+    with db.reading() as s:
+        if text.isdigit():
+            found = s.get(Award, int(text))
+            if found is None:
+                raise NotFoundError(N_("The award was not found (it may have been deleted)."))
+            return found.id
+        year, seq = parse_certificate(text, "award") or (0, 0)
+        award_id = s.scalar(select(Award.id).where(Award.cert_year == year, Award.cert_seq == seq))
+        if award_id is None:
+            raise NotFoundError(
+                N_("No award has the certificate number {number}."),
+                number=format_certificate(year, seq),
+            )
+        return award_id
