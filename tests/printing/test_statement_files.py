@@ -75,7 +75,7 @@ def test_xlsx_has_translated_headers_and_numbers(db: Database, tmp_path: Path) -
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     assert rows[0][0] == ORG["ky"]
     assert rows[3][0] == "Ай" and rows[3][3] == "Түшкөн мүчөлүк акылар"
-    assert rows[3][4] == "Жогорку органга которулду (30%)" and rows[3][5] == "Уюмда калды"
+    assert rows[3][4] == "Жогору турган органга которулду (30%)" and rows[3][5] == "Уюмда калды"
     assert rows[-1][0] == "Бардыгы"
     assert [Decimal(str(v)) for v in rows[-1][1:]] == [
         Decimal("1833.34"), Decimal("300"), Decimal("2133.34"), Decimal("640"),
