@@ -192,7 +192,7 @@ def test_the_voucher_dialog_records_a_new_protocol_like_the_others(  # type: ign
     qtbot.addWidget(dialog)
     assert dialog.decision.new_button.toolTip() == _("Record a protocol that is not in the "
                                                      "register yet")
-    assert dialog.decision.combo.currentText() == _("— no protocol yet —")
+    assert dialog.decision.combo.currentText() == _("— choose the protocol —")
     held = decisions.create_decision(app_state.db, DecisionInput("5", TODAY))
     dialog.decision.reload(select=held)
     dialog.picker.set_fixed(card(app_state, "1004"), "1004")

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from unionapp.core import members, voucher_applications, vouchers
+from unionapp.core import decisions, members, voucher_applications, vouchers
+from unionapp.core.decisions import DecisionInput
 from unionapp.core.formatting import format_money
 from unionapp.core.i18n import _
 from unionapp.core.institutions import InstitutionInput, create_institution, list_institutions
@@ -138,6 +139,10 @@ def test_a_voucher_is_issued_from_the_queue(  # type: ignore[no-untyped-def]
     dialog.place.combo.setCurrentIndex(0)  # no place named: no ages to check
     dialog.copay.setText("3000,50")
     assert dialog.subsidy.text() == format_money(1_199_950)
+    assert not dialog.save()  # every voucher refers to the protocol that granted it
+    assert dialog.error_text("decision")
+    held = decisions.create_decision(app_state.db, DecisionInput("4", dt.date.today()))
+    dialog.decision.reload(select=held)
     assert dialog.save()
     settle(qtbot, page)
     assert voucher_applications.application_status(app_state.db, app) == "granted"

@@ -74,6 +74,12 @@ class PlaceField(QWidget):
         self.mark_targets = (self.combo,)
 
 
+NO_PROTOCOL = N_(
+    "Choose the protocol that granted the voucher (or add it with «New…»): every voucher "
+    "refers to its decision."
+)
+
+
 class VoucherDialog(QDialog):
     def __init__(
         self, state: AppState, parent: QWidget | None = None, *,
@@ -104,7 +110,7 @@ class VoucherDialog(QDialog):
         self.source.setObjectName("source")
         # the same protocol field as the aid and award dialogs, «New protocol…» included
         # two columns must fit an 800 px screen: short combos, «New…» as beside the place
-        self.decision = DecisionField(state, none=N_("— no protocol yet —"), button=N_("New…"))
+        self.decision = DecisionField(state, none=N_("— choose the protocol —"), button=N_("New…"))
         self.decision.combo.setMinimumContentsLength(10)
         for combo in (self.child, self.place.combo):
             combo.setMinimumContentsLength(11)
@@ -249,6 +255,8 @@ class VoucherDialog(QDialog):
     def problems(self) -> list[ValidationError]:
         errors: list[ValidationError] = []
         data = self.data(errors)
+        if data.decision_id is None:  # a file may lack it (DESIGN.md); the form asks for it
+            errors.append(ValidationError(NO_PROTOCOL, field="decision"))
         unread = {e.field for e in errors}
         found = vouchers.voucher_problems_of(self.state.db, data, self.voucher_id)
         return errors + [e for e in found if e.field not in unread]
