@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
         self.language_label.setText(_("Language"))
         for row, entry in enumerate(PAGES):
             self.sidebar.item(row).setText(_(entry.title))
+        self._fit_sidebar()
         if self.state is None:
             self.opening.retranslate()
         self.register_menu.setTitle(_("&Register"))
@@ -331,6 +332,15 @@ class MainWindow(QMainWindow):
         if self.db_path is not None:
             self.db_label.setText(_("Database: {path}").format(path=self.db_path))
         self._update_banner_and_title()
+
+    def _fit_sidebar(self) -> None:
+        """Wide enough for the longest section name in this language («Материальная помощь»),
+        never narrower than the design's 210 px."""
+        font = QFont(self.sidebar.font())
+        font.setPointSizeF(11)  # the style sheet's size of the items
+        metrics = QFontMetrics(font)
+        longest = max(metrics.horizontalAdvance(_(entry.title)) for entry in PAGES)
+        self.sidebar.setFixedWidth(max(210, longest + 2 * 14 + 12))  # item padding, a margin
 
     def _data_changed(self, what: str) -> None:
         if what in ("settings", "all"):
