@@ -452,3 +452,32 @@ def test_cli_prints_warnings_and_imports(
     assert lines[:2] == [warning, said("File: {file}", file="members-kept-by-hand.xlsx")]
     assert said("Updated: {count}", count=3) in lines
     assert (fingerprint(db) == before) == dry_run
+
+
+def test_an_import_that_changes_a_member_raises_the_version(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A card opened before the import then refuses to save over the imported data."""
+    from openpyxl import load_workbook
+
+    run_import(db, "members", KEPT_BY_HAND)
+    ids = {members.get_member(db, i).data.card_no: i for i in _member_ids(db)}
+    before = {card: members.get_member(db, i).version for card, i in ids.items()}
+    book = load_workbook(KEPT_BY_HAND)
+    sheet = book.worksheets[0]
+    header = next(r for r in sheet.iter_rows() if any(c.value == "Должность" for c in r))
+    column = next(c.column for c in header if c.value == "Должность")
+    changed = sheet.cell(row=header[0].row + 1, column=column)
+    changed.value = f"{changed.value or ''} (жаңы)"
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    assert run_import(db, "members", edited).updated == 1
+    after = {card: members.get_member(db, i).version for card, i in ids.items()}
+    assert sum(after[c] - before[c] for c in ids) == 1
+
+
+def _member_ids(db) -> list[int]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from unionapp.core.models import Member
+
+    with db.reading() as s:
+        return list(s.scalars(select(Member.id)))

@@ -291,3 +291,14 @@ def test_the_budget_of_schema_0005_survives_upgrades(tmp_path: Path) -> None:
             ]
     finally:
         db.close()
+
+
+def test_member_versions_of_schema_0006_survive_upgrades(tmp_path: Path) -> None:
+    path = tmp_path / "union.sqlite"
+    shutil.copyfile(FIXTURES / "schema-0006.sqlite", path)
+    db = open_database(path)
+    try:
+        assert members.get_member(db, members.find_by_card(db, "0002") or 0).version == 3
+        assert members.get_member(db, members.find_by_card(db, "0001") or 0).version == 1
+    finally:
+        db.close()

@@ -318,3 +318,27 @@ def test_date_field_tidies_and_reads_empty(qtbot) -> None:  # type: ignore[no-un
     assert edit.date() == dt.date(2002, 1, 1)
     assert edit.line.placeholderText() == i18n._("dd.mm.yyyy")
     edit.line.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def test_a_card_changed_elsewhere_is_not_saved_over(qtbot, page: MembersPage,  # type: ignore[no-untyped-def]
+                                                    ui_db_path: Path, monkeypatch) -> None:
+    """Another PC (another connection) saves first: this card says so and saves nothing."""
+    from unionapp.core.store import open_database
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text, *args: shown.append(text))
+    dialog = open_member(page, "1003")
+    other = open_database(ui_db_path)
+    try:
+        member = member_id(page.state, "1003")
+        view = members.get_member(other, member)
+        view.data.position = "завуч"
+        members.update_member(other, member, view.data)
+    finally:
+        other.close()
+    line(dialog, "phone").setText("0555 00 11 22")
+    assert not dialog.save()
+    assert shown and i18n._(members.CHANGED_ELSEWHERE).split("{name}")[1][:20] in shown[0]
+    saved = members.get_member(page.state.db, member_id(page.state, "1003")).data
+    assert saved.position == "завуч" and saved.phone != "0555 00 11 22"

@@ -107,6 +107,7 @@ class MemberView:
     data: MemberInput
     children: list[ChildView] = field(default_factory=list)
     has_photo: bool = False
+    version: int = 1  # what a form read; it saves only over this version
 
     @property
     def full_name(self) -> str:
@@ -278,11 +279,30 @@ def _get(session: Session, member_id: int) -> Member:
     return member
 
 
-def update_member(db: Database, member_id: int, data: MemberInput) -> None:
+CHANGED_ELSEWHERE = N_(
+    "{name} was changed on another computer (or in another window) after you opened the card. "
+    "Nothing was saved: close the card, open it again to see the new data, and make your "
+    "change again."
+)
+
+
+def _check_version(member: Member, expected: int | None) -> None:
+    """A form's save over data it has not seen is refused, never silently overwritten."""
+    if expected is not None and member.version != expected:
+        raise UserError(CHANGED_ELSEWHERE, name=f"{member.surname} {member.name}")
+
+
+def update_member(
+    db: Database, member_id: int, data: MemberInput, *, expected_version: int | None = None
+) -> None:
+    """``expected_version``: the version the form showed (``MemberView.version``)."""
     with db.transaction() as s:
         member = _get(s, member_id)
+        _check_version(member, expected_version)
         data = _check(s, data, member_id)
         old = _as_input(member)
+        if any(getattr(old, n) != getattr(data, n) for n in MEMBER_FIELDS):
+            member.version = (member.version or 1) + 1
         for name, value in _member_values(s, data).items():
             setattr(member, name, value)
         audit.record(
@@ -294,17 +314,30 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
         )
 
 
-def leave(db: Database, member_id: int, exit_date: dt.date, reason: str) -> None:
+def leave(
+    db: Database,
+    member_id: int,
+    exit_date: dt.date,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Record leaving; the member stays in the register with the date and reason."""
     with db.reading() as s:
         data = _as_input(_get(s, member_id))
-    update_member(db, member_id, replace(data, exit_date=exit_date, exit_reason=reason))
+    update_member(
+        db,
+        member_id,
+        replace(data, exit_date=exit_date, exit_reason=reason),
+        expected_version=expected_version,
+    )
 
 
-def delete_member(db: Database, member_id: int) -> None:
+def delete_member(db: Database, member_id: int, *, expected_version: int | None = None) -> None:
     """Only for a record made by mistake: leaving is recorded with ``leave``."""
     with db.transaction() as s:
         member = _get(s, member_id)
+        _check_version(member, expected_version)
         if _has_money_records(s, member_id):
             raise UserError(
                 N_(
@@ -345,6 +378,7 @@ def get_member(db: Database, member_id: int) -> MemberView:
                 for c in member.children
             ],
             has_photo=bool(has_photo),
+            version=member.version or 1,
         )
 
 

@@ -72,6 +72,9 @@ class Member(Base):
     phone: Mapped[str | None] = mapped_column(String(50))
     email: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[str | None] = mapped_column(Text)
+    # Raised by every change (form, import, leaving): a form saves only over the version it
+    # showed, so two PCs on one server database never silently overwrite each other.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     department: Mapped[Department | None] = relationship()
     children: Mapped[list[Child]] = relationship(

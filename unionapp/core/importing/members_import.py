@@ -326,3 +326,10 @@ def write(session: Session, plan: MemberPlan, audit: AuditRows) -> None:
             rows.append(row)
             audit.add("update", "member", member_id, changes)
         session.execute(update(Member), rows)
+        changed = [member_id for member_id, _changes in plan.updates]
+        for start in range(0, len(changed), 500):  # each change raises the member's version
+            session.execute(
+                update(Member)
+                .where(Member.id.in_(changed[start : start + 500]))
+                .values(version=Member.version + 1)
+            )

@@ -23,10 +23,12 @@ from unionapp.ui.widgets.field_form import FieldForm
 
 class LeaveDialog(QDialog):
     def __init__(
-        self, state: AppState, member_id: int, name: str, parent: QWidget | None = None
+        self, state: AppState, member_id: int, name: str, parent: QWidget | None = None,
+        *, expected_version: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.state, self.member_id = state, member_id
+        self.expected_version = expected_version
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.form = FieldForm()
@@ -74,7 +76,8 @@ class LeaveDialog(QDialog):
             self.form.show_errors(errors)
             return False
         try:
-            members.leave(self.state.db, self.member_id, day, reason)
+            members.leave(self.state.db, self.member_id, day, reason,
+                          expected_version=self.expected_version)
         except ValidationError as exc:
             self.form.show_errors(getattr(exc, "errors", [exc]))
             return False

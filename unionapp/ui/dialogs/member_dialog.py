@@ -348,7 +348,9 @@ class MemberDialog(QDialog):
             if self.member_id is None:
                 self.member_id = members.create_member(self.state.db, data)
             else:
-                members.update_member(self.state.db, self.member_id, data)
+                members.update_member(
+                    self.state.db, self.member_id, data, expected_version=self._version()
+                )
         except ValidationGroup as group:
             self.form.show_errors(group.errors)
             return False
@@ -360,6 +362,10 @@ class MemberDialog(QDialog):
             return False
         self._changed()
         return True
+
+    def _version(self) -> int | None:
+        """The member's version this card shows: a save over a newer one is refused."""
+        return self.view.version if self.view is not None else None
 
     def save_and_close(self) -> None:
         if self.save():
@@ -435,7 +441,8 @@ class MemberDialog(QDialog):
         """Opens (without blocking) the dialog asking the date and reason of leaving."""
         if self.member_id is None or self.view is None:
             return None
-        dialog = LeaveDialog(self.state, self.member_id, self.view.full_name, self)
+        dialog = LeaveDialog(self.state, self.member_id, self.view.full_name, self,
+                             expected_version=self.view.version)
         dialog.accepted.connect(self._after_leaving)
         dialog.open()
         self.leave_dialog = dialog
@@ -482,7 +489,7 @@ class MemberDialog(QDialog):
         member_id = self.member_id
         assert member_id is not None
         try:
-            members.delete_member(self.state.db, member_id)
+            members.delete_member(self.state.db, member_id, expected_version=self._version())
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return
