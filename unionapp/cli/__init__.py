@@ -152,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         argparse_i18n,
         backup_cmds,
         config_cmd,
+        copy_cmd,
         demo_cmd,
         dues_cmds,
         print_cmds,
@@ -181,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     for module in (app_cmd, demo_cmd, transfer_cmds, dues_cmds, print_cmds, report_cmds,
-                   backup_cmds, config_cmd):
+                   backup_cmds, copy_cmd, config_cmd):
         module.register(sub)
     parser.set_defaults(handler=app_cmd.run_app)
     return parser
