@@ -225,13 +225,13 @@ def _cell(f: BadFile, rng: random.Random, cols: list[int], value: Any) -> None:
 
 def missing_required(f: BadFile, rng: random.Random) -> bool:
     cols = _cols_of(f, lambda c: c.required)
-    # keep two known columns, or the header row is not recognised (a refusal all the same)
-    drop = rng.choice(cols)
-    f.headers.pop(drop)
-    f.columns.pop(drop)
-    for row in f.rows:
-        if drop < len(row):
-            row.pop(drop)
+    header = f.headers[rng.choice(cols)]
+    for drop in reversed([i for i, h in enumerate(f.headers) if h == header]):  # repeats too
+        f.headers.pop(drop)
+        f.columns.pop(drop)
+        for row in f.rows:
+            if drop < len(row):
+                row.pop(drop)
     return True
 
 
@@ -270,6 +270,15 @@ def negative_money(f: BadFile, rng: random.Random) -> bool:
     if not cols:
         return False
     _cell(f, rng, cols, rng.choice((-100, "-1 500,00", -0.01, "−300")))
+    return True
+
+
+def too_large(f: BadFile, rng: random.Random) -> bool:
+    """More than a money column holds: once a traceback (SQLite overflow), now refused."""
+    cols = _cols_of(f, lambda c: c.type in MONEY_TYPES)
+    if not cols:
+        return False
+    _cell(f, rng, cols, rng.choice((10**8, "25000000", 10**17, 10**20, "1e20", 1e300, "9" * 40)))
     return True
 
 
@@ -329,7 +338,8 @@ def unknown_card(f: BadFile, rng: random.Random) -> bool:
 
 
 def empty_required(f: BadFile, rng: random.Random) -> bool:
-    cols = _cols_of(f, lambda c: c.required)
+    # an empty «withheld» of a payroll list is 0 withheld: allowed
+    cols = _cols_of(f, lambda c: c.required and c.type != "withheld")
     _cell(f, rng, cols, rng.choice((None, "", "   ")))
     return True
 
@@ -412,7 +422,8 @@ Fault = Callable[[BadFile, random.Random], bool]
 SURE: dict[str, Fault] = {
     "missing-col": missing_required, "dup-header": duplicate_header,
     "bad-date": impossible_date, "wrong-type": wrong_type, "negative": negative_money,
-    "cut-xlsx": truncated_xlsx, "not-zip": not_a_zip, "random-bytes": random_bytes,
+    "too-large": too_large, "cut-xlsx": truncated_xlsx, "not-zip": not_a_zip,
+    "random-bytes": random_bytes,
     "utf16-nobom": utf16_without_bom, "empty": empty_file, "unknown-card": unknown_card,
     "empty-required": empty_required,
 }
@@ -564,12 +575,16 @@ def check_output(name: str, lang: str, code: int, stdout: str, stderr: str
 
 def run_one(f: BadFile, folder: Path, db: Path, db_hash: str, rng: random.Random) -> Outcome:
     path = write_file(f, folder)
-    lang = rng.choice(("ru", "ky"))
-    argv = ["--db", str(db), "--lang", lang, "import", f.kind, str(path)]
-    if f.kind == "payroll":
+    options = ["--dry-run"] if rng.random() < 0.2 else []
+    return check_import(f.kind, path, db, db_hash, rng.choice(("ru", "ky")), options)
+
+
+def check_import(kind: str, path: Path, db: Path, db_hash: str, lang: str = "ru",
+                 options: list[str] | None = None) -> Outcome:
+    """Import ``path`` through the CLI and check the refusal (see ``check_output``)."""
+    argv = ["--db", str(db), "--lang", lang, "import", kind, str(path), *(options or [])]
+    if kind == "payroll":
         argv += ["--month", PAYROLL_MONTH]
-    if rng.random() < 0.2:
-        argv.append("--dry-run")
     start = time.perf_counter()
     code, stdout, stderr = run_cli(argv)
     seconds = time.perf_counter() - start
@@ -579,7 +594,7 @@ def run_one(f: BadFile, folder: Path, db: Path, db_hash: str, rng: random.Random
         violations.append("database changed")
     if leftovers:
         violations.append(f"files beside the database: {leftovers}")
-    return Outcome(f.kind, path.name, code, seconds, located, whole, violations, stdout, stderr)
+    return Outcome(kind, path.name, code, seconds, located, whole, violations, stdout, stderr)
 
 
 def make_demo(folder: Path) -> Path:
@@ -626,8 +641,6 @@ class Report:
 def run_batch(count: int, seed: int, work: Path, keep: Path | None = None,
               log: Callable[[str], None] | None = None) -> Report:
     """Generate ``count`` bad files (kinds in turn) and check each refusal."""
-    os.environ["UNIONAPP_HOME"] = str(work / "home")
-    os.environ.pop("UNIONAPP_DB", None)
     demo_db = make_demo(work)
     demo = Demo.read(demo_db)
     db = work / "db" / demo_db.name
@@ -666,6 +679,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder to copy the files that caused a violation into")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bad-files-") as tmp:
+        os.environ["UNIONAPP_HOME"] = str(Path(tmp) / "home")  # backups go there, not home
+        os.environ.pop("UNIONAPP_DB", None)
         report = run_batch(args.count, args.seed, Path(tmp), args.keep,
                            log=lambda s: print(s, file=sys.stderr, flush=True))
     for line in report.figures():

@@ -50,6 +50,7 @@ from unionapp.core.importing.values import (
     parse_code,
     parse_date,
     parse_note,
+    within_amount_limit,
 )
 from unionapp.core.importing.writing import AuditRows, bulk_insert
 from unionapp.core.models import Award, AwardType, Decision, Member
@@ -95,11 +96,11 @@ def parse_cost(value: Any) -> int:
         return 0
     try:
         tyiyn = to_tyiyn(value)
-    except MoneyError as exc:
+    except (MoneyError, ArithmeticError) as exc:  # too many digits: decimal.InvalidOperation
         raise CellProblem(N_("Not an amount of money: {value}."), value=cell_text(value)) from exc
     if tyiyn < 0:
         raise CellProblem(N_("The amount cannot be negative."))
-    return tyiyn
+    return within_amount_limit(tyiyn)
 
 
 PARSERS: dict[str, Parser] = {

@@ -32,7 +32,13 @@ from unionapp.core.importing.sheet import (
     Sheet,
     require_columns,
 )
-from unionapp.core.importing.values import CellProblem, cell_text, parse_code, parse_date
+from unionapp.core.importing.values import (
+    CellProblem,
+    cell_text,
+    parse_code,
+    parse_date,
+    within_amount_limit,
+)
 from unionapp.core.importing.writing import AuditRows, bulk_insert
 from unionapp.core.models import CashPayment, Member
 from unionapp.core.money import MoneyError, to_tyiyn
@@ -53,11 +59,11 @@ def parse_amount(value: Any) -> int | None:
         return None
     try:
         tyiyn = to_tyiyn(value)
-    except MoneyError as exc:
+    except (MoneyError, ArithmeticError) as exc:  # too many digits: decimal.InvalidOperation
         raise CellProblem(N_("Not an amount of money: {value}."), value=cell_text(value)) from exc
     if tyiyn <= 0:
         raise CellProblem(N_("The amount must be more than zero."))
-    return tyiyn
+    return within_amount_limit(tyiyn)
 
 
 def _month(text: str) -> dt.date:

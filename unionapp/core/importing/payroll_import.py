@@ -31,7 +31,13 @@ from unionapp.core.i18n import N_, get_language
 from unionapp.core.importing.headers import Header, header_label
 from unionapp.core.importing.sheet import ADD, ERROR, Parser, ProblemLog, Sheet, require_columns
 from unionapp.core.importing.tabular import is_empty_cell
-from unionapp.core.importing.values import CellProblem, cell_text, parse_code, parse_text
+from unionapp.core.importing.values import (
+    CellProblem,
+    cell_text,
+    parse_code,
+    parse_text,
+    within_amount_limit,
+)
 from unionapp.core.importing.writing import AuditRows, bulk_insert
 from unionapp.core.models import Member, PayrollEntry
 from unionapp.core.money import MoneyError, as_som_text, to_tyiyn
@@ -101,16 +107,16 @@ def parse_amount(value: Any) -> int | None:
     if type(value) is int:  # most cells of a 1C export: no text or Decimal to go through
         if value < 0:
             raise CellProblem(N_("The amount {value} is below zero."), value=cell_text(value))
-        return value * 100
+        return within_amount_limit(value * 100)
     try:
         tyiyn = to_tyiyn(value)
-    except MoneyError as exc:
+    except (MoneyError, ArithmeticError) as exc:  # too many digits: decimal.InvalidOperation
         raise CellProblem(
             N_("Not an amount of money: {value}."), value=cell_text(value)
         ) from exc
     if tyiyn < 0:
         raise CellProblem(N_("The amount {value} is below zero."), value=cell_text(value))
-    return tyiyn
+    return within_amount_limit(tyiyn)
 
 
 PARSERS: dict[str, Parser] = {

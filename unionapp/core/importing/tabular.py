@@ -172,6 +172,9 @@ def _read_csv(name: str, data: bytes) -> Table:
             file=name,
         )
     text, encoding = decode_text(data)
+    # csv's default limit (131072 characters a cell) would end a file with one long cell in a
+    # traceback; the whole text is in memory already, so no cell can cost more than that.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     sample = [line for line in text.splitlines()[:30] if line.strip()]
     delimiter = sniff_delimiter(sample)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -11,7 +11,9 @@ import re
 from typing import Any
 
 from unionapp.core.codes import parse_exit_reason, parse_sex
+from unionapp.core.dues import AMOUNT_LIMIT
 from unionapp.core.i18n import N_
+from unionapp.core.money import as_som_text
 from unionapp.core.stored_text import has_lost_letter
 
 YES = frozenset({"да", "д", "ооба", "о", "yes", "y", "1", "true", "+"})
@@ -129,6 +131,16 @@ def parse_reason(value: Any) -> str | None:
     if code is None:
         raise CellProblem(N_("Unknown exit reason: {value}."), value=text)
     return code
+
+
+def within_amount_limit(tyiyn: int) -> int:
+    """Refuse an amount no money column holds (INTEGER on every store, as a form refuses it):
+    stored as is, 10**17 som ended the whole import in a traceback."""
+    if tyiyn > AMOUNT_LIMIT:
+        raise CellProblem(
+            N_("The amount is too large: at most {limit}."), limit=as_som_text(AMOUNT_LIMIT)
+        )
+    return tyiyn
 
 
 def parse_code(value: Any) -> str | None:

@@ -44,6 +44,7 @@ from unionapp.core.importing.values import (
     check_letters,
     parse_code,
     parse_date,
+    within_amount_limit,
 )
 from unionapp.core.importing.writing import AuditRows, bulk_insert
 from unionapp.core.institutions import NAME_LIMIT, clean_name, name_key
@@ -100,11 +101,11 @@ def parse_money(value: Any) -> int | None:
         return None
     try:
         tyiyn = to_tyiyn(value)
-    except MoneyError as exc:
+    except (MoneyError, ArithmeticError) as exc:  # too many digits: decimal.InvalidOperation
         raise CellProblem(N_("Not an amount of money: {value}."), value=cell_text(value)) from exc
     if tyiyn < 0:
         raise CellProblem(N_("The amount cannot be negative."))
-    return tyiyn
+    return within_amount_limit(tyiyn)
 
 
 def parse_name(value: Any) -> str | None:
