@@ -156,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
         demo_cmd,
         dues_cmds,
         print_cmds,
+        privacy_cmd,
         report_cmds,
         transfer_cmds,
     )
@@ -182,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     for module in (app_cmd, demo_cmd, transfer_cmds, dues_cmds, print_cmds, report_cmds,
-                   backup_cmds, copy_cmd, config_cmd):
+                   backup_cmds, copy_cmd, privacy_cmd, config_cmd):
         module.register(sub)
     parser.set_defaults(handler=app_cmd.run_app)
     return parser
