@@ -215,16 +215,22 @@ def _cols_of(f: BadFile, test: Callable[[Column], bool]) -> list[int]:
     return [i for i, c in enumerate(f.columns) if c is not None and test(c)]
 
 
-def _cell(f: BadFile, rng: random.Random, cols: list[int], value: Any) -> None:
+def _cell(f: BadFile, rng: random.Random, cols: list[int], value: Any) -> bool:
+    """Put ``value`` in one of ``cols`` of a random row; False when no such column is left."""
+    if not cols or not f.rows:
+        return False
     row = rng.randrange(len(f.rows))
     col = rng.choice(cols)
     while len(f.rows[row]) <= col:
         f.rows[row].append(None)
     f.rows[row][col] = value
+    return True
 
 
 def missing_required(f: BadFile, rng: random.Random) -> bool:
     cols = _cols_of(f, lambda c: c.required)
+    if not cols:
+        return False
     header = f.headers[rng.choice(cols)]
     for drop in reversed([i for i, h in enumerate(f.headers) if h == header]):  # repeats too
         f.headers.pop(drop)
@@ -236,7 +242,10 @@ def missing_required(f: BadFile, rng: random.Random) -> bool:
 
 
 def duplicate_header(f: BadFile, rng: random.Random) -> bool:
-    col = rng.choice(_cols_of(f, lambda c: True))
+    cols = _cols_of(f, lambda c: True)
+    if not cols:
+        return False
+    col = rng.choice(cols)
     f.headers.append(f.headers[col])
     f.columns.append(f.columns[col])
     for row in f.rows:
@@ -248,9 +257,8 @@ def impossible_date(f: BadFile, rng: random.Random) -> bool:
     cols = _cols_of(f, lambda c: c.type in DATE_TYPES and c.type != "decision_day")
     if not cols:
         return False
-    _cell(f, rng, cols, rng.choice(("31.02.2026", "30.02.2025", "29.02.2025", "32.01.2026",
+    return _cell(f, rng, cols, rng.choice(("31.02.2026", "30.02.2025", "29.02.2025", "32.01.2026",
                                    "00.00.0000", "15.13.2026", "01.01.1066", "2026-02-31")))
-    return True
 
 
 def wrong_type(f: BadFile, rng: random.Random) -> bool:
@@ -260,17 +268,15 @@ def wrong_type(f: BadFile, rng: random.Random) -> bool:
     cols = [i for i in cols if f.columns[i].type != "decision_day"]  # type: ignore[union-attr]
     if not cols:
         return False
-    _cell(f, rng, cols, rng.choice(("abc", "двенадцать", "12.3.x", "1e999", "--5", "N/A",
+    return _cell(f, rng, cols, rng.choice(("abc", "двенадцать", "12.3.x", "1e999", "--5", "N/A",
                                    "сто сом", "2026/13/45", "0x1F", "∞", "٣٤٥")))
-    return True
 
 
 def negative_money(f: BadFile, rng: random.Random) -> bool:
     cols = _cols_of(f, lambda c: c.type in MONEY_TYPES and c.type != "copay")
     if not cols:
         return False
-    _cell(f, rng, cols, rng.choice((-100, "-1 500,00", -0.01, "−300")))
-    return True
+    return _cell(f, rng, cols, rng.choice((-100, "-1 500,00", -0.01, "−300")))
 
 
 def too_large(f: BadFile, rng: random.Random) -> bool:
@@ -278,8 +284,8 @@ def too_large(f: BadFile, rng: random.Random) -> bool:
     cols = _cols_of(f, lambda c: c.type in MONEY_TYPES)
     if not cols:
         return False
-    _cell(f, rng, cols, rng.choice((10**8, "25000000", 10**17, 10**20, "1e20", 1e300, "9" * 40)))
-    return True
+    amounts = (10**8, "25000000", 10**17, 10**20, "1e20", 1e300, "9" * 40)
+    return _cell(f, rng, cols, rng.choice(amounts))
 
 
 def truncated_xlsx(f: BadFile, rng: random.Random) -> bool:
@@ -333,15 +339,13 @@ def unknown_card(f: BadFile, rng: random.Random) -> bool:
     cols = _cols_of(f, lambda c: c.type == "card")
     if not cols:
         return False
-    _cell(f, rng, cols, rng.choice(("77777777", "0", "1001-X", "№")))
-    return True
+    return _cell(f, rng, cols, rng.choice(("77777777", "0", "1001-X", "№")))
 
 
 def empty_required(f: BadFile, rng: random.Random) -> bool:
     # an empty «withheld» of a payroll list is 0 withheld: allowed
     cols = _cols_of(f, lambda c: c.required and c.type != "withheld")
-    _cell(f, rng, cols, rng.choice((None, "", "   ")))
-    return True
+    return _cell(f, rng, cols, rng.choice((None, "", "   ")))
 
 
 # Soft faults: allowed in a good file or not, they ride along with a sure one.
@@ -358,8 +362,7 @@ def formulas(f: BadFile, rng: random.Random) -> bool:
 
 def huge_cell(f: BadFile, rng: random.Random) -> bool:
     text = rng.choice(("Ж", "ab ", "1", "Ү\n"))
-    _cell(f, rng, list(range(len(f.headers))), (text * HUGE)[:HUGE])
-    return True
+    return _cell(f, rng, list(range(len(f.headers))), (text * HUGE)[:HUGE])
 
 
 def empty_rows(f: BadFile, rng: random.Random) -> bool:
@@ -382,10 +385,9 @@ def lost_letters(f: BadFile, rng: random.Random) -> bool:
 def odd_types(f: BadFile, rng: random.Random) -> bool:
     import datetime as dt
 
-    _cell(f, rng, list(range(len(f.headers))), rng.choice((
+    return _cell(f, rng, list(range(len(f.headers))), rng.choice((
         True, False, 1e300, -0.0, 123456789012345678901234567890, dt.datetime(1900, 1, 1),
         dt.time(12, 30), dt.datetime(2026, 2, 28, 23, 59))))
-    return True
 
 
 def junk_columns(f: BadFile, rng: random.Random) -> bool:
@@ -403,10 +405,9 @@ def title_block(f: BadFile, rng: random.Random) -> bool:
 
 
 def control_chars(f: BadFile, rng: random.Random) -> bool:
-    _cell(f, rng, list(range(len(f.headers))), rng.choice((
+    return _cell(f, rng, list(range(len(f.headers))), rng.choice((
         "Асан\x00ов", "\x1b[31mred\x1b[0m", "a\rb\nc", "\u202eмелин", "\ufeffБОМ", "\t\t",
         "строка\u2028другая", "\x0b\x0c")))
-    return True
 
 
 def ragged_rows(f: BadFile, rng: random.Random) -> bool:
