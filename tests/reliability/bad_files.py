@@ -528,6 +528,10 @@ class Outcome:
     stdout: str = ""
     stderr: str = ""
 
+    @property
+    def longest_line(self) -> int:
+        return max((len(line) for line in self.stderr.splitlines()), default=0)
+
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -617,6 +621,12 @@ class Report:
     def bad(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.violations]
 
+    def faults(self) -> Counter[str]:
+        """How many files had each fault (the file names list them)."""
+        return Counter(
+            fault for o in self.outcomes
+            for fault in Path(o.name).stem.split("-", 2)[2].split("+"))
+
     def figures(self) -> list[str]:
         per_kind = Counter(o.kind for o in self.outcomes)
         slowest = max(self.outcomes, key=lambda o: o.seconds)
@@ -634,6 +644,8 @@ class Report:
             f"db changes: {kinds_of['database changed']}",
             f"unlocated messages: {kinds_of['unlocated line'] + kinds_of['no located message']}",
             f"files with a violation: {len(self.bad)}",
+            "faults: " + ", ".join(f"{k} {n}" for k, n in sorted(self.faults().items())),
+            f"longest stderr line: {max(o.longest_line for o in self.outcomes)} characters",
             f"slowest file: {slowest.name} {slowest.seconds:.2f} s;"
             f" total {sum(o.seconds for o in self.outcomes):.1f} s",
         ]
