@@ -44,6 +44,7 @@ class Context:
         # A database file (and the folders above it) this run created: removed again when
         # the command does not succeed, so a refused first import leaves nothing behind.
         self._new_paths: list[Path] = []
+        self.unlocked_with: str | None = None  # the password that opened the register
 
     @property
     def is_server(self) -> bool:
@@ -78,12 +79,32 @@ class Context:
 
             if not self.is_server:
                 self._prepare_file(self.db_path, create)
-            self._db = open_database(str(self.args.db) if self.is_server else self.db_path)
+            opened = open_database(str(self.args.db) if self.is_server else self.db_path)
+            self._unlock(opened)
+            self._db = opened
             if self.is_server and self.args.lang is None:
                 from unionapp.core import settings
 
                 i18n.set_language(settings.get(self._db, "ui.language"))
         return self._db
+
+    def _unlock(self, db: Database) -> None:
+        """A register with a password opens with UNIONAPP_PASSWORD, or asks in a terminal."""
+        from unionapp.core import password
+
+        if not password.is_protected(db):
+            return
+        given = os.environ.get("UNIONAPP_PASSWORD")
+        if given is None and sys.stdin is not None and sys.stdin.isatty():
+            import getpass
+
+            given = getpass.getpass(_("Password: "))
+        try:
+            password.require(db, given)
+        except UserError:
+            db.close()
+            raise
+        self.unlocked_with = given  # ``password set`` changes it without asking twice
 
     def _prepare_file(self, path: Path, create: bool) -> None:
         if path.exists():  # an empty (0-byte) file counts: someone made it to be a database
@@ -155,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
         copy_cmd,
         demo_cmd,
         dues_cmds,
+        password_cmd,
         print_cmds,
         privacy_cmd,
         report_cmds,
@@ -183,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     for module in (app_cmd, demo_cmd, transfer_cmds, dues_cmds, print_cmds, report_cmds,
-                   backup_cmds, copy_cmd, privacy_cmd, config_cmd):
+                   backup_cmds, copy_cmd, privacy_cmd, password_cmd, config_cmd):
         module.register(sub)
     parser.set_defaults(handler=app_cmd.run_app)
     return parser

@@ -85,6 +85,7 @@ class Opened:
     db: Any  # a core Database (the UI never imports the database layer)
     members: Any  # a core MemberList
     language: str  # the stored ``ui.language``
+    protected: bool = False  # a password must be given before the register is shown
 
 
 @dataclass
@@ -98,6 +99,7 @@ class Running:
     temporary: bool = False  # a ``--demo`` folder, deleted when the program closes
     exit_code: int | None = None  # set when the register could not be opened after all
     opened: Opened | None = None  # set by the start-up job, even if the window never took it
+    password_dialog: Any = None  # asked before the pages are made, when a password is set
 
     @property
     def state(self) -> AppState:
@@ -159,7 +161,10 @@ def open_register(db_path: Path, *, with_demo: bool) -> Opened:
     prepare_database(db_path, with_demo=with_demo)
     db = open_database(db_path)
     try:
-        return Opened(db, MemberList.load(db), settings.get(db, "ui.language"))
+        from unionapp.core import password
+
+        return Opened(db, MemberList.load(db), settings.get(db, "ui.language"),
+                      password.is_protected(db))
     except BaseException:
         db.close()
         raise
@@ -260,6 +265,25 @@ def _show_register(running: Running, args: argparse.Namespace, opened: Opened) -
     window = running.window
     if not window.isVisible():  # closed while it was opening: ``finish`` closes the database
         return
+    if opened.protected:
+        _ask_password(running, args, opened)
+        return
+    _show_pages(running, args, opened)
+
+
+def _ask_password(running: Running, args: argparse.Namespace, opened: Opened) -> None:
+    from unionapp.core import password
+    from unionapp.ui.dialogs.password_dialog import PasswordDialog
+
+    dialog = PasswordDialog(lambda given: password.check(opened.db, given), running.window)
+    running.password_dialog = dialog
+    dialog.accepted.connect(lambda: _show_pages(running, args, opened))
+    dialog.rejected.connect(running.window.close)  # ``finish`` closes the database
+    dialog.open()
+
+
+def _show_pages(running: Running, args: argparse.Namespace, opened: Opened) -> None:
+    window = running.window
     from unionapp.ui.state import AppState  # loaded by the job
 
     state = AppState(running.db_path, db=opened.db)

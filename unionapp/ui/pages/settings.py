@@ -26,6 +26,7 @@ from unionapp.core import i18n, maintenance, settings
 from unionapp.core.errors import ValidationError
 from unionapp.core.formatting import format_decimal_input
 from unionapp.core.i18n import _
+from unionapp.ui.dialogs.password_box import PasswordBox
 from unionapp.ui.dialogs.printer_offsets import PrintingBox
 from unionapp.ui.i18n import LANGUAGE_NAMES
 from unionapp.ui.operations import confirm, run_in_background, show_error
@@ -121,6 +122,7 @@ class SettingsPage(Page):
 
         self.backups = BackupsBox(state)
         self.printing = PrintingBox(state)
+        self.password = PasswordBox(state)
 
         self.demo_box = QGroupBox()
         self.demo_box.setObjectName("demoBox")
@@ -141,6 +143,7 @@ class SettingsPage(Page):
         column.addWidget(self.org_box)
         column.addWidget(self.demo_box)
         column.addWidget(self.printing)
+        column.addWidget(self.password)
         column.addWidget(self.backups, 1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -200,6 +203,7 @@ class SettingsPage(Page):
         self.empty_button.setText(_("Start an empty register…"))
         self.backups.retranslate()
         self.printing.retranslate()
+        self.password.retranslate()
         self.saved_label.clear()
         language = self.editors[LANGUAGE_KEY]
         if isinstance(language, QComboBox):

@@ -1,0 +1,111 @@
+"""The Settings page's «Password» group and its dialog: set, change or remove the password
+asked whenever the register is opened (``core.password``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionapp.core import password
+from unionapp.core.errors import ValidationError
+from unionapp.core.i18n import _
+
+if TYPE_CHECKING:
+    from unionapp.ui.state import AppState
+
+ERROR_STYLE = "color:#b3261e;"
+
+
+class SetPasswordDialog(QDialog):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SetPasswordDialog")
+        self.state = state
+        self.protected = password.is_protected(state.db)
+        self.current, self.new, self.again = QLineEdit(), QLineEdit(), QLineEdit()
+        for field in (self.current, self.new, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.hint = QLabel(_("Leave the new password empty to open without one."))
+        self.hint.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        if self.protected:
+            form.addRow(_("Current password:"), self.current)
+        form.addRow(_("New password:"), self.new)
+        form.addRow(_("The new password again:"), self.again)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setWindowTitle(_("Password"))
+
+    def save(self) -> bool:
+        if self.new.text() != self.again.text():
+            return self._refuse(_("The two passwords are different; nothing was changed."))
+        try:
+            password.set_password(self.state.db, self.new.text() or None,
+                                  current=self.current.text() if self.protected else None)
+        except ValidationError as exc:
+            return self._refuse(exc.message())
+        self.accept()
+        return True
+
+    def _refuse(self, text: str) -> bool:
+        self.error.setText(text)
+        self.error.show()
+        return False
+
+
+class PasswordBox(QGroupBox):
+    """What the password does, whether one is set, and the button to change it."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("passwordBox")
+        self.state = state
+        self.dialog: SetPasswordDialog | None = None
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.button = QPushButton()
+        self.button.setObjectName("passwordButton")
+        self.button.clicked.connect(self.open_dialog)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(_("Password"))
+        protected = password.is_protected(self.state.db)
+        self.text.setText(
+            _("The register is opened with a password.") if protected else
+            _("The register opens without a password. Set one if others use this computer.")
+        )
+        self.button.setText(_("Change the password…") if protected else _("Set a password…"))
+
+    def open_dialog(self) -> SetPasswordDialog:
+        self.dialog = SetPasswordDialog(self.state, self)
+        self.dialog.accepted.connect(self.retranslate)
+        self.dialog.open()
+        return self.dialog
