@@ -40,3 +40,12 @@ def test_one_percent_of_a_wage_rounds_half_up() -> None:
 
 def test_plain_text_for_json_and_csv() -> None:
     assert [as_som_text(t) for t in (123450, 5, -1230, 0)] == ["1234.50", "0.05", "-12.30", "0.00"]
+
+
+@pytest.mark.parametrize("text", ["1e300", "1e26", "99999999999999999999999999999"])
+def test_a_number_too_large_for_an_amount_is_not_money(text: str) -> None:
+    """A form's amount field gets a MoneyError it shows on the field, never a crash."""
+    from unionapp.core.money import MoneyError, to_tyiyn
+
+    with pytest.raises(MoneyError):
+        to_tyiyn(text)

@@ -43,7 +43,10 @@ def to_decimal(value: Any) -> Decimal:
 def to_tyiyn(value: Any) -> int:
     """Som (as written) to integer tyiyn, rounding half-up to the tyiyn."""
     som = to_decimal(value)
-    return int((som * TYIYN_PER_SOM).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    try:  # «1e300» is a number, but no amount: quantize overflows the context's precision
+        return int((som * TYIYN_PER_SOM).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except ArithmeticError as exc:
+        raise MoneyError(str(value)) from exc
 
 
 def percent_of(tyiyn: int, percent: Decimal) -> int:
