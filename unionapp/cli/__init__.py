@@ -92,16 +92,16 @@ class Context:
         """A register with a password opens with UNIONAPP_PASSWORD, or asks in a terminal."""
         from unionapp.core import password
 
-        if not password.is_protected(db):
-            return
-        given = os.environ.get("UNIONAPP_PASSWORD")
-        if given is None and sys.stdin is not None and sys.stdin.isatty():
-            import getpass
-
-            given = getpass.getpass(_("Password: "))
         try:
+            if not password.is_protected(db):
+                return
+            given = os.environ.get("UNIONAPP_PASSWORD")
+            if given is None and sys.stdin is not None and sys.stdin.isatty():
+                import getpass
+
+                given = getpass.getpass(_("Password: "))
             password.require(db, given)
-        except UserError:
+        except BaseException:  # refused, or a file that cannot even be read: closed again
             db.close()
             raise
         self.unlocked_with = given  # ``password set`` changes it without asking twice

@@ -23,6 +23,7 @@ from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, ValidationError, raise_all
 from unionapp.core.i18n import N_, _
 from unionapp.core.models import AidPayment, Decision, Member, Setting
+from unionapp.core.money import AMOUNT_LIMIT
 from unionapp.core.settings import DEFINITIONS
 from unionapp.core.stored_text import text_problem
 
@@ -145,6 +146,8 @@ def _problems(
         errors.append(ValidationError(REQUIRED, field="amount"))
     elif data.amount <= 0:
         errors.append(ValidationError(NOT_POSITIVE, field="amount"))
+    elif data.amount > AMOUNT_LIMIT:
+        errors.append(ValidationError(N_("The amount is too large."), field="amount"))
     if data.paid_on is None:
         errors.append(ValidationError(REQUIRED, field="paid_on"))
     elif data.paid_on > today:

@@ -29,6 +29,7 @@ from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, ValidationError, raise_all
 from unionapp.core.i18n import N_
 from unionapp.core.models import Award, AwardType, Decision, Department, Member, Setting
+from unionapp.core.money import AMOUNT_LIMIT
 from unionapp.core.quotes import inside_quotes
 from unionapp.core.stored_text import text_problem
 
@@ -177,6 +178,8 @@ def _problems(
                 name=f"{member.surname} {member.name}", date=day)
     if data.cost < 0:
         err("cost", N_("The amount cannot be negative."))
+    elif data.cost > AMOUNT_LIMIT:
+        err("cost", N_("The amount is too large."))
     for name in ("reason", "note"):
         problem = text_problem(name, getattr(data, name), None)
         if problem is not None:

@@ -25,6 +25,7 @@ from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, ValidationError, raise_all
 from unionapp.core.i18n import N_
 from unionapp.core.models import CashPayment, Department, Member, PayrollEntry
+from unionapp.core.money import AMOUNT_LIMIT
 from unionapp.core.stored_text import text_problem
 
 RATE_KEY = "dues.rate_percent"
@@ -50,7 +51,6 @@ def member_in_month(join: dt.date, exit_: dt.date | None, month: dt.date) -> boo
 # --- cash payments ------------------------------------------------------------------------
 
 
-AMOUNT_LIMIT = 2**31 - 1  # tyiyn: the largest amount an INTEGER column holds on every store
 
 
 def cash_payment_problems(

@@ -12,6 +12,10 @@ from typing import Any
 TYIYN_PER_SOM = 100
 
 
+# The largest amount an INTEGER column holds on every store (21 474 836,47 som).
+AMOUNT_LIMIT = 2**31 - 1
+
+
 class MoneyError(ValueError):
     """Text or a cell that is not an amount of money."""
 

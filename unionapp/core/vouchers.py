@@ -35,6 +35,7 @@ from unionapp.core.models import (
     Voucher,
     VoucherApplication,
 )
+from unionapp.core.money import AMOUNT_LIMIT
 from unionapp.core.quotes import inside_quotes
 from unionapp.core.stored_text import text_problem
 
@@ -166,6 +167,8 @@ def voucher_problems(
     for name, amount in (("cost", cost), ("copay", copay)):
         if amount is not None and amount < 0:
             errors.append(ValidationError(NEGATIVE, field=name))
+        elif amount is not None and amount > AMOUNT_LIMIT:
+            errors.append(ValidationError(N_("The amount is too large."), field=name))
     if cost is not None and copay is not None and 0 <= cost < copay:
         from unionapp.core.formatting import format_money
 

@@ -11,9 +11,8 @@ import re
 from typing import Any
 
 from unionapp.core.codes import parse_exit_reason, parse_sex
-from unionapp.core.dues import AMOUNT_LIMIT
 from unionapp.core.i18n import N_
-from unionapp.core.money import as_som_text
+from unionapp.core.money import AMOUNT_LIMIT, as_som_text
 from unionapp.core.stored_text import has_lost_letter
 
 YES = frozenset({"да", "д", "ооба", "о", "yes", "y", "1", "true", "+"})
