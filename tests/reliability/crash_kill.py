@@ -324,12 +324,14 @@ class Figures:
     left_before: int = 0
     left_after: int = 0
     killed_after_commit: int = 0
+    killed_while_writing: int = 0
     all_or_nothing_held: int = 0
     partial: int = 0
     integrity_failures: int = 0
     failed_commands: int = 0
     bad_backups: int = 0
     lock_blocked: int = 0
+    stale_lock_files: int = 0
     rerun_failures: int = 0
     leftover_files: Counter[str] = field(default_factory=Counter)
     per_command: Counter[str] = field(default_factory=Counter)
@@ -409,6 +411,8 @@ def kill_once(scenario: Scenario, before: State, base: Path, work: Path, home: P
     if not differences(state, before, ignore):
         figures.left_before += 1
         figures.all_or_nothing_held += 1
+        writing = bool(scenario.writes_at) and delay >= scenario.write_start
+        figures.killed_while_writing += killed and writing and scenario.name != "backup"
     elif not differences(state, scenario.after, ignore):
         figures.left_after += 1
         figures.killed_after_commit += killed
@@ -425,6 +429,8 @@ def kill_once(scenario: Scenario, before: State, base: Path, work: Path, home: P
         figures.violations.append(f"{where}: backup does not verify: {problem}")
     for name in leftovers(db):
         figures.leftover_files[name.split("_")[-1] if "_" in name else name] += 1
+    if db.with_name(db.name + ".lock").exists():
+        figures.stale_lock_files += 1  # a killed restore leaves it; it must not block
     if not lock_is_free(db):
         figures.lock_blocked += 1
         figures.violations.append(f"{where}: the database's lock is still held")
@@ -483,6 +489,8 @@ def report(figures: Figures) -> str:
         ("completed before the kill", figures.completed),
         ("database after the kill:", ""),
         ("  left as before (nothing written)", figures.left_before),
+        ("    of them killed after it began writing (rolled back)",
+         figures.killed_while_writing),
         ("  left as after (all written)", figures.left_after),
         ("    of them killed after the commit, before exit", figures.killed_after_commit),
         ("all-or-nothing holds", figures.all_or_nothing_held),
@@ -490,6 +498,7 @@ def report(figures: Figures) -> str:
         ("integrity failures (must be 0)", figures.integrity_failures),
         ("commands failing on their own (must be 0)", figures.failed_commands),
         ("backups not verifying (must be 0)", figures.bad_backups),
+        ("lock file left behind (must not block)", figures.stale_lock_files),
         ("lock still held after the kill (must be 0)", figures.lock_blocked),
         ("re-run after the kill failing (must be 0)", figures.rerun_failures),
     ]
