@@ -87,3 +87,23 @@ def test_a_backup_folder_that_cannot_be_written_is_refused_and_the_database_kept
         db.close()
     assert _sha(path) == before
     assert main(["--db", str(path), "check"]) == 0
+
+
+def test_half_made_copies_of_a_killed_backup_are_cleared_by_the_next(tmp_path: Path) -> None:
+    path = tmp_path / "union.sqlite"
+    assert main(["--db", str(path), "demo", "--members", "20", "--years", "0"]) == 0
+    folder = backup.backup_dir(path)
+    folder.mkdir(exist_ok=True)
+    stale = [folder / "union.sqlite_20261124-101010-000001_manual.sqlite.partial",
+             folder / "union.sqlite_20261124-101010-000001_manual.sqlite.partial-journal"]
+    other = folder / "other.sqlite_20261124-101010-000001_manual.sqlite.partial"
+    for file in (*stale, other):
+        file.write_bytes(b"half a copy")
+    db = open_database(path)
+    try:
+        backup.make_backup(db, backup.MANUAL, now=NOON)
+    finally:
+        db.close()
+    assert not any(f.exists() for f in stale)
+    assert other.exists()  # another database's files are not ours to remove
+    assert [b.reason for b in backup.list_backups(path)] == [backup.MANUAL]

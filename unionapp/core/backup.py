@@ -30,6 +30,7 @@ other copy of the program has the file open.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 import re
 import shutil
@@ -139,10 +140,24 @@ def _write_failed(path: Path, exc: BaseException) -> UserError:
     )
 
 
+def _drop_partial(partial: Path) -> None:
+    """A half-made copy and the journal SQLite may have left beside it."""
+    partial.unlink(missing_ok=True)
+    partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+
+
+def _drop_stale_partials(db_path: Path) -> None:
+    """Copies a killed backup or restore left half-made: never a backup, so never kept."""
+    folder = backup_dir(db_path)
+    if folder.is_dir():
+        for stale in folder.glob(f"{glob.escape(db_path.name)}_*.sqlite.partial*"):
+            stale.unlink(missing_ok=True)
+
+
 def _copy_verified(source: sqlite3.Connection, source_name: Path, out: Path) -> None:
     """Copy ``source`` into ``out`` via a ``.partial`` file, verified before it takes the name."""
     partial = out.with_name(out.name + ".partial")
-    partial.unlink(missing_ok=True)
+    _drop_partial(partial)
     try:
         dst = sqlite3.connect(str(partial))
         try:
@@ -152,15 +167,15 @@ def _copy_verified(source: sqlite3.Connection, source_name: Path, out: Path) -> 
             dst.close()
         _fsync_file(partial)
     except (OSError, sqlite3.OperationalError) as exc:
-        partial.unlink(missing_ok=True)
+        _drop_partial(partial)
         raise _write_failed(out, exc) from exc
     except sqlite3.DatabaseError as exc:  # the source itself cannot be read
-        partial.unlink(missing_ok=True)
+        _drop_partial(partial)
         raise damaged_error(source_name, str(exc)) from exc
     try:
         verify_backup(partial, shown_as=out)
     except DatabaseFileError as exc:
-        partial.unlink(missing_ok=True)
+        _drop_partial(partial)
         raise DatabaseFileError(
             N_(
                 "The backup of {source} failed its check and was deleted; "
@@ -170,7 +185,7 @@ def _copy_verified(source: sqlite3.Connection, source_name: Path, out: Path) -> 
             problem=exc,  # shown in the language current when the message is
         ) from exc
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _drop_partial(partial)
         raise
     os.replace(partial, out)
     _fsync_dir(out.parent)
@@ -240,6 +255,8 @@ def make_backup(
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _write_failed(target, exc) from exc
+    if out is None:
+        _drop_stale_partials(db.path)
     _online_copy(db.path, target)
     if out is None:
         rotate(db.path)
