@@ -223,3 +223,13 @@ def test_an_import_leaves_the_garbage_collector_as_it_found_it(db, tmp_path) -> 
     with pytest.raises(UserError):
         run_import(db, "payroll", bad, month="2026-10")
     assert gc.get_threshold() == before
+
+
+def test_a_totals_row_may_sum_past_one_amounts_limit(db: Any, tmp_path: Path) -> None:
+    """The limit is per amount (what a column holds); a big plant's «Итого» is larger."""
+    rows = [[f"T-{i}", f"Адам {i}", "Цех", 15_000_000, 150_000] for i in range(2)]
+    path = one_c_file(tmp_path / "big.xlsx", rows)  # totals 30 000 000 som > 21 474 836,47
+    summary = run_import(db, "payroll", path)
+    assert summary.total_wage == 3_000_000_000
+    too_big = one_c_file(tmp_path / "one.xlsx", [["T-9", "Адам", "Цех", 25_000_000, 250_000]])
+    assert refused(db, too_big)  # one wage over the limit is still refused at its cell

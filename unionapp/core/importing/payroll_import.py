@@ -101,13 +101,19 @@ def parse_month_cell(value: Any) -> dt.date | None:
 
 
 def parse_amount(value: Any) -> int | None:
-    """Som as written -> tyiyn; an amount below zero or not a number is refused."""
+    """Som as written -> tyiyn; an amount below zero, not a number or too large is refused."""
+    tyiyn = _amount(value)
+    return None if tyiyn is None else within_amount_limit(tyiyn)
+
+
+def _amount(value: Any) -> int | None:
+    """Som as written -> tyiyn, with no upper limit: a totals row sums thousands of wages."""
     if is_empty_cell(value):
         return None
     if type(value) is int:  # most cells of a 1C export: no text or Decimal to go through
         if value < 0:
             raise CellProblem(N_("The amount {value} is below zero."), value=cell_text(value))
-        return within_amount_limit(value * 100)
+        return value * 100
     try:
         tyiyn = to_tyiyn(value)
     except (MoneyError, ArithmeticError) as exc:  # too many digits: decimal.InvalidOperation
@@ -116,7 +122,7 @@ def parse_amount(value: Any) -> int | None:
         ) from exc
     if tyiyn < 0:
         raise CellProblem(N_("The amount {value} is below zero."), value=cell_text(value))
-    return within_amount_limit(tyiyn)
+    return tyiyn
 
 
 PARSERS: dict[str, Parser] = {
@@ -353,7 +359,7 @@ def _check_totals(sheet: Sheet, totals: tuple[int, list[Any]], sums: dict[str, i
         if index is None or index >= len(cells) or is_empty_cell(cells[index]):
             continue
         try:
-            stated = parse_amount(cells[index])
+            stated = _amount(cells[index])
         except CellProblem as problem:
             log.add(row_no, name, problem.msgid, **problem.params)
             continue
