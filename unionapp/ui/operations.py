@@ -14,6 +14,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -191,3 +192,24 @@ def run_in_background(
 def running_jobs() -> int:
     """How many background jobs have not reported back yet (tests wait for zero)."""
     return len(_running)
+
+
+def ask_save_path(
+    parent: QWidget | None, title: str, default_name: str, *, csv: bool = True
+) -> Path | None:
+    """Where to write an export: an .xlsx (or .csv) in the home folder by default; a name typed
+    without its ending gets the one of the chosen file type. None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    kinds = _("Excel workbook (*.xlsx)")
+    if csv:
+        kinds += ";;" + _("CSV file (*.csv)")
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name),
+                                               kinds)
+    if not path:
+        return None
+    target = Path(path)
+    endings = (".xlsx", ".csv") if csv else (".xlsx",)
+    if target.suffix.lower() not in endings:
+        target = target.with_suffix(".csv" if csv and "csv" in chosen.lower() else ".xlsx")
+    return target

@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,7 +32,13 @@ from unionapp.core.aid import AidRow
 from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import query_words, search_text
-from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
+from unionapp.ui.operations import (
+    BackgroundJob,
+    ask_save_path,
+    run_in_background,
+    show_error,
+    start_job,
+)
 from unionapp.ui.pages.awards import ColumnFit
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, record_list, style_heading
@@ -343,16 +348,9 @@ class AidPage(Page):
         self.state.notify_changed("aid")
 
     def ask_export(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, _("Export to Excel"), str(Path.home() / _("material-aid.xlsx")),
-            _("Excel workbook (*.xlsx);;CSV file (*.csv)"),
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() not in (".xlsx", ".csv"):
-            target = target.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
-        self.export_to(target)
+        target = ask_save_path(self, _("Export to Excel"), _("material-aid.xlsx"))
+        if target is not None:
+            self.export_to(target)
 
     def export_to(self, target: Path) -> None:
         """Every payment (all years) in the import's columns, off the GUI thread."""

@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,7 +37,13 @@ from unionapp.core.codes import AWARD_LEVELS
 from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import query_words, search_text
-from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
+from unionapp.ui.operations import (
+    BackgroundJob,
+    ask_save_path,
+    run_in_background,
+    show_error,
+    start_job,
+)
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.page_parts import ID_ROLE, record_list, style_heading
 from unionapp.ui.widgets.flow_layout import FlowLayout
@@ -487,16 +492,9 @@ class AwardsPage(Page):
         self.state.notify_changed("awards")
 
     def ask_export(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, _("Export to Excel"), str(Path.home() / _("awards.xlsx")),
-            _("Excel workbook (*.xlsx);;CSV file (*.csv)"),
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() not in (".xlsx", ".csv"):
-            target = target.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
-        self.export_to(target)
+        target = ask_save_path(self, _("Export to Excel"), _("awards.xlsx"))
+        if target is not None:
+            self.export_to(target)
 
     def export_to(self, target: Path) -> None:
         """Every award (all years) in the import's columns, off the GUI thread."""

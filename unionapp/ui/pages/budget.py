@@ -21,7 +21,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -35,7 +34,13 @@ from unionapp.core import budget_edit, i18n
 from unionapp.core.budget import Budget, LineRow, budget, budget_years, planned_years
 from unionapp.core.formatting import format_date, format_money
 from unionapp.core.i18n import _
-from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
+from unionapp.ui.operations import (
+    BackgroundJob,
+    ask_save_path,
+    run_in_background,
+    show_error,
+    start_job,
+)
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.budget_tables import EntryTable, LineTable
 from unionapp.ui.pages.page_parts import style_heading
@@ -412,13 +417,10 @@ class BudgetPage(Page):
 
     def ask_export(self) -> None:
         year = self.chosen_year()
-        path, _chosen = QFileDialog.getSaveFileName(
-            self, _("Export to Excel"), str(Path.home() / _("budget-{year}.xlsx").format(
-                year=year)), _("Excel workbook (*.xlsx)"))
-        if path:
-            target = Path(path)
-            self.export_to(target if target.suffix.lower() == ".xlsx"
-                           else target.with_suffix(".xlsx"))
+        target = ask_save_path(self, _("Export to Excel"),
+                               _("budget-{year}.xlsx").format(year=year), csv=False)
+        if target is not None:
+            self.export_to(target)
 
     def export_to(self, target: Path) -> None:
         """The chosen year's смета to an .xlsx, off the GUI thread; a note says where."""

@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,7 +35,13 @@ from unionapp.core.decisions import DecisionRow, GrantedItem
 from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import query_words, search_text
-from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
+from unionapp.ui.operations import (
+    BackgroundJob,
+    ask_save_path,
+    run_in_background,
+    show_error,
+    start_job,
+)
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, record_list, style_heading
 from unionapp.ui.widgets.flow_layout import FlowLayout
@@ -462,11 +467,9 @@ class DecisionsPage(Page):
     def ask_export(self) -> None:
         year = self.year.currentData()
         name = _("protocols-{year}.xlsx").format(year=year) if year else _("protocols.xlsx")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export to Excel"), str(Path.home() / name), _("Excel workbook (*.xlsx)")
-        )
-        if path:
-            self.export_to(Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
+        target = ask_save_path(self, _("Export to Excel"), name, csv=False)
+        if target is not None:
+            self.export_to(target)
 
     def export_to(self, path: Path) -> None:
         """The protocols of the chosen year (or all) with what each granted, off the GUI thread."""

@@ -16,7 +16,6 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,7 +31,13 @@ from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS
 from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _, ngettext
 from unionapp.core.vouchers import VoucherRow
-from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
+from unionapp.ui.operations import (
+    BackgroundJob,
+    ask_save_path,
+    run_in_background,
+    show_error,
+    start_job,
+)
 from unionapp.ui.pages.vouchers_table import (
     Column,
     RecordsModel,
@@ -277,12 +282,9 @@ class IssuedTab(QWidget):
         return print_register(self, self.state, "vouchers", self.chosen_year())
 
     def ask_export(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export vouchers"), str(Path.home() / "vouchers.xlsx"),
-            _("Excel workbook (*.xlsx);;CSV (*.csv)"),
-        )
-        if path:
-            self.export_to(Path(path))
+        target = ask_save_path(self, _("Export vouchers"), "vouchers.xlsx")
+        if target is not None:
+            self.export_to(target)
 
     def export_to(self, path: Path) -> None:
         from unionapp.core.exporting import export_register
