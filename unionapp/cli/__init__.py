@@ -26,6 +26,7 @@ from unionapp import __version__
 from unionapp.core import i18n
 from unionapp.core.errors import DatabaseFileError, UserError
 from unionapp.core.i18n import N_, _
+from unionapp.core.target import is_server_url
 
 if TYPE_CHECKING:
     from unionapp.core.db import Database
@@ -49,7 +50,7 @@ class Context:
     @property
     def is_server(self) -> bool:
         """``--db`` may be a SQLAlchemy URL (PostgreSQL) instead of a file."""
-        return bool(self.args.db) and "://" in str(self.args.db)
+        return is_server_url(self.args.db)
 
     @property
     def db_path(self) -> Path:
@@ -236,6 +237,13 @@ def _early_options(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def _with_db_from_environment(args: argparse.Namespace) -> argparse.Namespace:
+    """``UNIONAPP_DB`` stands for a missing ``--db`` (a file or a server URL alike)."""
+    if not getattr(args, "db", None) and os.environ.get("UNIONAPP_DB"):
+        args.db = os.environ["UNIONAPP_DB"]
+    return args
+
+
 def _choose_language(args: argparse.Namespace) -> None:
     """--lang, else the organization's setting (read without upgrading anything), else ky."""
     lang = args.lang
@@ -243,7 +251,7 @@ def _choose_language(args: argparse.Namespace) -> None:
         from unionapp import paths
         from unionapp.core.quick_settings import stored_language
 
-        if not (args.db and "://" in args.db):  # a server's setting is read once it is open
+        if not is_server_url(args.db):  # a server's setting is read once it is open
             lang = stored_language(Path(args.db) if args.db else paths.default_db_path())
     i18n.set_language(lang or i18n.DEFAULT_LANGUAGE)
 
@@ -285,8 +293,8 @@ def _run(argv: list[str]) -> int:
     from unionapp.cli import argparse_i18n
 
     argparse_i18n.install()  # before the early look at --lang: even its errors are translated
-    _choose_language(_early_options(argv))
-    args = build_parser().parse_args(argv)
+    _choose_language(_with_db_from_environment(_early_options(argv)))
+    args = _with_db_from_environment(build_parser().parse_args(argv))
     ctx = Context(args)
     handler: Callable[[Context], int | None] = args.handler
     code = EXIT_BUG

@@ -20,6 +20,7 @@ from unionapp.core.db import Database
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import N_
 from unionapp.core.models import Base
+from unionapp.core.target import is_server_url
 
 CHUNK = 5000
 # The money of the register (tyiyn): equal sums on both sides prove the amounts came across.
@@ -79,7 +80,7 @@ def copy_database(
     """Copy everything in ``source`` into the new or empty database ``target`` (file or URL)."""
     from unionapp.core.store import open_database  # store imports the migrations (slow)
 
-    is_file = isinstance(target, Path) or "://" not in str(target)
+    is_file = not is_server_url(target)
     if is_file and source.path is not None and Path(target).resolve() == source.path.resolve():
         raise UserError(SAME_PLACE)
     counts, sums = _figures(source)

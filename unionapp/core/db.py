@@ -24,6 +24,7 @@ from unionapp.core.i18n import N_
 from unionapp.core.quick_settings import (  # lives where SQLAlchemy is not needed
     read_only_connection as read_only_connection,
 )
+from unionapp.core.target import is_server_url
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -127,7 +128,7 @@ class Database:
     """One database: the engine, and sessions that are each exactly one transaction."""
 
     def __init__(self, target: str | Path) -> None:
-        if isinstance(target, Path) or "://" not in str(target):
+        if not is_server_url(target):
             self.path: Path | None = Path(target).resolve()
             check_sqlite_file(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)

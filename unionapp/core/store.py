@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 
 from unionapp.core import backup, migrations
 from unionapp.core.db import Database
+from unionapp.core.target import is_server_url
 
 
 def open_database(
@@ -24,7 +25,7 @@ def open_database(
 
     ``scripts`` replaces the program's own upgrade steps (tests of the upgrade path only).
     """
-    if isinstance(target, Path) or "://" not in str(target):
+    if not is_server_url(target):
         migrations.check_file(Path(target), scripts)
     db = Database(target)
     try:

@@ -50,6 +50,7 @@ from unionapp.core.errors import UserError
 from unionapp.core.i18n import _
 from unionapp.core.lock import DatabaseLock
 from unionapp.core.quick_settings import chosen_language, stored_settings
+from unionapp.core.target import Target, as_target, is_server_url
 from unionapp.ui.i18n import install_qt_translator
 from unionapp.ui.main_window import MainWindow
 from unionapp.ui.operations import show_error, start_job
@@ -93,9 +94,9 @@ class Running:
     """What is open while the window is: closed again by ``finish``."""
 
     app: QApplication
-    lock: DatabaseLock
+    lock: DatabaseLock | None  # None for a server: several PCs work on it at once
     window: MainWindow
-    db_path: Path
+    target: Target  # the database file, or the server's URL
     temporary: bool = False  # a ``--demo`` folder, deleted when the program closes
     exit_code: int | None = None  # set when the register could not be opened after all
     opened: Opened | None = None  # set by the start-up job, even if the window never took it
@@ -116,9 +117,10 @@ class Running:
         return self.is_ready() or self.exit_code is not None
 
 
-def choose_database(args: argparse.Namespace) -> Path:
-    """The database file the window opens; with ``--demo``, one in a fresh temporary folder
-    (the demo itself is made by the start-up job, after the window is painted)."""
+def choose_database(args: argparse.Namespace) -> Target:
+    """The database the window opens: ``--db`` or ``UNIONAPP_DB`` (a file or a server URL),
+    else the data folder's file; with ``--demo``, a file in a fresh temporary folder (the demo
+    itself is made by the start-up job, after the window is painted)."""
     if getattr(args, "demo", False):
         # the folders of demo windows that were killed instead of closed (not the open ones)
         remove_stale_demo_folders(Path(tempfile.gettempdir()), DEMO_PREFIX, DEMO_DB_NAME)
@@ -126,21 +128,25 @@ def choose_database(args: argparse.Namespace) -> Path:
         # Backups, logs and the window's settings stay in the temporary folder too.
         os.environ["UNIONAPP_HOME"] = str(folder)
         return folder / DEMO_DB_NAME
-    return Path(args.db) if getattr(args, "db", None) else paths.default_db_path()
+    given = getattr(args, "db", None) or os.environ.get("UNIONAPP_DB")
+    return as_target(given) if given else paths.default_db_path()
 
 
 def is_explicit(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "db", None) or os.environ.get("UNIONAPP_DB"))
 
 
-def prepare_database(db_path: Path, *, with_demo: bool) -> bool:
-    """Create a missing database (with the demo organization if asked); True if created."""
-    if db_path.exists() and db_path.stat().st_size > 0:
+def prepare_database(target: Target, *, with_demo: bool) -> bool:
+    """Create a missing database file (with the demo organization if asked); True if created.
+
+    A server's database is created by its administrator; ``open_register`` makes its tables.
+    """
+    if isinstance(target, str) or (target.exists() and target.stat().st_size > 0):
         return False
     from unionapp.core import demo
     from unionapp.core.store import open_database
 
-    db = open_database(db_path)
+    db = open_database(target)
     try:
         if with_demo:
             demo.generate_demo(db)
@@ -149,7 +155,7 @@ def prepare_database(db_path: Path, *, with_demo: bool) -> bool:
     return True
 
 
-def open_register(db_path: Path, *, with_demo: bool) -> Opened:
+def open_register(target: Target, *, with_demo: bool) -> Opened:
     """The slow part of the start, for a worker thread: load the code, create a missing
     database, open it (upgrade and backup) and read the register."""
     for module in PRELOAD:
@@ -158,8 +164,8 @@ def open_register(db_path: Path, *, with_demo: bool) -> Opened:
     from unionapp.core.member_list import MemberList
     from unionapp.core.store import open_database
 
-    prepare_database(db_path, with_demo=with_demo)
-    db = open_database(db_path)
+    prepare_database(target, with_demo=with_demo)
+    db = open_database(target)
     try:
         from unionapp.core import password
 
@@ -215,21 +221,23 @@ def start(args: argparse.Namespace, app: QApplication | None = None) -> Running 
     refused. A database refused later sets ``Running.exit_code`` and closes the window."""
     app = app or create_application()
     temporary = bool(getattr(args, "demo", False))
-    db_path = choose_database(args)
-    stored = stored_settings(db_path)
+    target = choose_database(args)
+    # A server's settings are read once it is open (on the worker: it needs SQLAlchemy).
+    stored = {} if isinstance(target, str) else stored_settings(target)
     lang = getattr(args, "lang", None) or chosen_language(stored) or i18n.get_language()
     i18n.set_language(lang)
     install_qt_translator(app, lang)
-    lock = DatabaseLock(db_path)
+    lock = None if isinstance(target, str) else DatabaseLock(target)
     try:
-        lock.acquire()
+        if lock is not None:
+            lock.acquire()
     except UserError as exc:
-        if temporary:
-            shutil.rmtree(db_path.parent, ignore_errors=True)
+        if temporary and isinstance(target, Path):
+            shutil.rmtree(target.parent, ignore_errors=True)
         return refuse(exc.message())
     window = MainWindow()
-    window.show_opening(db_path.resolve(), stored)
-    running = Running(app, lock, window, db_path, temporary)
+    window.show_opening(target if isinstance(target, str) else target.resolve(), stored)
+    running = Running(app, lock, window, target, temporary)
     begun = False
 
     def begin() -> None:  # after the first paint, or the timer if the window never paints
@@ -246,10 +254,10 @@ def start(args: argparse.Namespace, app: QApplication | None = None) -> Running 
 
 def _open_in_background(running: Running, args: argparse.Namespace) -> None:
     setup_logging()
-    db_path, with_demo = running.db_path, running.temporary or not is_explicit(args)
+    target, with_demo = running.target, running.temporary or not is_explicit(args)
 
     def work(_progress: Any, _cancelled: Any) -> Opened:
-        opened = open_register(db_path, with_demo=with_demo)
+        opened = open_register(target, with_demo=with_demo)
         running.opened = opened  # for ``finish``, should the window close before it gets it
         return opened
 
@@ -286,12 +294,12 @@ def _show_pages(running: Running, args: argparse.Namespace, opened: Opened) -> N
     window = running.window
     from unionapp.ui.state import AppState  # loaded by the job
 
-    state = AppState(running.db_path, db=opened.db)
+    state = AppState(running.target, db=opened.db)
     fixed = getattr(args, "lang", None) or window.picked_language
     if not fixed and opened.language in i18n.LANGUAGES:
         state.set_language(opened.language)  # e.g. a file the quick look could not read
     window.open_register(state, opened.members)
-    if not running.temporary:
+    if not running.temporary and not is_server_url(running.target):
         window.start_daily_backup()
 
 
@@ -325,10 +333,11 @@ def finish(running: Running) -> None:
     finally:  # whatever happened above, the database is closed and the lock let go
         if db is not None:
             db.close()
-        running.lock.release()
-    if running.temporary:
+        if running.lock is not None:
+            running.lock.release()
+    if running.temporary and isinstance(running.target, Path):
         close_logging()  # its file is in the folder
-        folder = running.db_path.parent
+        folder = running.target.parent
         if folder.name.startswith(DEMO_PREFIX):
             shutil.rmtree(folder, ignore_errors=True)
 

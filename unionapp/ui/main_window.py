@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from unionapp import paths
 from unionapp.core import i18n
 from unionapp.core.i18n import _
+from unionapp.core.target import shown_name
 from unionapp.ui.i18n import LANGUAGE_NAMES, install_qt_translator
 from unionapp.ui.operations import show_error, start_job
 from unionapp.ui.pages import MEMBERS, PAGES, SETTINGS, PageEntry, page_entry
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         central.setLayout(body)
         self.setCentralWidget(central)
 
-        self.db_path: Path | None = None
+        self.db_name: str | None = None  # the file's path, or the server's URL shown
         self.db_label = QLabel()
         self.db_label.setStyleSheet("color:#666;")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -200,10 +201,10 @@ class MainWindow(QMainWindow):
             self.open_register(state, members)
 
     # -- opening the register -------------------------------------------------------------------
-    def show_opening(self, db_path: Path, stored: Mapping[str, str]) -> None:
+    def show_opening(self, target: Path | str, stored: Mapping[str, str]) -> None:
         """What the shell can show before the register is open: the database's name, and the
         organization's name and demo banner as stored (read without the database layer)."""
-        self.db_path = db_path
+        self.db_name = shown_name(target)
         self._organization = dict(stored)
         self.retranslate()
 
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
         and show the page the user was on last time."""
         if self.state is not None:
             raise RuntimeError("the register is already open")
-        self.state, self.db_path = state, state.db_path
+        self.state, self.db_name = state, state.shown_name
         # Only the members page (it takes the register already read) and the page shown are
         # made now; the others when first opened, so the first screen never waits for pages
         # nobody looked at (each reads its own data off the GUI thread once it exists).
@@ -329,8 +330,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.banner_button.setText(_("Open Settings"))
-        if self.db_path is not None:
-            self.db_label.setText(_("Database: {path}").format(path=self.db_path))
+        if self.db_name is not None:
+            self.db_label.setText(_("Database: {path}").format(path=self.db_name))
         self._update_banner_and_title()
 
     def _fit_sidebar(self) -> None:

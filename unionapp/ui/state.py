@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from unionapp.core import i18n, settings
 from unionapp.core.store import open_database
+from unionapp.core.target import Target, shown_name
 from unionapp.ui.i18n import install_qt_translator
 
 
@@ -20,13 +21,26 @@ class AppState(QObject):
     data_changed = Signal(str)  # what changed: "members", "settings", "all"
     language_changed = Signal(str)
 
-    def __init__(self, db_path: Path, parent: QObject | None = None, *, db: Any = None) -> None:
-        """``db``: the database already opened (the start-up opens it on a worker thread);
-        without it the file is opened here (upgraded and backed up as always)."""
+    def __init__(self, target: Target, parent: QObject | None = None, *, db: Any = None) -> None:
+        """``target``: the database file, or a server's URL. ``db``: the database already
+        opened (the start-up opens it on a worker thread); without it it is opened here
+        (upgraded, and a file backed up, as always)."""
         super().__init__(parent)
-        self.db_path = Path(db_path).resolve()
+        self.target: Target = target if isinstance(target, str) else Path(target).resolve()
+        # The file, for what only a file has (backups, restore); None on a server.
+        self.db_path: Path | None = None if isinstance(self.target, str) else self.target
         # A core Database; typed Any because the UI never imports the database layer.
-        self.db: Any = db if db is not None else open_database(self.db_path)
+        self.db: Any = db if db is not None else open_database(self.target)
+
+    @property
+    def on_server(self) -> bool:
+        """The register is on a database server, shared by several PCs."""
+        return self.db_path is None
+
+    @property
+    def shown_name(self) -> str:
+        """The register as the window names it (a server's password hidden)."""
+        return shown_name(self.target)
 
     def notify_changed(self, what: str = "all") -> None:
         self.data_changed.emit(what)
@@ -51,5 +65,5 @@ class AppState(QObject):
     def reopen_database(self) -> None:
         """After a restore replaced the file: open it again and refresh every view."""
         self.db.close()
-        self.db = open_database(self.db_path)
+        self.db = open_database(self.target)
         self.notify_changed("all")

@@ -32,6 +32,7 @@ from unionapp.ui.i18n import LANGUAGE_NAMES
 from unionapp.ui.operations import confirm, run_in_background, show_error
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.settings_backups import BackupsBox
+from unionapp.ui.pages.settings_server_copy import ServerCopyBox
 from unionapp.ui.state import AppState
 
 TEXT_KEYS = (
@@ -120,7 +121,7 @@ class SettingsPage(Page):
         buttons.addWidget(self.saved_label, 1)
         form.addRow(buttons)
 
-        self.backups = BackupsBox(state)
+        self.backups = ServerCopyBox(state) if state.on_server else BackupsBox(state)
         self.printing = PrintingBox(state)
         self.password = PasswordBox(state)
 

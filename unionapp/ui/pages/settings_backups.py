@@ -61,7 +61,10 @@ def size_text(size: int) -> str:
 class BackupsBox(QGroupBox):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        if state.db_path is None:
+            raise ValueError("a server's register has ServerCopyBox instead")
         self.state = state
+        self.db_path: Path = state.db_path
         self.setObjectName("backupsBox")
         self.backups: list[backup.BackupInfo] = []
 
@@ -121,7 +124,7 @@ class BackupsBox(QGroupBox):
 
     # -- the list ---------------------------------------------------------------------------
     def refresh(self, select: Path | None = None) -> None:
-        self.backups = backup.list_backups(self.state.db_path)
+        self.backups = backup.list_backups(self.db_path)
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             cells = (format_datetime(info.created), reason_label(info.reason), size_text(info.size))
@@ -173,14 +176,14 @@ class BackupsBox(QGroupBox):
         ).format(when=format_datetime(info.created))
         if not confirm(self, question, title=_("Restore a backup")):
             return
-        state = self.state
+        state, db_path = self.state, self.db_path
         # Nothing may touch the old file while it is replaced: let running jobs (a reload, the
         # daily backup) finish, and block the window at once rather than after 200 ms.
         QThreadPool.globalInstance().waitForDone(10_000)
         state.close_database()
 
         def work(_progress: Any, _cancelled: Any) -> Path | None:
-            return backup.restore(state.db_path, info.path)
+            return backup.restore(db_path, info.path)
 
         def done(saved: Path | None) -> None:
             state.reopen_database()  # tells every page: everything changed
@@ -209,7 +212,7 @@ class BackupsBox(QGroupBox):
         show_error(self, exc)
 
     def open_folder(self) -> None:
-        folder = paths.backup_dir(self.state.db_path)
+        folder = paths.backup_dir(self.db_path)
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
