@@ -1,4 +1,5 @@
-"""The Settings page: the organization's settings, the language, backups and leaving the demo.
+"""The Settings page: the organization's settings, the language, printing, the password,
+forgetting former members, backups and leaving the demo.
 
 All settings are saved by one button in one transaction (``settings.set_many``); a refused
 value is marked on its own field with the core's message, so the chairperson sees at once
@@ -28,6 +29,7 @@ from unionapp.core.formatting import format_decimal_input
 from unionapp.core.i18n import _
 from unionapp.ui.dialogs.password_box import PasswordBox
 from unionapp.ui.dialogs.printer_offsets import PrintingBox
+from unionapp.ui.dialogs.purge_box import PurgeBox
 from unionapp.ui.i18n import LANGUAGE_NAMES
 from unionapp.ui.operations import confirm, run_in_background, show_error
 from unionapp.ui.pages.base import Page
@@ -124,6 +126,7 @@ class SettingsPage(Page):
         self.backups = ServerCopyBox(state) if state.on_server else BackupsBox(state)
         self.printing = PrintingBox(state)
         self.password = PasswordBox(state)
+        self.purge = PurgeBox(state)
 
         self.demo_box = QGroupBox()
         self.demo_box.setObjectName("demoBox")
@@ -145,6 +148,7 @@ class SettingsPage(Page):
         column.addWidget(self.demo_box)
         column.addWidget(self.printing)
         column.addWidget(self.password)
+        column.addWidget(self.purge)
         column.addWidget(self.backups, 1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -205,6 +209,7 @@ class SettingsPage(Page):
         self.backups.retranslate()
         self.printing.retranslate()
         self.password.retranslate()
+        self.purge.retranslate()
         self.saved_label.clear()
         language = self.editors[LANGUAGE_KEY]
         if isinstance(language, QComboBox):
