@@ -7,18 +7,13 @@ follow the filter, so «how much did we pay for funerals this year?» is one wor
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -27,25 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionapp.core import aid, i18n
+from unionapp.core import aid
 from unionapp.core.aid import AidRow
 from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import query_words, search_text
-from unionapp.ui.operations import (
-    BackgroundJob,
-    ask_save_path,
-    run_in_background,
-    show_error,
-    start_job,
-)
-from unionapp.ui.pages.awards import ColumnFit
-from unionapp.ui.pages.base import Page
-from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, record_list, style_heading
-from unionapp.ui.widgets.flow_layout import FlowLayout
+from unionapp.ui.operations import Work, ask_save_path
+from unionapp.ui.pages import register_base as rb
+from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, ColumnFit, record_list
+from unionapp.ui.pages.register_base import RegisterPage
 
 if TYPE_CHECKING:
     from unionapp.ui.dialogs.aid_dialog import AidDialog
+    from unionapp.ui.dialogs.import_wizard import ImportWizard
     from unionapp.ui.state import AppState
 
 RELOAD_ON = frozenset({"aid", "decisions", "members", "settings", "all"})
@@ -53,22 +42,17 @@ COLUMNS = (N_("Member"), N_("Reason"), N_("Amount"), N_("Date paid"), N_("Protoc
 MEMBER_COLUMN, REASON_COLUMN, AMOUNT_COLUMN, PROTOCOL_COLUMN = 0, 1, 2, 4
 
 
-class AidPage(Page):
+class AidPage(RegisterPage):
     key = "aid"
+    reload_on = RELOAD_ON
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.rows: list[AidRow] = []
         self.keys: list[str] = []
         self.loaded_year: int | None = None
-        self.dialog: AidDialog | None = None
-        self.box: QMessageBox | None = None
-        self._job: BackgroundJob | None = None
-        self._again = False
 
-        self.heading = QLabel()
-        self.heading.setObjectName("aidHeading")
-        style_heading(self.heading)
+        self.heading = rb.heading("aidHeading")
         self.new_button = QPushButton()
         self.new_button.setObjectName("newAid")
         self.new_button.clicked.connect(lambda: self.open_aid(None))
@@ -87,24 +71,13 @@ class AidPage(Page):
         self.print_button = QPushButton()
         self.print_button.setObjectName("printAid")
         self.print_button.clicked.connect(self.print_list)
-        actions = FlowLayout(align_right=True)
-        for button in (self.new_button, self.edit_button, self.delete_button,
-                       self.import_button, self.export_button, self.print_button):
-            actions.addWidget(button)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
-        top.addSpacing(12)
-        top.addLayout(actions, 1)
+        top = rb.top_row((self.new_button, self.edit_button, self.delete_button,
+                          self.import_button, self.export_button, self.print_button),
+                         title=self.heading)
 
         self.year_label = QLabel()
-        self.year = QComboBox()
-        self.year.setObjectName("aidYear")
-        self.year_label.setBuddy(self.year)
-        self.year.currentIndexChanged.connect(lambda _i: self.reload())
-        self.search = QLineEdit()
-        self.search.setObjectName("aidSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self.apply_filter())
+        self.year = rb.year_combo("aidYear", self.year_label, self.reload)
+        self.search = rb.search_box("aidSearch", lambda _text: self.apply_filter())
         search_row = QHBoxLayout()
         search_row.addWidget(self.year_label)
         search_row.addWidget(self.year)
@@ -122,7 +95,7 @@ class AidPage(Page):
             hide=(PROTOCOL_COLUMN,), grow=(MEMBER_COLUMN,))
         self.table.itemActivated.connect(lambda item, _c: self.open_aid(item.data(0, ID_ROLE)))
         self.table.currentItemChanged.connect(lambda _now, _before: self._update_buttons())
-        self.table.installEventFilter(self)
+        rb.DeleteKey(self.table, self.ask_delete)
         self.totals = QLabel()
         self.totals.setObjectName("aidTotals")
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -161,64 +134,21 @@ class AidPage(Page):
         return print_register(self, self.state, "aid", self.chosen_year())
 
     def chosen_year(self) -> int:
-        value = self.year.currentData()
-        return int(value) if value is not None else dt.date.today().year
-
-    def _fill_years(self, years: list[int]) -> None:
-        chosen = self.year.currentData() or dt.date.today().year
-        self.year.blockSignals(True)
-        self.year.clear()
-        for year in sorted(set(years) | {chosen}, reverse=True):
-            self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(max(self.year.findData(chosen), 0))
-        self.year.blockSignals(False)
+        return rb.chosen_year(self.year)
 
     def set_year(self, year: int) -> None:
-        row = self.year.findData(year)
-        if row < 0:
-            self.year.addItem(str(year), year)
-            row = self.year.count() - 1
-        self.year.setCurrentIndex(row)
+        rb.set_year(self.year, year)
 
-    def on_data_changed(self, what: str) -> None:
-        if what in RELOAD_ON:
-            self.reload()
-
-    def is_loading(self) -> bool:
-        return self._job is not None
-
-    def reload(self) -> None:
-        """Read the chosen year's payments (and which years there are) on the thread pool;
-        one job at a time, the last request wins."""
-        if self._job is not None:
-            self._again = True
-            return
+    def read(self) -> Work:
+        """The chosen year's payments and which years there are, read on the thread pool."""
         db, year = self.state.db, self.chosen_year()
-        self._job = start_job(
-            lambda _progress, _cancelled: (year, aid.list_aid(db, year), aid.aid_years(db)),
-            self._loaded, on_error=self._failed,
-        )
+        return lambda _progress, _cancelled: (year, aid.list_aid(db, year), aid.aid_years(db))
 
-    def _finish(self) -> bool:
-        if not shiboken6.isValid(self):
-            return False
-        self._job = None
-        if self._again:
-            self._again = False
-            self.reload()
-            return False
-        return True
-
-    def _loaded(self, result: tuple[int, list[AidRow], list[int]]) -> None:
-        if self._finish():
-            self.loaded_year, self.rows, years = result
-            self._fill_years(years)
-            self._prepare_keys()
-            self.apply_filter()
-
-    def _failed(self, exc: BaseException) -> None:
-        if self._finish():
-            show_error(self, exc)
+    def show_read(self, result: tuple[int, list[AidRow], list[int]]) -> None:
+        self.loaded_year, self.rows, years = result
+        rb.fill_years(self.year, years)
+        self._prepare_keys()
+        self.apply_filter()
 
     def _prepare_keys(self) -> None:
         self.keys = [
@@ -281,71 +211,29 @@ class AidPage(Page):
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
-        ):
-            self.ask_delete()
-            return True
-        return super().eventFilter(watched, event)
-
     # -- actions ------------------------------------------------------------------------------
     def focus_filter(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        rb.focus_search(self.search)
 
     def open_aid(self, aid_id: int | None, member_id: int | None = None) -> AidDialog:
         """Opens a payment (``None``: a new one) without blocking and returns the dialog."""
         from unionapp.ui.dialogs.aid_dialog import AidDialog
 
-        dialog = AidDialog(self.state, self, aid_id=aid_id, member_id=member_id)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.dialog = dialog
-        return dialog
+        return self.show_dialog(AidDialog(self.state, self, aid_id=aid_id, member_id=member_id))
 
     def ask_delete(self) -> QMessageBox | None:
         row = next((r for r in self.rows if r.id == self.selected_id()), None)
         if row is None:
             return None
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(
-            QMessageBox.Icon.Question, _("Material aid"),
+        return self.ask(
             _("Delete the aid payment of {amount} to {name} of {date}?").format(
                 amount=format_money(row.amount), name=row.member_name,
-                date=format_date(row.paid_on),
-            ),
-            buttons.Yes | buttons.No, self,
-        )
-        box.setInformativeText(_("Delete only a payment recorded by mistake."))
-        box.button(buttons.Yes).setText(_("Delete"))
-        box.button(buttons.No).setText(_("Do not delete"))
-        box.setDefaultButton(buttons.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._delete_if_confirmed(box, row.id))
-        box.open()
-        self.box = box
-        return box
+                date=format_date(row.paid_on)),
+            lambda: aid.delete_aid(self.state.db, row.id), "aid",
+            info=_("Delete only a payment recorded by mistake."))
 
-    def _delete_if_confirmed(self, box: QMessageBox, aid_id: int) -> None:
-        if box.clickedButton() != box.button(QMessageBox.StandardButton.Yes):
-            return
-        try:
-            aid.delete_aid(self.state.db, aid_id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return
-        self.state.notify_changed("aid")
-
-    def open_import(self) -> None:
-        from unionapp.ui.dialogs.import_wizard import ImportWizard  # only when asked for
-
-        wizard = ImportWizard(self.state, "aid", self)
-        wizard.exec()
-        self.state.notify_changed("aid")
+    def open_import(self) -> ImportWizard:
+        return rb.open_import(self, self.state, "aid")
 
     def ask_export(self) -> None:
         target = ask_save_path(self, _("Export to Excel"), _("material-aid.xlsx"))
@@ -354,27 +242,4 @@ class AidPage(Page):
 
     def export_to(self, target: Path) -> None:
         """Every payment (all years) in the import's columns, off the GUI thread."""
-        from unionapp.core.exporting import export_register  # only when asked for
-
-        db, lang = self.state.db, i18n.get_language()
-
-        def done(count: object) -> None:
-            if not shiboken6.isValid(self):
-                return
-            box = QMessageBox(
-                QMessageBox.Icon.Information, _("Export"),
-                _("{count} rows were saved to {path}.").format(
-                    count=format_number(count if isinstance(count, int) else 0),
-                    path=str(target),
-                ),
-                QMessageBox.StandardButton.Ok, self,
-            )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-            self.box = box
-
-        run_in_background(
-            self, _("Exporting…"),
-            lambda _progress, _cancelled: export_register(db, "aid", target, lang), done,
-            cancellable=False,
-        )
+        self.export_rows("aid", target)

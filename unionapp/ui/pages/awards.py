@@ -14,43 +14,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSizePolicy,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from unionapp.core import awards, i18n
+from unionapp.core import awards
 from unionapp.core.awards import AwardRow
 from unionapp.core.codes import AWARD_LEVELS
 from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import query_words, search_text
-from unionapp.ui.operations import (
-    BackgroundJob,
-    ask_save_path,
-    run_in_background,
-    show_error,
-    start_job,
-)
-from unionapp.ui.pages.base import Page
-from unionapp.ui.pages.page_parts import ID_ROLE, record_list, style_heading
-from unionapp.ui.widgets.flow_layout import FlowLayout
+from unionapp.ui.operations import Work, ask_save_path
+from unionapp.ui.pages import register_base as rb
+from unionapp.ui.pages.page_parts import ID_ROLE, ColumnFit, record_list
+from unionapp.ui.pages.register_base import RegisterPage
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from unionapp.ui.dialogs.import_wizard import ImportWizard
     from unionapp.ui.state import AppState
 
 RELOAD_ON = frozenset({"awards", "decisions", "members", "settings", "all"})
@@ -60,79 +50,19 @@ STATUS = {"nominated": N_("nominated"), "awarded": N_("awarded")}
 MEMBER_COLUMN, AWARD_COLUMN, LEVEL_COLUMN, PROTOCOL_COLUMN = 1, 2, 3, 5
 
 
-class ColumnFit(QObject):
-    """Keeps a record list's columns fitted to its width: each as wide as its texts while they
-    fit; on a narrow window the columns in ``give_way`` shrink first, in that order, down to
-    their minimum (texts elided, whole in the tooltip), and if that is not enough the columns
-    in ``hide`` are hidden, in that order (800 px: the level and the protocol, which the row's
-    dialog shows). Spare room goes to ``grow``. Without it the columns sized to their contents
-    squeeze the names to nothing."""
-
-    def __init__(self, tree: QTreeWidget, give_way: dict[int, int], hide: tuple[int, ...],
-                 grow: tuple[int, ...]) -> None:
-        super().__init__(tree)
-        self.tree, self.give_way, self.hide, self.grow = tree, give_way, hide, grow
-        header = tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        tree.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize:
-            self.fit()
-        return False
-
-    def fit(self) -> None:
-        header = self.tree.header()
-        widths = {c: max(self.tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + 8
-                  for c in range(self.tree.columnCount())}
-        over = sum(widths.values()) - self.tree.viewport().width()
-        cuts: dict[int, int] = {}
-        for column, minimum in self.give_way.items():
-            cut = min(max(over, 0), max(0, widths[column] - minimum))
-            widths[column] -= cut
-            cuts[column] = cut
-            over -= cut
-        hidden: set[int] = set()
-        for column in self.hide:
-            if over <= 0:
-                break
-            hidden.add(column)
-            over -= widths[column]
-        for column, cut in cuts.items():  # room again once hidden: the cut get theirs back
-            if over < 0 and column not in hidden:
-                back = min(-over, cut)
-                widths[column] += back
-                over += back
-        for column in range(self.tree.columnCount()):
-            self.tree.setColumnHidden(column, column in hidden)
-        if over < 0 and self.grow:
-            extra, rest = divmod(-over, len(self.grow))
-            for index, column in enumerate(self.grow):
-                widths[column] += extra + (1 if index < rest else 0)
-        for column, width in widths.items():
-            if column not in hidden:
-                header.resizeSection(column, width)
-
-
-class AwardsPage(Page):
+class AwardsPage(RegisterPage):
     key = "awards"
+    reload_on = RELOAD_ON
+    read_when_hidden = False
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.rows: list[AwardRow] = []
         self.keys: list[str] = []
         self.loaded_year: int | None = None
-        self.dialog: QDialog | None = None
-        self.box: QMessageBox | None = None
-        self._job: BackgroundJob | None = None
-        self._again = False
 
-        self.heading = QLabel()
-        self.heading.setObjectName("awardsHeading")
-        style_heading(self.heading)
+        self.heading = rb.heading("awardsHeading")
         self.buttons: dict[str, QPushButton] = {}
-        actions = FlowLayout(align_right=True)
         for name, slot in (
             ("newNomination", lambda: self.open_nomination()),
             ("grantAward", lambda: self.open_grant()),
@@ -147,22 +77,12 @@ class AwardsPage(Page):
             button = QPushButton()
             button.setObjectName(name)
             button.clicked.connect(slot)
-            actions.addWidget(button)
             self.buttons[name] = button
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
-        top.addSpacing(12)
-        top.addLayout(actions, 1)
+        top = rb.top_row(self.buttons.values(), title=self.heading)
 
         self.year_label = QLabel()
-        self.year = QComboBox()
-        self.year.setObjectName("awardsYear")
-        self.year_label.setBuddy(self.year)
-        self.year.currentIndexChanged.connect(lambda _i: self.reload())
-        self.search = QLineEdit()
-        self.search.setObjectName("awardsSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self.apply_filter())
+        self.year = rb.year_combo("awardsYear", self.year_label, self.reload)
+        self.search = rb.search_box("awardsSearch", lambda _text: self.apply_filter())
         search_row = QHBoxLayout()
         search_row.addWidget(self.year_label)
         search_row.addWidget(self.year)
@@ -178,7 +98,7 @@ class AwardsPage(Page):
             hide=(LEVEL_COLUMN, PROTOCOL_COLUMN), grow=(MEMBER_COLUMN, AWARD_COLUMN))
         self.table.itemActivated.connect(lambda item, _c: self.open_award(item.data(0, ID_ROLE)))
         self.table.currentItemChanged.connect(lambda _now, _before: self._update_buttons())
-        self.table.installEventFilter(self)
+        rb.DeleteKey(self.table, self.ask_delete)
         self.totals = QLabel()
         self.totals.setObjectName("awardsTotals")
         self.totals.setWordWrap(True)
@@ -230,77 +150,27 @@ class AwardsPage(Page):
 
     # -- data ---------------------------------------------------------------------------------
     def chosen_year(self) -> int:
-        value = self.year.currentData()
-        return int(value) if value is not None else dt.date.today().year
+        return rb.chosen_year(self.year)
 
     def _fill_years(self, stored: list[int]) -> None:
         """The years that have records, this year and the chosen one, newest first."""
-        chosen = self.year.currentData() or dt.date.today().year
-        years = sorted(set(stored) | {dt.date.today().year, chosen}, reverse=True)
-        self.year.blockSignals(True)
-        self.year.clear()
-        for year in years:
-            self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(max(self.year.findData(chosen), 0))
-        self.year.blockSignals(False)
+        rb.fill_years(self.year, [*stored, dt.date.today().year])
 
     def set_year(self, year: int) -> None:
-        row = self.year.findData(year)
-        if row < 0:
-            self.year.addItem(str(year), year)
-            row = self.year.count() - 1
-        self.year.setCurrentIndex(row)
+        rb.set_year(self.year, year)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def on_data_changed(self, what: str) -> None:
-        if what not in RELOAD_ON:
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True  # read again when shown
-
-    def is_loading(self) -> bool:
-        return self._job is not None
-
-    def reload(self) -> None:
-        """Read the chosen year's register (and which years have one) on the thread pool; one
-        job at a time, the last wins: the GUI thread never queries the database here."""
-        self._stale = False
-        if self._job is not None:
-            self._again = True
-            return
+    def read(self) -> Work:
+        """The chosen year's register and which years have one, read on the thread pool: the
+        GUI thread never queries the database here."""
         db, year = self.state.db, self.chosen_year()
-        self._job = start_job(
-            lambda _progress, _cancelled: (year, awards.list_awards(db, year),
-                                           awards.register_years(db)),
-            self._loaded, on_error=self._failed,
-        )
+        return lambda _progress, _cancelled: (year, awards.list_awards(db, year),
+                                              awards.register_years(db))
 
-    def _finish(self) -> bool:
-        if not shiboken6.isValid(self):
-            return False
-        self._job = None
-        if self._again:
-            self._again = False
-            self.reload()
-            return False
-        return True
-
-    def _loaded(self, result: tuple[int, list[AwardRow], list[int]]) -> None:
-        if self._finish():
-            self.loaded_year, self.rows, years = result
-            self._fill_years(years)
-            self._prepare_keys()
-            self.apply_filter()
-
-    def _failed(self, exc: BaseException) -> None:
-        if self._finish():
-            show_error(self, exc)
+    def show_read(self, result: tuple[int, list[AwardRow], list[int]]) -> None:
+        self.loaded_year, self.rows, years = result
+        self._fill_years(years)
+        self._prepare_keys()
+        self.apply_filter()
 
     def _prepare_keys(self) -> None:
         self.keys = [
@@ -392,32 +262,14 @@ class AwardsPage(Page):
 
         return print_register(self, self.state, "awards", self.chosen_year())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
-        ):
-            self.ask_delete()
-            return True
-        return super().eventFilter(watched, event)
-
     # -- actions ------------------------------------------------------------------------------
     def focus_filter(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def _show(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.dialog = dialog
-        return dialog
+        rb.focus_search(self.search)
 
     def open_nomination(self, member_id: int | None = None, reason: str | None = None) -> QDialog:
         from unionapp.ui.dialogs.award_dialog import AwardDialog  # only when asked for
 
-        return self._show(AwardDialog(self.state, self, member_id=member_id, reason=reason))
+        return self.show_dialog(AwardDialog(self.state, self, member_id=member_id, reason=reason))
 
     def open_award(self, award_id: int | None) -> QDialog | None:
         """The record of a row (a nomination or an award), opened without blocking."""
@@ -425,7 +277,7 @@ class AwardsPage(Page):
             return None
         from unionapp.ui.dialogs.award_dialog import AwardDialog
 
-        return self._show(AwardDialog(self.state, self, award_id=award_id))
+        return self.show_dialog(AwardDialog(self.state, self, award_id=award_id))
 
     def open_grant(self) -> QDialog | None:
         row = self.selected_row()
@@ -435,7 +287,7 @@ class AwardsPage(Page):
 
         dialog = AwardGrantDialog(self.state, row, self)
         dialog.accepted.connect(lambda: self._granted(dialog))
-        return self._show(dialog)
+        return self.show_dialog(dialog)
 
     def _granted(self, dialog: QDialog) -> None:
         number = getattr(dialog, "certificate", None)
@@ -446,13 +298,12 @@ class AwardsPage(Page):
     def open_types(self) -> QDialog:
         from unionapp.ui.dialogs.award_types_dialog import AwardTypesDialog
 
-        return self._show(AwardTypesDialog(self.state, self))
+        return self.show_dialog(AwardTypesDialog(self.state, self))
 
     def ask_delete(self) -> QMessageBox | None:
         row = self.selected_row()
         if row is None:
             return None
-        buttons = QMessageBox.StandardButton
         if row.status == "awarded":
             question = _("Delete the award «{award}» of {name}, certificate {number}?").format(
                 award=row.award_name, name=row.member_name, number=row.certificate)
@@ -462,34 +313,11 @@ class AwardsPage(Page):
             question = _("Delete the nomination of {name} for «{award}»?").format(
                 award=row.award_name, name=row.member_name)
             info = ""
-        box = QMessageBox(QMessageBox.Icon.Question, _("Awards"), question,
-                          buttons.Yes | buttons.No, self)
-        box.setInformativeText(info)
-        box.button(buttons.Yes).setText(_("Delete"))
-        box.button(buttons.No).setText(_("Do not delete"))
-        box.setDefaultButton(buttons.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._delete_if_confirmed(box, row.id))
-        box.open()
-        self.box = box
-        return box
+        return self.ask(question, lambda: awards.delete_award(self.state.db, row.id), "awards",
+                        info=info)
 
-    def _delete_if_confirmed(self, box: QMessageBox, award_id: int) -> None:
-        if box.clickedButton() != box.button(QMessageBox.StandardButton.Yes):
-            return
-        try:
-            awards.delete_award(self.state.db, award_id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return
-        self.state.notify_changed("awards")
-
-    def open_import(self) -> None:
-        from unionapp.ui.dialogs.import_wizard import ImportWizard  # only when asked for
-
-        wizard = ImportWizard(self.state, "awards", self)
-        wizard.exec()
-        self.state.notify_changed("awards")
+    def open_import(self) -> ImportWizard:
+        return rb.open_import(self, self.state, "awards")
 
     def ask_export(self) -> None:
         target = ask_save_path(self, _("Export to Excel"), _("awards.xlsx"))
@@ -498,27 +326,4 @@ class AwardsPage(Page):
 
     def export_to(self, target: Path) -> None:
         """Every award (all years) in the import's columns, off the GUI thread."""
-        from unionapp.core.exporting import export_register  # only when asked for
-
-        db, lang = self.state.db, i18n.get_language()
-
-        def done(count: object) -> None:
-            if not shiboken6.isValid(self):
-                return
-            box = QMessageBox(
-                QMessageBox.Icon.Information, _("Export"),
-                _("{count} rows were saved to {path}.").format(
-                    count=format_number(count if isinstance(count, int) else 0),
-                    path=str(target),
-                ),
-                QMessageBox.StandardButton.Ok, self,
-            )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-            self.box = box
-
-        run_in_background(
-            self, _("Exporting…"),
-            lambda _progress, _cancelled: export_register(db, "awards", target, lang), done,
-            cancellable=False,
-        )
+        self.export_rows("awards", target)
