@@ -18,7 +18,9 @@ uncommitted changes). The copy is written as ``NAME.partial``, switched to rollb
 mode so it is one self-contained file, flushed to disk, verified (``verify_backup``:
 integrity check, foreign keys, a unionapp schema this program knows), and only then renamed
 to its final name: a crash mid-backup never leaves a half file that looks like a backup,
-and a copy that fails verification is deleted and the error raised.
+and a copy that fails verification is deleted and the error raised. On a full disk the half
+copy (and any journal or log beside it) is deleted too and the refusal says «the disk is
+full» in the user's words; the database is only ever read, so it stays as it was.
 
 Restore. ``restore(db_path, file)`` verifies the file, backs up the current state
 (``pre-restore``), and swaps the content in atomically (a verified copy beside the database,
@@ -30,6 +32,7 @@ other copy of the program has the file open.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import glob
 import os
 import re
@@ -39,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from unionapp.core.db import Database, damaged_error, probe_sqlite_file, read_only_connection
-from unionapp.core.errors import DatabaseFileError, UserError
+from unionapp.core.errors import DatabaseFileError, UnionAppError, UserError
 from unionapp.core.i18n import N_
 from unionapp.core.integrity import check, file_problems
 from unionapp.core.migrations import classify
@@ -134,16 +137,32 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+# The words an export uses for a full disk (already in both catalogs).
+DISK_FULL = N_("the disk is full")
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """SQLite's SQLITE_FULL (its low byte, for an extended code) or the OS's ENOSPC/EDQUOT."""
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        return code is not None and (code & 0xFF) == sqlite3.SQLITE_FULL
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
 def _write_failed(path: Path, exc: BaseException) -> UserError:
+    # SQLite says "database or disk is full" in English: a full disk is told in the user's
+    # words instead, as an error object so it is translated when shown, like any message.
+    error: object = UnionAppError(DISK_FULL) if _disk_full(exc) else str(exc)
     return UserError(
-        N_("The backup {path} could not be written: {error}"), path=str(path), error=str(exc)
+        N_("The backup {path} could not be written: {error}"), path=str(path), error=error
     )
 
 
 def _drop_partial(partial: Path) -> None:
-    """A half-made copy and the journal SQLite may have left beside it."""
+    """A half-made copy and the journal or log files SQLite may have left beside it."""
     partial.unlink(missing_ok=True)
-    partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+    for side in ("-journal", "-wal", "-shm"):
+        partial.with_name(partial.name + side).unlink(missing_ok=True)
 
 
 def _drop_stale_partials(db_path: Path) -> None:
@@ -161,6 +180,10 @@ def _copy_verified(source: sqlite3.Connection, source_name: Path, out: Path) -> 
     try:
         dst = sqlite3.connect(str(partial))
         try:
+            # The copy arrives marked WAL (the source's mode); switching it back opens the
+            # log. In exclusive mode that needs no -shm file: on a nearly full disk the copy
+            # then needs only its own size, and a failure leaves no side files.
+            dst.execute("PRAGMA locking_mode=EXCLUSIVE")
             source.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
@@ -289,7 +312,10 @@ def _save_current(db_path: Path, now: dt.datetime) -> Path | None:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     folder = backup_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_failed(folder / backup_name(db_path, PRE_RESTORE, now), exc) from exc
     try:
         out = folder / backup_name(db_path, PRE_RESTORE, now)
         _online_copy(db_path, out)
@@ -299,11 +325,16 @@ def _save_current(db_path: Path, now: dt.datetime) -> Path | None:
         pass
     # Unreadable or not sound: keep the bytes as they are (with the log, if any).
     out = folder / backup_name(db_path, UNVERIFIED, now)
-    shutil.copyfile(db_path, out)
     wal = _sidecars(db_path)[0]
-    if wal.exists():
-        shutil.copyfile(wal, out.with_name(out.name + "-wal"))
-    _fsync_file(out)
+    try:
+        shutil.copyfile(db_path, out)
+        if wal.exists():
+            shutil.copyfile(wal, out.with_name(out.name + "-wal"))
+        _fsync_file(out)
+    except OSError as exc:  # a full disk: no half copy that looks like a backup
+        out.unlink(missing_ok=True)
+        out.with_name(out.name + "-wal").unlink(missing_ok=True)
+        raise _write_failed(out, exc) from exc
     _fsync_dir(folder)
     return out
 
