@@ -15,11 +15,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -34,16 +31,10 @@ from unionapp.core import budget_edit, i18n
 from unionapp.core.budget import Budget, LineRow, budget, budget_years, planned_years
 from unionapp.core.formatting import format_date, format_money
 from unionapp.core.i18n import _
-from unionapp.ui.operations import (
-    BackgroundJob,
-    ask_save_path,
-    run_in_background,
-    show_error,
-    start_job,
-)
-from unionapp.ui.pages.base import Page
+from unionapp.ui.operations import Work, ask_save_path
+from unionapp.ui.pages import register_base as rb
 from unionapp.ui.pages.budget_tables import EntryTable, LineTable
-from unionapp.ui.pages.page_parts import style_heading
+from unionapp.ui.pages.register_base import RegisterPage
 from unionapp.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
@@ -54,38 +45,25 @@ SUMMARY_STYLE = "color:#5c6670;"
 OVER_STYLE = "color:#b71c1c; font-weight:600;"
 
 
-class BudgetPage(Page):
+class BudgetPage(RegisterPage):
     key = "budget"
+    reload_on = RELOAD_ON
+    read_when_hidden = False
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.result: Budget | None = None
         self.planned: list[int] = []  # the years with a plan
-        self.dialog: QDialog | None = None
-        self.box: QMessageBox | None = None
-        self._job: BackgroundJob | None = None
-        self._again = False
-        self._stale = False
 
-        self.heading = QLabel()
-        self.heading.setObjectName("budgetHeading")
-        style_heading(self.heading)
+        self.heading = rb.heading("budgetHeading")
         self.copy_button = self._button("copyPlan", self.copy_plan)
         self.print_button = self._button("printBudget", self.print_budget)
         self.export_button = self._button("exportBudget", self.ask_export)
-        actions = FlowLayout(align_right=True)
-        for button in (self.copy_button, self.print_button, self.export_button):
-            actions.addWidget(button)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
-        top.addSpacing(12)
-        top.addLayout(actions, 1)
+        top = rb.top_row((self.copy_button, self.print_button, self.export_button),
+                         title=self.heading)
 
         self.year_label = QLabel()
-        self.year = QComboBox()
-        self.year.setObjectName("budgetYear")
-        self.year_label.setBuddy(self.year)
-        self.year.currentIndexChanged.connect(lambda _i: self.reload())
+        self.year = rb.year_combo("budgetYear", self.year_label, self.reload)
         self.summary = QLabel()
         self.summary.setObjectName("budgetSummary")
         self.summary.setWordWrap(True)
@@ -141,7 +119,7 @@ class BudgetPage(Page):
         layout.addLayout(top)
         layout.addLayout(year_row)
         layout.addWidget(self.splitter, 1)
-        self._fill_years(budget_years_guess())
+        rb.fill_years(self.year, budget_years_guess())
         self.retranslate()
         self.reload()
 
@@ -171,74 +149,21 @@ class BudgetPage(Page):
 
     # -- data ---------------------------------------------------------------------------------
     def chosen_year(self) -> int:
-        value = self.year.currentData()
-        return int(value) if value is not None else dt.date.today().year
-
-    def _fill_years(self, years: list[int]) -> None:
-        chosen = self.year.currentData() or dt.date.today().year
-        self.year.blockSignals(True)
-        self.year.clear()
-        for year in sorted(set(years) | {chosen}, reverse=True):
-            self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(max(self.year.findData(chosen), 0))
-        self.year.blockSignals(False)
+        return rb.chosen_year(self.year)
 
     def set_year(self, year: int) -> None:
-        row = self.year.findData(year)
-        if row < 0:
-            self.year.addItem(str(year), year)
-            row = self.year.count() - 1
-        self.year.setCurrentIndex(row)
+        rb.set_year(self.year, year)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def on_data_changed(self, what: str) -> None:
-        if what not in RELOAD_ON:
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True  # read again when shown
-
-    def is_loading(self) -> bool:
-        return self._job is not None
-
-    def reload(self) -> None:
-        """Read the chosen year's budget (and the years to choose) on the thread pool; one job
-        at a time, the last request wins."""
-        self._stale = False
-        if self._job is not None:
-            self._again = True
-            return
+    def read(self) -> Work:
+        """The chosen year's budget and the years to choose, read on the thread pool."""
         db, year = self.state.db, self.chosen_year()
-        self._job = start_job(
-            lambda _progress, _cancelled: (budget(db, year), budget_years(db),
-                                           planned_years(db)),
-            self._loaded, on_error=self._failed,
-        )
+        return lambda _progress, _cancelled: (budget(db, year), budget_years(db),
+                                              planned_years(db))
 
-    def _finish(self) -> bool:
-        if not shiboken6.isValid(self):
-            return False
-        self._job = None
-        if self._again:
-            self._again = False
-            self.reload()
-            return False
-        return True
-
-    def _loaded(self, loaded: tuple[Budget, list[int], list[int]]) -> None:
-        if self._finish():
-            self.result, years, self.planned = loaded
-            self._fill_years(years)
-            self.show_result()
-
-    def _failed(self, exc: BaseException) -> None:
-        if self._finish():
-            show_error(self, exc)
+    def show_read(self, loaded: tuple[Budget, list[int], list[int]]) -> None:
+        self.result, years, self.planned = loaded
+        rb.fill_years(self.year, years)
+        self.show_result()
 
     def show_result(self) -> None:
         result = self.result
@@ -310,14 +235,14 @@ class BudgetPage(Page):
             return None
         from unionapp.ui.dialogs.budget_line_dialog import BudgetLineDialog
 
-        return self._open(BudgetLineDialog(self.state, self.result.year, line, self))
+        return self.show_dialog(BudgetLineDialog(self.state, self.result.year, line, self))
 
     def new_line(self) -> QDialog | None:
         if self.result is None:
             return None
         from unionapp.ui.dialogs.budget_line_dialog import BudgetLineDialog
 
-        return self._open(BudgetLineDialog(self.state, self.result.year, None, self))
+        return self.show_dialog(BudgetLineDialog(self.state, self.result.year, None, self))
 
     def open_entry(self, entry_id: int | None) -> QDialog | None:
         """An entry (``None``: a new one, on the selected line) in its dialog, not blocking."""
@@ -329,44 +254,15 @@ class BudgetPage(Page):
         dialog = BudgetEntryDialog(self.state, result.year, result.lines, self,
                                    entry_id=entry_id,
                                    line=self.selected_line() if entry_id is None else None)
-        return self._open(dialog)
-
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.dialog = dialog
-        return dialog
-
-    def _ask(self, text: str, yes: str, action: Any) -> QMessageBox:
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(QMessageBox.Icon.Question, _("Budget"), text,
-                          buttons.Yes | buttons.No, self)
-        box.button(buttons.Yes).setText(yes)
-        box.button(buttons.No).setText(_("Do not delete"))
-        box.setDefaultButton(buttons.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._answered(box, action))
-        box.open()
-        self.box = box
-        return box
-
-    def _answered(self, box: QMessageBox, action: Any) -> None:
-        if box.clickedButton() != box.button(QMessageBox.StandardButton.Yes):
-            return
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return
-        self.state.notify_changed("budget")
+        return self.show_dialog(dialog)
 
     def ask_delete_line(self) -> QMessageBox | None:
         line = self.selected_line()
         if line is None or line.id is None or line.name is None or line.entries:
             return None
         line_id = line.id
-        return self._ask(_("Delete the line «{line}» from the budget?").format(line=line.label),
-                         _("Delete"), lambda: budget_edit.delete_line(self.state.db, line_id))
+        return self.ask(_("Delete the line «{line}» from the budget?").format(line=line.label),
+                        lambda: budget_edit.delete_line(self.state.db, line_id), "budget")
 
     def ask_delete_entry(self) -> QMessageBox | None:
         entry_id = self.entry_id()
@@ -374,22 +270,17 @@ class BudgetPage(Page):
                       if e.id == entry_id), None)
         if entry is None:
             return None
-        return self._ask(
+        return self.ask(
             _("Delete the entry of {amount} of {date} ({document})?").format(
                 amount=format_money(entry.amount), date=format_date(entry.entry_date),
                 document=entry.document_no or ""),
-            _("Delete"), lambda: budget_edit.delete_entry(self.state.db, entry.id))
+            lambda: budget_edit.delete_entry(self.state.db, entry.id), "budget")
 
     def copy_plan(self) -> int:
         """Plan the chosen year with last year's amounts; returns the lines copied (0: none)."""
         year = self.chosen_year()
-        try:
-            count = budget_edit.copy_plan(self.state.db, year - 1, year)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return 0
-        self.state.notify_changed("budget")
-        return count
+        return rb.run_change(self, self.state, "budget",
+                             lambda: budget_edit.copy_plan(self.state.db, year - 1, year)) or 0
 
     def print_budget(self) -> QDialog:
         """The chosen year's смета in the preview (made off the GUI thread)."""
@@ -426,24 +317,15 @@ class BudgetPage(Page):
         """The chosen year's смета to an .xlsx, off the GUI thread; a note says where."""
         db, year = self.state.db, self.chosen_year()
 
-        def work(_progress: Any, _cancelled: Any) -> Path:
+        def work() -> Path:
             from unionapp.printing.budget import write_xlsx
 
             write_xlsx(budget(db, year), self._organization_of(db)[0], target)
             return target
 
-        def done(_path: object) -> None:
-            if not shiboken6.isValid(self):
-                return
-            box = QMessageBox(QMessageBox.Icon.Information, _("Export"),
-                              _("The budget of {year} was saved to {path}.").format(
-                                  year=year, path=str(target)),
-                              QMessageBox.StandardButton.Ok, self)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-            self.box = box
-
-        run_in_background(self, _("Exporting…"), work, done, cancellable=False)
+        rb.export_in_background(self, work, lambda _path: self.tell(
+            _("Export"), _("The budget of {year} was saved to {path}.").format(
+                year=year, path=str(target))))
 
 
 def budget_years_guess() -> list[int]:

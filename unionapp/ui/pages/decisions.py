@@ -13,13 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -35,16 +33,10 @@ from unionapp.core.decisions import DecisionRow, GrantedItem
 from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import query_words, search_text
-from unionapp.ui.operations import (
-    BackgroundJob,
-    ask_save_path,
-    run_in_background,
-    show_error,
-    start_job,
-)
-from unionapp.ui.pages.base import Page
-from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, record_list, style_heading
-from unionapp.ui.widgets.flow_layout import FlowLayout
+from unionapp.ui.operations import BackgroundJob, Work, ask_save_path, show_error, start_job
+from unionapp.ui.pages import register_base as rb
+from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, record_list
+from unionapp.ui.pages.register_base import RegisterPage
 
 if TYPE_CHECKING:
     from unionapp.ui.dialogs.decision_dialog import DecisionDialog
@@ -64,27 +56,22 @@ def _first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
-class DecisionsPage(Page):
+class DecisionsPage(RegisterPage):
     key = "decisions"
+    reload_on = RELOAD_ON
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.rows: list[DecisionRow] = []
         self.keys: list[str] = []  # one prepared search key per row
         self.granted_items: list[GrantedItem] = []
-        self.dialog: DecisionDialog | None = None
         self.member_dialog: MemberDialog | None = None
-        self.box: QMessageBox | None = None  # the last question or notice shown
         self.loaded = False
         self.granted_for: int | None = None  # the protocol whose annex is shown
-        self._list_job: BackgroundJob | None = None
-        self._list_again = False
         self._granted_job: BackgroundJob | None = None
         self._select_after: int | None = None
 
-        self.heading = QLabel()
-        self.heading.setObjectName("decisionsHeading")
-        style_heading(self.heading)
+        self.heading = rb.heading("decisionsHeading")
         self.new_button = QPushButton()
         self.new_button.setObjectName("newDecision")
         self.new_button.clicked.connect(lambda: self.open_decision(None))
@@ -100,19 +87,10 @@ class DecisionsPage(Page):
         self.certificates_button = QPushButton()
         self.certificates_button.setObjectName("printDecisionCertificates")
         self.certificates_button.clicked.connect(self.print_certificates)
-        actions = FlowLayout(align_right=True)
-        for button in (self.new_button, self.edit_button, self.delete_button, self.export_button,
-                       self.certificates_button):
-            actions.addWidget(button)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
-        top.addSpacing(12)
-        top.addLayout(actions, 1)
+        top = rb.top_row((self.new_button, self.edit_button, self.delete_button,
+                          self.export_button, self.certificates_button), title=self.heading)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("decisionSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self.apply_filter())
+        self.search = rb.search_box("decisionSearch", lambda _text: self.apply_filter())
         self.year = QComboBox()
         self.year.setObjectName("decisionYear")
         # as wide as «Все годы» in the language shown, not as the text it first showed
@@ -130,7 +108,7 @@ class DecisionsPage(Page):
         self.table = record_list("decisionsTable", len(COLUMNS), stretch=3)
         self.table.currentItemChanged.connect(lambda _now, _before: self.show_granted())
         self.table.itemActivated.connect(lambda item, _c: self.open_decision(item.data(0, ID_ROLE)))
-        self.table.installEventFilter(self)
+        rb.DeleteKey(self.table, self.ask_delete)
 
         self.granted_title = QLabel()
         self.granted_title.setObjectName("grantedTitle")
@@ -185,38 +163,16 @@ class DecisionsPage(Page):
         self.apply_filter()
 
     # -- data ---------------------------------------------------------------------------------
-    def on_data_changed(self, what: str) -> None:
-        if what in RELOAD_ON:
-            self.reload()
-
     def is_loading(self) -> bool:
-        return self._list_job is not None or self._granted_job is not None
+        return self.reader.busy() or self._granted_job is not None
 
-    def reload(self) -> None:
-        """Read the protocols again on the thread pool, keeping the year, the filter and the
-        chosen protocol; one job at a time, the last request wins."""
-        if self._list_job is not None:
-            self._list_again = True
-            return
+    def read(self) -> Work:
+        """The protocols, read on the thread pool; the year, the filter and the chosen
+        protocol are kept when they are shown."""
         db = self.state.db
-        self._list_job = start_job(
-            lambda _progress, _cancelled: decisions.list_decisions(db), self._listed,
-            on_error=self._list_failed,
-        )
+        return lambda _progress, _cancelled: decisions.list_decisions(db)
 
-    def _list_finished(self) -> bool:
-        if not shiboken6.isValid(self):
-            return False
-        self._list_job = None
-        if self._list_again:
-            self._list_again = False
-            self.reload()
-            return False
-        return True
-
-    def _listed(self, rows: list[DecisionRow]) -> None:
-        if not self._list_finished():
-            return
+    def show_read(self, rows: list[DecisionRow]) -> None:
         self.rows = rows
         self.loaded = True
         self._prepare_keys()
@@ -225,10 +181,6 @@ class DecisionsPage(Page):
         if self._select_after is not None:
             self.select_decision(self._select_after)
             self._select_after = None
-
-    def _list_failed(self, exc: BaseException) -> None:
-        if self._list_finished():
-            show_error(self, exc)
 
     def _prepare_keys(self) -> None:
         self.keys = [
@@ -374,38 +326,23 @@ class DecisionsPage(Page):
             count=format_number(len(self.granted_items)), amount=format_money(total)
         ))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
-        ):
-            self.ask_delete()
-            return True
-        return super().eventFilter(watched, event)
-
     # -- actions ------------------------------------------------------------------------------
     def focus_filter(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        rb.focus_search(self.search)
 
     def open_decision(self, decision_id: int | None) -> DecisionDialog:
         """Opens the protocol (``None``: a new one) without blocking and returns the dialog."""
         from unionapp.ui.dialogs.decision_dialog import DecisionDialog
 
         dialog = DecisionDialog(self.state, decision_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._saved(dialog.decision_id))
-        dialog.open()
-        self.dialog = dialog
-        return dialog
+        return self.show_dialog(dialog)
 
     def _saved(self, decision_id: int | None) -> None:
         """Chosen once the list read after the save (``notify_changed``) is shown."""
         if decision_id is not None and shiboken6.isValid(self):
             self._select_after = decision_id
-            if self._list_job is None:
+            if not self.reader.busy():
                 self.reload()
 
     def open_member(self, member_id: int | None) -> MemberDialog | None:
@@ -421,19 +358,6 @@ class DecisionsPage(Page):
         self.member_dialog = dialog
         return dialog
 
-    def _show_box(self, icon: QMessageBox.Icon, text: str, question: bool = False) -> QMessageBox:
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(icon, _("Decisions"), text,
-                          buttons.Yes | buttons.No if question else buttons.Ok, self)
-        if question:
-            box.button(buttons.Yes).setText(_("Delete"))
-            box.button(buttons.No).setText(_("Do not delete"))
-            box.setDefaultButton(buttons.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.box = box
-        return box
-
     def ask_delete(self) -> QMessageBox | None:
         """A protocol that granted nothing is deleted after a question; one that granted
         something is refused with the core's reason (its benefits must keep their protocol)."""
@@ -441,28 +365,12 @@ class DecisionsPage(Page):
         if row is None:
             return None
         if row.granted:  # the core's own refusal, said before any question
-            return self._show_box(QMessageBox.Icon.Warning, _(GRANTED_SOMETHING).format(
-                number=row.number
-            ))
-        box = self._show_box(
-            QMessageBox.Icon.Question,
+            return self.tell(self.title(), _(GRANTED_SOMETHING).format(number=row.number),
+                             QMessageBox.Icon.Warning)
+        return self.ask(
             _("Delete protocol {protocol}?").format(
-                protocol=decisions.label(row.number, row.held_on)
-            ),
-            question=True,
-        )
-        box.finished.connect(lambda _r: self._delete_if_confirmed(box, row.id))
-        return box
-
-    def _delete_if_confirmed(self, box: QMessageBox, decision_id: int) -> None:
-        if box.clickedButton() != box.button(QMessageBox.StandardButton.Yes):
-            return
-        try:
-            decisions.delete_decision(self.state.db, decision_id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return
-        self.state.notify_changed("decisions")
+                protocol=decisions.label(row.number, row.held_on)),
+            lambda: decisions.delete_decision(self.state.db, row.id), "decisions")
 
     def ask_export(self) -> None:
         year = self.year.currentData()
@@ -476,16 +384,9 @@ class DecisionsPage(Page):
         from unionapp.core.decisions_workbook import write_decisions
 
         db, year = self.state.db, self.year.currentData()
-
-        def done(count: object) -> None:
-            if shiboken6.isValid(self):
-                self._show_box(QMessageBox.Icon.Information, _(
-                    "{count} protocols were saved to {path}."
-                ).format(count=format_number(count if isinstance(count, int) else 0),
-                         path=str(path)))
-
-        run_in_background(
-            self, _("Exporting…"),
-            lambda _progress, _cancelled: write_decisions(db, path, year), done,
-            cancellable=False,
-        )
+        rb.export_in_background(
+            self, lambda: write_decisions(db, path, year),
+            lambda count: self.tell(_("Decisions"), _(
+                "{count} protocols were saved to {path}."
+            ).format(count=format_number(count if isinstance(count, int) else 0),
+                     path=str(path))))

@@ -40,10 +40,9 @@ from unionapp.core.i18n import N_, _, ngettext
 from unionapp.core.voucher_queue import Position
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
 from unionapp.ui.pages import page_entry
-from unionapp.ui.pages.awards import ColumnFit
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.home_figures import BudgetSection, CardGrid, Figure, fill_cards, link
-from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, record_list, style_heading
+from unionapp.ui.pages.page_parts import ID_ROLE, RIGHT, ColumnFit, record_list, style_heading
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog

@@ -23,13 +23,13 @@ from unionapp.core.codes import VOUCHER_KINDS
 from unionapp.core.formatting import format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.institutions import InstitutionRow
-from unionapp.ui.operations import show_error
+from unionapp.ui.pages import register_base as rb
 from unionapp.ui.pages.vouchers_table import (
     Column,
     RecordsModel,
-    ask,
     records_view,
     selected_record,
+    show_keeping_choice,
 )
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.flow_layout import FlowLayout
@@ -102,12 +102,7 @@ class InstitutionsTab(QWidget):
             total=format_number(len(self.model.records))))
 
     def reload(self) -> None:
-        chosen = self.selected()
-        self.model.set_records(institutions.list_institutions(self.state.db))
-        if chosen is not None:
-            row = self.model.row_of(lambda r: r.id == chosen.id)
-            if row >= 0:
-                self.table.selectRow(row)
+        show_keeping_choice(self.table, self.model, institutions.list_institutions(self.state.db))
         self._show_count()
         self._selected()
 
@@ -146,13 +141,6 @@ class InstitutionsTab(QWidget):
         if row is None:
             return None
         question = _("Delete «{name}» from the catalogue?").format(name=row.name)
-        return ask(self, question, lambda: self._delete(row.id), yes=N_("Delete"),
-                   no=N_("Do not delete"))
-
-    def _delete(self, institution_id: int) -> None:
-        try:
-            institutions.delete_institution(self.state.db, institution_id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
-            show_error(self, exc)
-            return
-        self.state.notify_changed("vouchers")
+        return rb.confirm(self, _("Vouchers"), question, lambda: rb.run_change(
+            self, self.state, "vouchers",
+            lambda: institutions.delete_institution(self.state.db, row.id)))

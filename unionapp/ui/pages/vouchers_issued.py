@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -31,22 +27,16 @@ from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS
 from unionapp.core.formatting import format_date, format_money, format_number
 from unionapp.core.i18n import N_, _, ngettext
 from unionapp.core.vouchers import VoucherRow
-from unionapp.ui.operations import (
-    BackgroundJob,
-    ask_save_path,
-    run_in_background,
-    show_error,
-    start_job,
-)
+from unionapp.ui.operations import Work, ask_save_path
+from unionapp.ui.pages import register_base as rb
 from unionapp.ui.pages.vouchers_table import (
     Column,
     RecordsModel,
-    ask,
     records_view,
     selected_record,
+    show_keeping_choice,
 )
 from unionapp.ui.state import AppState
-from unionapp.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from unionapp.ui.dialogs.import_wizard import ImportWizard
@@ -85,18 +75,11 @@ class IssuedTab(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self._job: BackgroundJob | None = None
-        self._again = False
+        self.reader = rb.LatestRead(self, self._read, self._loaded)
         self.notice: QMessageBox | None = None
-        self.year = QComboBox()
-        self.year.setObjectName("voucherYear")
-        self.year.currentIndexChanged.connect(lambda _i: self.reload())
         self.year_label = QLabel()
-        self.year_label.setBuddy(self.year)
-        self.search = QLineEdit()
-        self.search.setObjectName("voucherSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter)
+        self.year = rb.year_combo("voucherYear", self.year_label, self.reload)
+        self.search = rb.search_box("voucherSearch", self._filter)
         self.model = RecordsModel(COLUMNS, _key, self)
         self.table = records_view(self.model, "vouchersTable")
         self.table.doubleClicked.connect(lambda _i: self.edit())
@@ -106,20 +89,14 @@ class IssuedTab(QWidget):
         self.totals.setWordWrap(True)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons: dict[str, QPushButton] = {}
-        bar = FlowLayout(align_right=True)
         for name, slot in (("new", self.new), ("edit", self.edit), ("delete", self.ask_delete),
                            ("import", self.open_import), ("export", self.ask_export),
                            ("print", self.print_list)):
             button = QPushButton()
             button.setObjectName(f"voucher_{name}")
             button.clicked.connect(slot)
-            bar.addWidget(button)
             self.buttons[name] = button
-        top = QHBoxLayout()
-        top.addWidget(self.year_label)
-        top.addWidget(self.year)
-        top.addSpacing(12)
-        top.addLayout(bar, 1)
+        top = rb.top_row(self.buttons.values(), left=(self.year_label, self.year))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)
@@ -180,41 +157,23 @@ class IssuedTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        if self._job is not None:
-            self._again = True
-            return
+        self.reader.start()
+
+    def _read(self) -> Work:
         db, year = self.state.db, self.chosen_year()
-
-        def work(_progress: Any, _cancelled: Any) -> tuple[int | None, list[VoucherRow]]:
-            return year, vouchers.list_vouchers(db, year)
-
-        self._job = start_job(work, self._loaded, on_error=self._failed)
+        return lambda _progress, _cancelled: (year, vouchers.list_vouchers(db, year))
 
     def is_loading(self) -> bool:
-        return self._job is not None
+        return self.reader.busy()
 
     def _loaded(self, result: tuple[int | None, list[VoucherRow]]) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self._job = None
         year, rows = result
-        if self._again or year != self.chosen_year():
-            self._again = False
+        if year != self.chosen_year():
             self.reload()
             return
-        chosen = self.selected()
-        self.model.set_records(rows)
-        if chosen is not None:
-            row = self.model.row_of(lambda r: r.id == chosen.id)
-            if row >= 0:
-                self.table.selectRow(row)
+        show_keeping_choice(self.table, self.model, rows)
         self._show_totals()
         self._selected()
-
-    def _failed(self, exc: BaseException) -> None:
-        if shiboken6.isValid(self):
-            self._job = None
-            show_error(self, exc)
 
     def _filter(self, text: str) -> None:
         self.model.set_filter(text)
@@ -255,25 +214,12 @@ class IssuedTab(QWidget):
                      "granted goes back to the queue.").format(
             name=row.member_name, kind=VOUCHER_KINDS.label(row.kind),
             date=format_date(row.start_date))
-        return ask(self, question, lambda: self._delete(row.id), yes=N_("Delete"),
-                   no=N_("Do not delete"))
-
-    def _delete(self, voucher_id: int) -> None:
-        try:
-            vouchers.delete_voucher(self.state.db, voucher_id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
-            show_error(self, exc)
-            return
-        self.state.notify_changed("vouchers")
+        return rb.confirm(self, _("Vouchers"), question, lambda: rb.run_change(
+            self, self.state, "vouchers", lambda: vouchers.delete_voucher(self.state.db, row.id)))
 
     def open_import(self) -> ImportWizard:
-        from unionapp.ui.dialogs.import_wizard import ImportWizard
-
-        wizard = ImportWizard(self.state, "vouchers", self)
-        wizard.finished.connect(lambda _r: self.state.notify_changed("vouchers"))
-        wizard.open()
-        self.wizard = wizard
-        return wizard
+        self.wizard = rb.open_import(self, self.state, "vouchers")
+        return self.wizard
 
     def print_list(self) -> QWidget:
         """The year's vouchers as a register (this year when «All years» is chosen)."""
@@ -291,14 +237,11 @@ class IssuedTab(QWidget):
 
         db, lang = self.state.db, i18n.get_language()
 
-        def work(_progress: Any, _cancelled: Any) -> int:
-            return export_register(db, "vouchers", path, lang)
-
-        def done(count: int) -> None:
+        def note(count: int) -> None:
             text = ngettext("{count} voucher written to {file}.",
                             "{count} vouchers written to {file}.", count)
             self.notice = QMessageBox(QMessageBox.Icon.Information, _("unionapp"),
                                       text.format(count=count, file=path.name), parent=self)
             self.notice.open()
 
-        run_in_background(self, _("Exporting…"), work, done, cancellable=False)
+        rb.export_in_background(self, lambda: export_register(db, "vouchers", path, lang), note)

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -30,17 +28,11 @@ from unionapp.core.codes import SEASONS, VOUCHER_KINDS
 from unionapp.core.formatting import format_date, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.voucher_queue import CAMP, Position, Queue, load_queue
-from unionapp.ui.operations import BackgroundJob, show_error, start_job
-from unionapp.ui.pages.vouchers_table import (
-    Column,
-    RecordsModel,
-    ask,
-    records_view,
-    selected_record,
-)
+from unionapp.ui.operations import Work
+from unionapp.ui.pages import register_base as rb
+from unionapp.ui.pages.vouchers_table import Column, RecordsModel, records_view, selected_record
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
-from unionapp.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from unionapp.ui.dialogs.voucher_application_dialog import ApplicationDialog
@@ -77,8 +69,7 @@ class QueueTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.queue: Queue | None = None
-        self._job: BackgroundJob | None = None
-        self._again = False
+        self.reader = rb.LatestRead(self, self._read, self._loaded)
         self.select_after: int | None = None
         self.preview: QWidget | None = None
         self.kind = CodeCombo(VOUCHER_KINDS.labels)
@@ -86,10 +77,7 @@ class QueueTab(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self.reload())
         self.kind_label = QLabel()
         self.kind_label.setBuddy(self.kind)
-        self.search = QLineEdit()
-        self.search.setObjectName("queueSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter)
+        self.search = rb.search_box("queueSearch", self._filter)
         self.count = QLabel()
         self.count.setObjectName("queueCount")
         self.count.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
@@ -128,15 +116,9 @@ class QueueTab(QWidget):
         self.withdrawn_button.setObjectName("withdrawnApplications")
         self.withdrawn_button.clicked.connect(self.open_withdrawn)
         self.withdrawn: QWidget | None = None
-        buttons = FlowLayout(align_right=True)
-        for button in (self.new_button, self.withdraw_button, self.issue_button,
-                       self.withdrawn_button, self.print_button):
-            buttons.addWidget(button)
-        top = QHBoxLayout()
-        top.addWidget(self.kind_label)
-        top.addWidget(self.kind)
-        top.addSpacing(12)
-        top.addLayout(buttons, 1)
+        top = rb.top_row((self.new_button, self.withdraw_button, self.issue_button,
+                          self.withdrawn_button, self.print_button),
+                         left=(self.kind_label, self.kind))
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addSpacing(12)
@@ -185,25 +167,17 @@ class QueueTab(QWidget):
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
         """Compute the chosen kind's queue off the GUI thread; one job at a time."""
-        if self._job is not None:
-            self._again = True
-            return
+        self.reader.start()
+
+    def _read(self) -> Work:
         db, kind = self.state.db, self.kind.code() or "sanatorium"
-
-        def work(_progress: Any, _cancelled: Any) -> Queue:
-            return load_queue(db, kind)
-
-        self._job = start_job(work, self._loaded, on_error=self._failed)
+        return lambda _progress, _cancelled: load_queue(db, kind)
 
     def is_loading(self) -> bool:
-        return self._job is not None
+        return self.reader.busy()
 
     def _loaded(self, queue: Queue) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self._job = None
-        if self._again or queue.kind != (self.kind.code() or "sanatorium"):
-            self._again = False
+        if queue.kind != (self.kind.code() or "sanatorium"):
             self.reload()
             return
         chosen = self.selected()
@@ -217,11 +191,6 @@ class QueueTab(QWidget):
         if wanted is not None:
             self.select(wanted)
         self._show_queue_texts()
-
-    def _failed(self, exc: BaseException) -> None:
-        if shiboken6.isValid(self):
-            self._job = None
-            show_error(self, exc)
 
     def _filter(self, text: str) -> None:
         self.model.set_filter(text)
@@ -275,15 +244,10 @@ class QueueTab(QWidget):
         app_id = position.applicant.application_id
         question = _("Withdraw the application of {name}? It leaves the queue (it stays on "
                      "record and can be reopened).").format(name=position.applicant.member_name)
-        return ask(self, question, lambda: self._withdraw(app_id), yes=N_("Withdraw"))
-
-    def _withdraw(self, app_id: int) -> None:
-        try:
-            voucher_applications.withdraw_application(self.state.db, app_id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
-            show_error(self, exc)
-            return
-        self.state.notify_changed("vouchers")
+        return rb.confirm(self, _("Vouchers"), question, lambda: rb.run_change(
+            self, self.state, "vouchers",
+            lambda: voucher_applications.withdraw_application(self.state.db, app_id)),
+            yes=N_("Withdraw"), no=N_("No"))
 
     def _issue(self) -> None:
         position = self.selected()

@@ -22,9 +22,9 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from unionapp.core.i18n import N_, _
+from unionapp.core.i18n import _
 from unionapp.core.member_list import search_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -228,17 +228,11 @@ def selected_record(view: QTableView, model: RecordsModel) -> Any:
     return model.record(rows[0].row()) if rows else None
 
 
-def ask(parent: QWidget, text: str, on_yes: Callable[[], None], *, yes: str = N_("Yes"),
-        no: str = N_("No")) -> QMessageBox:
-    """A yes/no question shown window-modal without blocking (tests answer it by its
-    buttons); No is the default, so Enter never destroys anything. ``yes``/``no`` (msgids)
-    name what the buttons do, as the other pages' questions do («Delete», «Do not delete»)."""
-    buttons = QMessageBox.StandardButton
-    box = QMessageBox(QMessageBox.Icon.Question, _("Vouchers"), text, buttons.Yes | buttons.No,
-                      parent)
-    box.setDefaultButton(buttons.No)
-    box.button(buttons.Yes).setText(_(yes))
-    box.button(buttons.No).setText(_(no))
-    box.accepted.connect(on_yes)  # Yes is an accepting role
-    box.open()
-    return box
+def show_keeping_choice(view: QTableView, model: RecordsModel, records: Sequence[Any]) -> None:
+    """Show ``records`` (read again) with the same record (by ``id``) still chosen."""
+    chosen = selected_record(view, model)
+    model.set_records(records)
+    if chosen is not None:
+        row = model.row_of(lambda r: r.id == chosen.id)
+        if row >= 0:
+            view.selectRow(row)
