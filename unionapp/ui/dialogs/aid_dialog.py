@@ -10,33 +10,28 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from unionapp.core import aid, decisions, members
+from unionapp.core import aid, members
 from unionapp.core.aid import AidInput, CapCheck, OverCapError
 from unionapp.core.codes import AID_REASONS
 from unionapp.core.errors import ValidationError, ValidationGroup
 from unionapp.core.formatting import format_money
 from unionapp.core.i18n import N_, _
-from unionapp.core.money import MoneyError, to_tyiyn
+from unionapp.ui.dialogs.protocol_field import ProtocolField
 from unionapp.ui.operations import show_error
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.date_edit import DateEdit
-from unionapp.ui.widgets.field_form import FieldForm
+from unionapp.ui.widgets.field_form import FieldForm, money_of
 from unionapp.ui.widgets.member_picker import MemberPicker
 
 LABELS = {
@@ -47,75 +42,8 @@ LABELS = {
     "decision": N_("Protocol"),
     "note": N_("Note"),
 }
-REQUIRED = N_("This field is required.")
 HINT_STYLE = "color:#5c6670;"
 WARNING_STYLE = "color:#8a5a00; font-weight:600;"
-
-
-class MarkingForm(FieldForm):
-    """A FieldForm that outlines the part of a composite field that holds the value."""
-
-    @staticmethod
-    def _mark(widget: QWidget, invalid: bool) -> None:
-        targets = getattr(widget, "mark_targets", None)
-        if targets is None:
-            FieldForm._mark(widget, invalid)
-            return
-        widget.setProperty("invalid", invalid)
-        for target in targets:
-            FieldForm._mark(target, invalid)
-
-
-class DecisionChooser(QWidget):
-    """The protocols newest first, and a button to record one not yet in the register."""
-
-    new_requested = Signal()
-
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.combo = QComboBox()
-        self.combo.setObjectName("decision")
-        self.combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.combo.setMinimumContentsLength(24)
-        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.new_button = QPushButton()
-        self.new_button.setObjectName("newProtocol")
-        self.new_button.clicked.connect(self.new_requested)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.combo, 1)
-        layout.addWidget(self.new_button)
-        self.setFocusProxy(self.combo)
-        self.mark_targets = (self.combo,)
-        self.reload()
-
-    def retranslate(self) -> None:
-        self.new_button.setText(_("New protocol…"))
-        self.new_button.setToolTip(_("Record a protocol that is not in the register yet"))
-        if self.combo.count():
-            self.combo.setItemText(0, _("— choose the protocol —"))
-
-    def reload(self, select: int | None = None) -> None:
-        chosen = select if select is not None else self.decision_id()
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        self.combo.addItem(_("— choose the protocol —"), None)
-        for row in decisions.list_decisions(self.state.db):
-            text = decisions.label(row.number, row.held_on)
-            agenda = next((line for line in row.agenda.splitlines() if line.strip()), "")
-            self.combo.addItem(f"{text} · {agenda}" if agenda else text, row.id)
-        self.combo.setCurrentIndex(max(self.combo.findData(chosen), 0) if chosen else 0)
-        self.combo.blockSignals(False)
-
-    def decision_id(self) -> int | None:
-        value = self.combo.currentData()
-        return int(value) if value is not None else None
-
-    def set_decision(self, decision_id: int | None) -> None:
-        self.combo.setCurrentIndex(max(self.combo.findData(decision_id), 0))
 
 
 class AidDialog(QDialog):
@@ -133,12 +61,11 @@ class AidDialog(QDialog):
         self.aid_id = aid_id
         self.saved_id: int | None = None
         self.cap_box: QMessageBox | None = None
-        self.decision_dialog: QDialog | None = None
         self.setObjectName("AidDialog")
         self.setSizeGripEnabled(True)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.form = MarkingForm()
+        self.form = FieldForm()
         self.picker = MemberPicker(state)
         self.reason = CodeCombo(AID_REASONS.labels, empty=N_("—"))
         self.reason.setObjectName("reason")
@@ -146,8 +73,7 @@ class AidDialog(QDialog):
         self.amount.setObjectName("amount")
         self.paid_on = DateEdit()
         self.paid_on.set_date(dt.date.today())
-        self.decision = DecisionChooser(state)
-        self.decision.new_requested.connect(self.new_protocol)
+        self.decision = ProtocolField(state, min_length=24)
         self.note = QLineEdit()
         self.note.setObjectName("note")
         for name, widget in (
@@ -217,15 +143,7 @@ class AidDialog(QDialog):
         self.note.setText(data.note or "")
 
     def _amount(self) -> int | None:
-        text = self.amount.text().strip()
-        if not text:
-            return None
-        try:
-            return to_tyiyn(text)
-        except MoneyError:
-            raise ValidationError(
-                N_("Not an amount of money: {value}."), field="amount", value=text
-            ) from None
+        return money_of(self.amount.text(), "amount", required=False)
 
     def read_input(self) -> tuple[AidInput, list[ValidationError]]:
         """The fields as an AidInput, and every mistake saving it would meet, all at once."""
@@ -342,14 +260,7 @@ class AidDialog(QDialog):
 
     def new_protocol(self) -> QDialog:
         """Record a protocol (without blocking); once saved it is the chosen one."""
-        from unionapp.ui.dialogs.decision_dialog import DecisionDialog
-
-        dialog = DecisionDialog(self.state, None, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.decision.reload(select=dialog.decision_id))
-        dialog.open()
-        self.decision_dialog = dialog
-        return dialog
+        return self.decision.new_protocol()
 
     def error_text(self, name: str) -> str:
         return self.form.error_text(name)

@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 from unionapp.core import award_types, awards, members
 from unionapp.core.awards import AwardInput
 from unionapp.core.codes import AWARD_FORMS, AWARD_LEVELS
-from unionapp.core.errors import ValidationError, ValidationGroup
+from unionapp.core.errors import ValidationError
 from unionapp.core.formatting import format_decimal_input
 from unionapp.core.i18n import N_, _
-from unionapp.core.money import MoneyError, to_tyiyn
-from unionapp.ui.dialogs.award_grant_dialog import AwardForm, DecisionField
-from unionapp.ui.operations import show_error
+from unionapp.ui.dialogs.protocol_field import ProtocolField
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.date_edit import DateEdit
+from unionapp.ui.widgets.field_form import FieldForm, money_of
 from unionapp.ui.widgets.member_picker import MemberPicker
 
 LABELS = {
@@ -104,7 +103,7 @@ class AwardDialog(QDialog):
         self.awarded = data is not None and data.awarded_on is not None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.form = AwardForm()
+        self.form = FieldForm()
         self.picker = MemberPicker(state)
         self.award_type = AwardTypeCombo(state, keep=data.award_type_id if data else None)
         self.nominated_on = DateEdit()
@@ -115,7 +114,7 @@ class AwardDialog(QDialog):
         self.cost.setObjectName("cost")
         self.cost.setMaximumWidth(160)
         self.note = QLineEdit()
-        self.decision = DecisionField(state)
+        self.decision = ProtocolField(state)
         self.awarded_on = DateEdit()
         self.awarded_on.setObjectName("awarded_on")
         self.certificate_no = QLineEdit()
@@ -199,15 +198,7 @@ class AwardDialog(QDialog):
 
     # -- reading the fields -------------------------------------------------------------------
     def _cost(self) -> int:
-        text = self.cost.text().strip()
-        if not text:
-            return 0
-        try:
-            return to_tyiyn(text)
-        except MoneyError:
-            raise ValidationError(
-                N_("Not an amount of money: {value}."), field="cost", value=text
-            ) from None
+        return money_of(self.cost.text(), "cost", required=False) or 0
 
     @staticmethod
     def _date(edit: DateEdit, name: str, errors: list[ValidationError]) -> dt.date | None:
@@ -253,20 +244,14 @@ class AwardDialog(QDialog):
             self.form.show_errors(errors)
             return False
         data = self._input([])
-        try:
+        def store() -> None:
             if self.award_id is None:
                 self.saved_id = awards.nominate(self.state.db, data)
             else:
                 awards.update_award(self.state.db, self.award_id, data)
                 self.saved_id = self.award_id
-        except ValidationGroup as group:
-            self.form.show_errors(group.errors)
-            return False
-        except ValidationError as exc:
-            self.form.show_errors([exc])
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
-            show_error(self, exc)
+
+        if not self.form.run_save(store):
             return False
         self.state.notify_changed("awards")
         self.saved.emit(self.saved_id)

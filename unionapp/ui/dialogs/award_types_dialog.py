@@ -27,13 +27,11 @@ from PySide6.QtWidgets import (
 from unionapp.core import award_types
 from unionapp.core.award_types import AwardTypeInput, AwardTypeRow
 from unionapp.core.codes import AWARD_FORMS, AWARD_LEVELS
-from unionapp.core.errors import ValidationError, ValidationGroup
 from unionapp.core.formatting import format_number
 from unionapp.core.i18n import N_, _
-from unionapp.ui.dialogs.award_grant_dialog import AwardForm
-from unionapp.ui.operations import show_error
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
+from unionapp.ui.widgets.field_form import FieldForm
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = (N_("Award"), N_("Level"), N_("Form"), N_("Recorded"))
@@ -61,7 +59,7 @@ class AwardTypesDialog(QDialog):
             self.table.header().setSectionResizeMode(
                 column, self.table.header().ResizeMode.ResizeToContents)
         self.table.currentItemChanged.connect(lambda _now, _before: self._chosen())
-        self.form = AwardForm()
+        self.form = FieldForm()
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.level = CodeCombo(AWARD_LEVELS.labels)
@@ -189,17 +187,10 @@ class AwardTypesDialog(QDialog):
 
     def _apply(self, change: Callable[[], int]) -> int | None:
         self.form.clear_errors()
-        try:
-            type_id = change()
-        except ValidationGroup as group:
-            self.form.show_errors(group.errors)
+        changed: list[int] = []
+        if not self.form.run_save(lambda: changed.append(change())):
             return None
-        except ValidationError as exc:
-            self.form.show_errors([exc])
-            return None
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
-            show_error(self, exc)
-            return None
+        type_id = changed[0]
         self.changed = True
         self.state.notify_changed("awards")
         self.reload(select=type_id)

@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
 from unionapp.core import budget_edit
 from unionapp.core.budget import LineRow, line_label
 from unionapp.core.budget_edit import EntryInput
-from unionapp.core.errors import ValidationError, ValidationGroup
+from unionapp.core.errors import ValidationError
 from unionapp.core.i18n import N_, _
-from unionapp.ui.dialogs.budget_line_dialog import money_text, read_money
-from unionapp.ui.operations import show_error
+from unionapp.ui.dialogs.budget_line_dialog import money_text
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.date_edit import DateEdit
-from unionapp.ui.widgets.field_form import FieldForm
+from unionapp.ui.widgets.field_form import FieldForm, money_of
 
 LABELS = {
     "category": N_("Line"),
@@ -153,7 +152,7 @@ class BudgetEntryDialog(QDialog):
             errors.append(exc)
         amount: int | None = None
         try:
-            amount = read_money(self.amount.text(), "amount")
+            amount = money_of(self.amount.text(), "amount", required=False)
         except ValidationError as exc:
             errors.append(exc)
         code, name = self.chosen_line() or (None, None)
@@ -170,20 +169,14 @@ class BudgetEntryDialog(QDialog):
         if errors:
             self.form.show_errors(errors)
             return False
-        try:
+        def store() -> None:
             if self.entry_id is None:
                 self.saved_id = budget_edit.add_entry(self.state.db, self.year, data)
             else:
                 budget_edit.update_entry(self.state.db, self.entry_id, data)
                 self.saved_id = self.entry_id
-        except ValidationGroup as group:
-            self.form.show_errors(group.errors)
-            return False
-        except ValidationError as exc:
-            self.form.show_errors([exc])
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
-            show_error(self, exc)
+
+        if not self.form.run_save(store):
             return False
         self.state.notify_changed("budget")
         self.accept()

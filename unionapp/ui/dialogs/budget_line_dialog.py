@@ -19,14 +19,12 @@ from PySide6.QtWidgets import (
 
 from unionapp.core import budget_edit
 from unionapp.core.budget import CATEGORIES, LineRow
-from unionapp.core.errors import ValidationError, ValidationGroup
+from unionapp.core.errors import ValidationError
 from unionapp.core.formatting import format_money
 from unionapp.core.i18n import N_, _
-from unionapp.core.money import MoneyError, to_tyiyn
-from unionapp.ui.operations import show_error
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
-from unionapp.ui.widgets.field_form import FieldForm
+from unionapp.ui.widgets.field_form import FieldForm, money_of
 
 LABELS = {"line": N_("Line"), "category": N_("Category"), "name": N_("Wording"),
           "planned": N_("Planned, som")}
@@ -36,18 +34,6 @@ HINT_STYLE = "color:#5c6670;"
 def money_text(tyiyn: int) -> str:
     """An amount as the user types it back: «5000,50», no group spaces."""
     return format_money(tyiyn).replace("\u00a0", "").replace(" ", "")
-
-
-def read_money(text: str, field: str) -> int | None:
-    """Typed som to tyiyn; empty is None; anything else a ValidationError on ``field``."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return to_tyiyn(text)
-    except MoneyError:
-        raise ValidationError(N_("Not an amount of money: {value}."), field=field,
-                              value=text) from None
 
 
 class BudgetLineDialog(QDialog):
@@ -127,7 +113,7 @@ class BudgetLineDialog(QDialog):
         errors: list[ValidationError] = []
         planned: int | None = None
         try:
-            planned = read_money(self.planned.text(), "planned")
+            planned = money_of(self.planned.text(), "planned", required=False)
         except ValidationError as exc:
             errors.append(exc)
         line = self.line
@@ -144,21 +130,15 @@ class BudgetLineDialog(QDialog):
         if errors:
             self.form.show_errors(errors)
             return False
-        try:
+        def store() -> None:
             if self.line is None:
                 self.saved_id = budget_edit.add_line(self.state.db, self.year, code, name,
                                                      planned)
             else:
                 self.saved_id = budget_edit.set_planned(self.state.db, self.year, code,
                                                         planned, name)
-        except ValidationGroup as group:
-            self.form.show_errors(group.errors)
-            return False
-        except ValidationError as exc:
-            self.form.show_errors([exc])
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
-            show_error(self, exc)
+
+        if not self.form.run_save(store):
             return False
         self.state.notify_changed("budget")
         self.accept()

@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from unionapp.core import dues, members
-from unionapp.core.errors import ValidationError, ValidationGroup
+from unionapp.core.errors import ValidationError
 from unionapp.core.i18n import N_, _
-from unionapp.core.money import MoneyError, to_tyiyn
-from unionapp.ui.operations import show_error
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.date_edit import DateEdit
-from unionapp.ui.widgets.field_form import FieldForm
+from unionapp.ui.widgets.field_form import REQUIRED, FieldForm, money_of
 from unionapp.ui.widgets.member_picker import MemberPicker
 
 LABELS = {
@@ -41,7 +39,6 @@ LABELS = {
     "period": N_("Months paid for"),
     "note": N_("Note"),
 }
-REQUIRED = N_("This field is required.")
 TOO_MANY_DECIMALS = re.compile(r"[.,]\d{3,}\s*$")  # a typed «1.000» would be saved as 1 som
 
 
@@ -83,20 +80,6 @@ class MonthRange(QWidget):
         return _month_of(self.first), _month_of(self.last)
 
 
-class CashForm(FieldForm):
-    """A FieldForm that outlines the part of a composite field that holds the value."""
-
-    @staticmethod
-    def _mark(widget: QWidget, invalid: bool) -> None:
-        targets = getattr(widget, "mark_targets", None)
-        if targets is None:
-            FieldForm._mark(widget, invalid)
-            return
-        widget.setProperty("invalid", invalid)
-        for target in targets:
-            FieldForm._mark(target, invalid)
-
-
 class CashDialog(QDialog):
     def __init__(
         self,
@@ -112,7 +95,7 @@ class CashDialog(QDialog):
         self.setObjectName("CashDialog")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.form = CashForm()
+        self.form = FieldForm()
         self.picker = MemberPicker(state)
         self.receipt_no = QLineEdit()
         self.receipt_no.setMaxLength(dues.RECEIPT_LIMIT)
@@ -178,12 +161,7 @@ class CashDialog(QDialog):
                    "separating thousands by a dot or a comma: {value}."),
                 field="amount", value=text,
             )
-        try:
-            return to_tyiyn(text)
-        except MoneyError:
-            raise ValidationError(
-                N_("Not an amount of money: {value}."), field="amount", value=text
-            ) from None
+        return money_of(text, "amount")
 
     def problems(self) -> list[ValidationError]:
         """Every mistake of the form, all at once (empty: it can be saved)."""
@@ -218,19 +196,13 @@ class CashDialog(QDialog):
         member_id, paid_on, amount = self.picker.member_id(), self.paid_on.date(), self._amount()
         assert member_id is not None and paid_on is not None and amount is not None
         first, last = self.period.months()
-        try:
+        def store() -> None:
             self.saved_id = dues.add_cash_payment(
                 self.state.db, member_id, self.receipt_no.text(), paid_on, amount, first, last,
                 self.note.text(),
             )
-        except ValidationGroup as group:
-            self.form.show_errors(group.errors)
-            return False
-        except ValidationError as exc:
-            self.form.show_errors([exc])
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
-            show_error(self, exc)
+
+        if not self.form.run_save(store):
             return False
         self.state.notify_changed("dues")
         self.accept()

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 from unionapp.core import decisions
 from unionapp.core.codes import DECISION_KINDS
 from unionapp.core.decisions import DecisionInput
-from unionapp.core.errors import ValidationError, ValidationGroup
+from unionapp.core.errors import ValidationError
 from unionapp.core.i18n import N_, _
-from unionapp.ui.operations import show_error
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.date_edit import DateEdit
@@ -121,19 +120,13 @@ class DecisionDialog(QDialog):
         if errors:
             self.form.show_errors(errors)
             return False
-        try:
+        def store() -> None:
             if self.decision_id is None:
                 self.decision_id = decisions.create_decision(self.state.db, data)
             else:
                 decisions.update_decision(self.state.db, self.decision_id, data)
-        except ValidationGroup as group:
-            self.form.show_errors(group.errors)
-            return False
-        except ValidationError as exc:
-            self.form.show_errors([exc])
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
-            show_error(self, exc)
+
+        if not self.form.run_save(store):
             return False
         self.state.notify_changed("decisions")
         self.accept()

@@ -36,7 +36,7 @@ from unionapp.core.codes import EXIT_REASONS, SEXES
 from unionapp.core.errors import ValidationError
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_fields import DATE_FIELDS
-from unionapp.core.members import MemberInput, MemberView, ValidationGroup
+from unionapp.core.members import MemberInput, MemberView
 from unionapp.ui.dialogs.aid_tab import AidTab
 from unionapp.ui.dialogs.award_tab import AwardTab
 from unionapp.ui.dialogs.card_tab import CardTab
@@ -344,21 +344,15 @@ class MemberDialog(QDialog):
         if errors:
             self.form.show_errors(errors)
             return False
-        try:
+        def store() -> None:
             if self.member_id is None:
                 self.member_id = members.create_member(self.state.db, data)
             else:
                 members.update_member(
                     self.state.db, self.member_id, data, expected_version=self._version()
                 )
-        except ValidationGroup as group:
-            self.form.show_errors(group.errors)
-            return False
-        except ValidationError as exc:
-            self.form.show_errors([exc])
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
-            show_error(self, exc)
+
+        if not self.form.run_save(store):
             return False
         self._changed()
         return True

@@ -24,11 +24,12 @@ from unionapp.core.codes import SEASONS, VOUCHER_KINDS
 from unionapp.core.errors import ValidationError, ValidationGroup
 from unionapp.core.i18n import N_, _
 from unionapp.core.voucher_applications import ApplicationInput
-from unionapp.ui.dialogs.voucher_widgets import ChildCombo, MarkingForm
+from unionapp.ui.dialogs.voucher_widgets import ChildCombo
 from unionapp.ui.operations import show_error
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.date_edit import DateEdit
+from unionapp.ui.widgets.field_form import FieldForm
 from unionapp.ui.widgets.member_picker import MemberPicker
 
 LABELS = {
@@ -52,7 +53,7 @@ class ApplicationDialog(QDialog):
         self.application_id = application_id
         self.saved_id: int | None = None
         self.setObjectName("ApplicationDialog")
-        self.form = MarkingForm()
+        self.form = FieldForm()
         self.picker = MemberPicker(state)
         self.kind = CodeCombo(VOUCHER_KINDS.labels)
         self.kind.setObjectName("kind")

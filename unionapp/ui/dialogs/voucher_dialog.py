@@ -23,22 +23,20 @@ from PySide6.QtWidgets import (
 
 from unionapp.core import members, voucher_applications, vouchers
 from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS
-from unionapp.core.errors import ValidationError, ValidationGroup
+from unionapp.core.errors import ValidationError
 from unionapp.core.formatting import format_money
 from unionapp.core.i18n import N_, _
 from unionapp.core.vouchers import VoucherInput
-from unionapp.ui.dialogs.award_grant_dialog import DecisionField
+from unionapp.ui.dialogs.protocol_field import ProtocolField
 from unionapp.ui.dialogs.voucher_widgets import (
     ChildCombo,
-    MarkingForm,
     PlaceCombo,
-    money_of,
     money_text,
 )
-from unionapp.ui.operations import show_error
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.date_edit import DateEdit
+from unionapp.ui.widgets.field_form import FieldForm, money_of
 from unionapp.ui.widgets.member_picker import MemberPicker
 
 LABELS = {
@@ -94,7 +92,7 @@ class VoucherDialog(QDialog):
         self.setObjectName("VoucherDialog")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.form = MarkingForm(columns=2)
+        self.form = FieldForm(columns=2)
         self.picker = MemberPicker(state)
         self.kind = CodeCombo(VOUCHER_KINDS.labels)
         self.kind.setObjectName("kind")
@@ -110,7 +108,7 @@ class VoucherDialog(QDialog):
         self.source.setObjectName("source")
         # the same protocol field as the aid and award dialogs, «New protocol…» included
         # two columns must fit an 800 px screen: short combos, «New…» as beside the place
-        self.decision = DecisionField(state, none=N_("— choose the protocol —"), button=N_("New…"))
+        self.decision = ProtocolField(state, none=N_("— choose the protocol —"), button=N_("New…"))
         self.decision.combo.setMinimumContentsLength(10)
         for combo in (self.child, self.place.combo):
             combo.setMinimumContentsLength(11)
@@ -269,20 +267,14 @@ class VoucherDialog(QDialog):
             self.form.show_errors(errors)
             return False
         data = self.data([])
-        try:
+        def store() -> None:
             if self.voucher_id is None:
                 self.saved_id = vouchers.issue_voucher(self.state.db, data)
             else:
                 vouchers.update_voucher(self.state.db, self.voucher_id, data)
                 self.saved_id = self.voucher_id
-        except ValidationGroup as group:
-            self.form.show_errors(group.errors)
-            return False
-        except ValidationError as exc:
-            self.form.show_errors([exc])
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
-            show_error(self, exc)
+
+        if not self.form.run_save(store):
             return False
         self.state.notify_changed("vouchers")
         self.accept()

@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
 
 from unionapp.core import institutions
 from unionapp.core.codes import VOUCHER_KINDS
-from unionapp.core.errors import ValidationError, ValidationGroup
 from unionapp.core.i18n import N_, _
 from unionapp.core.institutions import InstitutionInput
-from unionapp.ui.dialogs.voucher_widgets import MarkingForm
-from unionapp.ui.operations import show_error
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
+from unionapp.ui.widgets.field_form import FieldForm
 
 LABELS = {
     "name": N_("Institution"),
@@ -81,7 +79,7 @@ class InstitutionDialog(QDialog):
         self.institution_id = institution_id
         self.saved_id: int | None = None
         self.setObjectName("InstitutionDialog")
-        self.form = MarkingForm()
+        self.form = FieldForm()
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.name.setMaxLength(institutions.NAME_LIMIT)
@@ -140,20 +138,14 @@ class InstitutionDialog(QDialog):
 
     def save(self) -> bool:
         self.form.clear_errors()
-        try:
+        def store() -> None:
             if self.institution_id is None:
                 self.saved_id = institutions.create_institution(self.state.db, self.data())
             else:
                 institutions.update_institution(self.state.db, self.institution_id, self.data())
                 self.saved_id = self.institution_id
-        except ValidationGroup as group:
-            self.form.show_errors(group.errors)
-            return False
-        except ValidationError as exc:
-            self.form.show_errors([exc])
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
-            show_error(self, exc)
+
+        if not self.form.run_save(store):
             return False
         self.state.notify_changed("vouchers")
         self.accept()

@@ -1,5 +1,5 @@
 """Fields the voucher and application dialogs share: the member's children, the catalogue's
-places, amounts of money, and a form that outlines composite fields.
+places and amounts of money.
 
 Each combo keeps ids as item data and reads its choices through the core's services, so the
 dialogs never see the database.
@@ -11,42 +11,9 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from unionapp.core import institutions, members
 from unionapp.core.codes import VOUCHER_KINDS
-from unionapp.core.errors import ValidationError
 from unionapp.core.formatting import format_date, format_decimal_input
 from unionapp.core.i18n import N_, _
-from unionapp.core.money import MoneyError, to_tyiyn
 from unionapp.ui.state import AppState
-from unionapp.ui.widgets.field_form import FieldForm
-
-REQUIRED = N_("This field is required.")
-
-
-class MarkingForm(FieldForm):
-    """A FieldForm that outlines the parts of a composite field (``mark_targets``)."""
-
-    @staticmethod
-    def _mark(widget: QWidget, invalid: bool) -> None:
-        targets = getattr(widget, "mark_targets", None)
-        if targets is None:
-            FieldForm._mark(widget, invalid)
-            return
-        widget.setProperty("invalid", invalid)
-        for target in targets:
-            FieldForm._mark(target, invalid)
-
-
-def money_of(text: str, field: str, *, required: bool = True) -> int | None:
-    """Som as typed («1 500,50») to tyiyn; a ValidationError on ``field`` when it is not."""
-    text = text.strip()
-    if not text:
-        if required:
-            raise ValidationError(REQUIRED, field=field)
-        return None
-    try:
-        return to_tyiyn(text)
-    except MoneyError:
-        raise ValidationError(N_("Not an amount of money: {value}."), field=field,
-                              value=text) from None
 
 
 def money_text(tyiyn: int | None) -> str:

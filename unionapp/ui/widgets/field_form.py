@@ -6,16 +6,35 @@ the mistake is instead of in a box the user must read, close and remember.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from unionapp.core.errors import ValidationError
+from unionapp.core.errors import ValidationError, ValidationGroup
+from unionapp.core.i18n import N_
 from unionapp.core.member_fields import field_label
+from unionapp.core.money import MoneyError, to_tyiyn
+from unionapp.ui.operations import show_error
 from unionapp.ui.widgets.date_edit import DateEdit
 
 ERROR_COLOR = "#c62828"
+REQUIRED = N_("This field is required.")
+
+
+def money_of(text: str, field: str, *, required: bool = True) -> int | None:
+    """Som as typed («1 500,50») to tyiyn; a ValidationError on ``field`` when it is not an
+    amount, or (``required``) when it is empty; empty and not required: None."""
+    text = text.strip()
+    if not text:
+        if required:
+            raise ValidationError(REQUIRED, field=field)
+        return None
+    try:
+        return to_tyiyn(text)
+    except MoneyError:
+        raise ValidationError(N_("Not an amount of money: {value}."), field=field,
+                              value=text) from None
 
 
 class FieldForm(QWidget):
@@ -142,6 +161,22 @@ class FieldForm(QWidget):
         if need > window.height():
             window.resize(window.width(), need)
 
+    def run_save(self, action: Callable[[], object]) -> bool:
+        """One service call that saves the form: what it refuses is marked on its fields, any
+        other error shown in a box (nothing was saved); True when it saved."""
+        try:
+            action()
+        except ValidationGroup as group:
+            self.show_errors(group.errors)
+            return False
+        except ValidationError as exc:
+            self.show_errors([exc])
+            return False
+        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
+            show_error(self.window(), exc)
+            return False
+        return True
+
     def error_text(self, name: str) -> str:
         """The message shown under a field ('' when it is fine)."""
         error = self.errors[name]
@@ -152,6 +187,14 @@ class FieldForm(QWidget):
 
     @staticmethod
     def _mark(widget: QWidget, invalid: bool) -> None:
+        """Outline the field; a composite field (a picker, a range) names in
+        ``mark_targets`` the parts that hold its value, and those are outlined."""
+        targets = getattr(widget, "mark_targets", None)
+        if targets is not None:
+            widget.setProperty("invalid", invalid)
+            for part in targets:
+                FieldForm._mark(part, invalid)
+            return
         target: QWidget = widget.line if isinstance(widget, DateEdit) else widget
         widget.setProperty("invalid", invalid)
         kind = type(target).__name__
