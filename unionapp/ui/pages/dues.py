@@ -15,30 +15,34 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTabWidget,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from unionapp.core.dues import Reconciliation, ReconRow, latest_payroll_month, reconcile
+from unionapp.core.dues import Reconciliation, latest_payroll_month, reconcile
 from unionapp.core.dues_workbook import write_arrears_workbook, write_reconciliation
 from unionapp.core.formatting import format_money, format_number
-from unionapp.core.i18n import N_, _
-from unionapp.ui.operations import BackgroundJob, show_error, start_job
+from unionapp.core.i18n import _
+from unionapp.ui.operations import BackgroundJob, Work, show_error, start_job
+from unionapp.ui.pages import register_base as rb
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.dues_arrears import ArrearsTab
 from unionapp.ui.pages.dues_chart import YearChart
-from unionapp.ui.widgets.flow_layout import FlowLayout
+from unionapp.ui.pages.dues_lists import (
+    COLUMNS,
+    MEMBER_ROLE,
+    TAB_TIPS,
+    TAB_TITLES,
+    fill_lists,
+    reconciliation_list,
+)
 
 if TYPE_CHECKING:
     from unionapp.ui.dialogs.cash_dialog import CashDialog
@@ -48,28 +52,8 @@ if TYPE_CHECKING:
     from unionapp.ui.dialogs.statement_dialog import StatementDialog
     from unionapp.ui.state import AppState
 
-MEMBER_ROLE = Qt.ItemDataRole.UserRole
 RELOAD_ON = frozenset({"members", "all", "settings", "departments", "dues"})
 
-# the three lists: (object name, columns); money columns are right-aligned
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "notMembers": (N_("Card no"), N_("Personnel no"), N_("Full name"), N_("Wage"),
-                   N_("Withheld")),
-    "missing": (N_("Card no"), N_("Personnel no"), N_("Full name"), N_("Department")),
-    "wrongAmount": (N_("Card no"), N_("Personnel no"), N_("Full name"), N_("Wage"),
-                    N_("Expected"), N_("Withheld")),
-}
-MISSING_GROUPS = (N_("Employees: {count}"), N_("Pensioners: {count}"), N_("Cash payers: {count}"))
-# the tabs' titles are short so all four fit at 800 px; the tooltip says what a list holds
-TAB_TITLES = (N_("Non-members ({count})"), N_("Unpaid ({count})"), N_("Wrong amount ({count})"))
-TAB_TIPS = (
-    N_("Dues withheld from people who were not members in this month: never joined, or left "
-       "before it. Double-click a row to open the member."),
-    N_("Members with nothing withheld and no cash receipt for this month; pensioners and cash "
-       "payers apart. Double-click a row to open the member."),
-    N_("Amounts withheld that differ from the rate × the wage, rounded half-up to the tyiyn. "
-       "Double-click a row to open the member."),
-)
 NO_LIST_STYLE = "color:#8a5a00;"
 CHART_HEIGHTS = (72, 140)  # the chart's least and most height: the lists get the rest
 
@@ -87,16 +71,9 @@ class DuesPage(Page):
         self.cash_dialog: CashDialog | None = None
         self.statement_dialog: StatementDialog | None = None
         self.result: Reconciliation | None = None
-        self._job: BackgroundJob | None = None
-        self._again = False
+        self.reader = rb.LatestRead(self, self._read, self._done)
 
-        self.heading = QLabel()
-        self.heading.setObjectName("duesHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.heading = rb.heading("duesHeading")
         self.month_label = QLabel()
         self.month = QDateEdit()
         self.month.setObjectName("duesMonth")
@@ -138,19 +115,7 @@ class DuesPage(Page):
         self.tabs = QTabWidget()
         self.lists: dict[str, QTreeWidget] = {}
         for name, columns in COLUMNS.items():
-            tree = QTreeWidget()
-            tree.setObjectName(name)
-            tree.setColumnCount(len(columns))
-            tree.setRootIsDecorated(name == "missing")
-            tree.setAlternatingRowColors(True)
-            tree.setUniformRowHeights(True)
-            tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            tree.header().setStretchLastSection(False)
-            # the name takes the spare width, so the money columns line up at the right edge
-            tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-            tree.setMouseTracking(True)  # tooltips of rows that open nobody
+            tree = reconciliation_list(name, len(columns))
             tree.itemActivated.connect(
                 lambda item, _col: self.open_member(item.data(0, MEMBER_ROLE))
             )
@@ -166,17 +131,9 @@ class DuesPage(Page):
         self.totals.setObjectName("duesTotals")
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        actions = FlowLayout(align_right=True)
-        actions.addWidget(self.payroll_button)
-        actions.addWidget(self.cash_button)
-        actions.addWidget(self.add_cash_button)
-        actions.addWidget(self.export_button)
-        actions.addWidget(self.print_button)
-        actions.addWidget(self.statement_button)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
-        top.addSpacing(12)
-        top.addLayout(actions, 1)
+        top = rb.top_row((self.payroll_button, self.cash_button, self.add_cash_button,
+                          self.export_button, self.print_button, self.statement_button),
+                         title=self.heading)
         month_row = QHBoxLayout()
         month_row.addWidget(self.month_label)
         month_row.addWidget(self.month)
@@ -258,69 +215,28 @@ class DuesPage(Page):
             self.reload()
 
     def is_loading(self) -> bool:
-        return self._job is not None or self.chart.is_loading() or self.arrears.is_loading()
+        return self.reader.busy() or self.chart.is_loading() or self.arrears.is_loading()
 
     def reload(self) -> None:
         """Reconcile the chosen month on the thread pool; one job at a time, the last wins."""
         self.reload_chart()
-        if self._job is not None:
-            self._again = True
-            return
+        self.reader.start()
+
+    def _read(self) -> Work:
         db, month = self.state.db, self.chosen_month()
-        self._job = start_job(
-            lambda _progress, _cancelled: reconcile(db, month), self._done, on_error=self._failed
-        )
+        return lambda _progress, _cancelled: reconcile(db, month)
 
     def reload_chart(self) -> None:
         self.chart.show_month(self.state.db, self.chosen_month())
         self._caption()
 
-    def _finish(self) -> bool:
-        """Common end of a job; True when the page still exists and no newer month waits."""
-        if not shiboken6.isValid(self):
-            return False
-        self._job = None
-        if self._again:
-            self._again = False
-            self.reload()
-            return False
-        return True
-
     def _done(self, result: Reconciliation) -> None:
-        if self._finish():
-            self.result = result
-            self.show_result()
-
-    def _failed(self, exc: BaseException) -> None:
-        if self._finish():
-            show_error(self, exc)
+        self.result = result
+        self.show_result()
 
     def show_result(self) -> None:
         result = self.result
-        not_members = result.not_members if result else []
-        groups = (
-            (result.missing, result.missing_pensioners, result.missing_cash_payers)
-            if result else ([], [], [])
-        )
-        wrong = result.wrong_amount if result else []
-        self._fill_flat("notMembers", not_members, lambda r: (r.wage, r.withheld))
-        self._fill_flat("wrongAmount", wrong, lambda r: (r.wage, r.expected, r.withheld))
-        missing = self.lists["missing"]
-        missing.clear()
-        for title, rows in zip(MISSING_GROUPS, groups, strict=True):
-            group = QTreeWidgetItem(
-                [_(title).format(count=format_number(len(rows)))]
-            )
-            group.setFirstColumnSpanned(True)
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            missing.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)
-            for row in rows:
-                group.addChild(self._item(row, (row.department or "",)))
-            group.setExpanded(True)
-        counts = (len(not_members), sum(len(g) for g in groups), len(wrong))
+        counts = fill_lists(self.lists, result)
         for index, (title, count) in enumerate(zip(TAB_TITLES, counts, strict=True)):
             self.tabs.setTabText(index, _(title).format(count=format_number(count)))
         self.export_button.setEnabled(result is not None and self._export_job is None)
@@ -344,32 +260,6 @@ class DuesPage(Page):
                 withheld=format_money(result.withheld_total),
             )
         )
-
-    def _fill_flat(self, name: str, rows: list[ReconRow], money: Any) -> None:
-        tree = self.lists[name]
-        tree.clear()
-        tree.addTopLevelItems(
-            [self._item(row, tuple(format_money(m) for m in money(row)), money=True)
-             for row in rows]
-        )
-
-    @staticmethod
-    def _item(row: ReconRow, rest: tuple[str, ...], money: bool = False) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([row.card_no or "", row.personnel_no or "", row.full_name, *rest])
-        item.setData(0, MEMBER_ROLE, row.member_id)
-        if row.member_id is None:  # a double-click opens nobody: say why
-            tip = _(
-                "Nobody in the register has this personnel number, card number or name: add "
-                "the person to the register, or ask the accounting office about the row."
-            )
-            for column in range(item.columnCount()):
-                item.setToolTip(column, tip)
-        if money:
-            for column in range(3, 3 + len(rest)):
-                item.setTextAlignment(
-                    column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                )
-        return item
 
     # -- actions ------------------------------------------------------------------------------
     def open_member(self, member_id: int | None) -> MemberDialog | None:
