@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from unionapp import paths
@@ -220,6 +221,9 @@ def start(args: argparse.Namespace, app: QApplication | None = None) -> Running 
     """Show the window and start opening the register; an exit code when a second copy is
     refused. A database refused later sets ``Running.exit_code`` and closes the window."""
     app = app or create_application()
+    icon = paths.resource_path("icons", "unionapp.png")
+    if icon.is_file():  # every window's title bar and the task bar
+        app.setWindowIcon(QIcon(str(icon)))
     temporary = bool(getattr(args, "demo", False))
     target = choose_database(args)
     # A server's settings are read once it is open (on the worker: it needs SQLAlchemy).
@@ -322,19 +326,30 @@ def finish(running: Running) -> None:
     # The state's database (a restore may have reopened it), else the one the start-up job
     # opened for a window that closed before it was shown.
     db: Any = state.db if state is not None else getattr(running.opened, "db", None)
+    failed: str | None = None
     try:
         if db is not None and not running.temporary:
             from unionapp.core import backup
 
             try:
                 backup.backup_on_close(db)
-            except Exception as exc:  # noqa: BLE001 - closing must go on: logged, not lost
+            except Exception as exc:  # noqa: BLE001 - closing must go on: logged, and told
                 log.warning("backup on close failed: %s", exc)
+                failed = exc.message() if isinstance(exc, UserError) else str(exc)
     finally:  # whatever happened above, the database is closed and the lock let go
         if db is not None:
             db.close()
         if running.lock is not None:
             running.lock.release()
+    if failed is not None:  # the window is gone: the chairperson must still learn of it
+        QMessageBox.warning(
+            None,
+            _("unionapp"),
+            _(
+                "The backup on closing was not made: {error}\n\nEverything entered is saved in "
+                "the register. Make a backup in Settings once the backups folder has room."
+            ).format(error=failed),
+        )
     if running.temporary and isinstance(running.target, Path):
         close_logging()  # its file is in the folder
         folder = running.target.parent
