@@ -35,6 +35,7 @@ PURGED = "—"  # what a forgotten name reads as
 CARD_PREFIX = "x-"  # a forgotten member's card number: x-<id>, unique, never a real one
 MIN_YEARS = 1
 MAX_YEARS = 75
+BACKUP_REASON = "pre-purge"  # the backup made first (Settings → Backups names its kind)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def purge(
     if db.path is not None:
         from unionapp.core import backup
 
-        made = str(backup.make_backup(db, "pre-purge"))
+        made = str(backup.make_backup(db, BACKUP_REASON))
     else:
         made = None
     with db.transaction() as s:

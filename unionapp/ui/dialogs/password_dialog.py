@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from unionapp.core.i18n import _
 
 ERROR_STYLE = "color:#b3261e;"
+TEXT_WIDTH = 360  # px
 
 
 class PasswordDialog(QDialog):
@@ -35,6 +36,7 @@ class PasswordDialog(QDialog):
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -48,7 +50,10 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setWindowTitle(_("Password"))
         self.text.setText(_("This register is protected by a password. Enter it to open it."))
-        self.resize(380, self.sizeHint().height())
+        # A fixed start height squeezed the wrapped text when the error line appeared (its
+        # first line was cut off): the layout sets the height from the width instead.
+        self.text.setMinimumWidth(TEXT_WIDTH)
+        self._fit()
 
     def try_password(self) -> bool:
         """Accept on the right password; else say so, clear the field and let her try again."""
@@ -58,6 +63,12 @@ class PasswordDialog(QDialog):
         self.attempts += 1
         self.error.setText(_("The password is not right."))
         self.error.show()
+        self._fit()
         self.field.clear()
         self.field.setFocus()
         return False
+
+    def _fit(self) -> None:
+        """As tall as the wrapped text and the error need at the dialog's width."""
+        self.setMinimumHeight(self.layout().totalHeightForWidth(max(self.width(), TEXT_WIDTH)))
+        self.adjustSize()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -58,7 +57,9 @@ class PurgeBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(row)
-        layout.addWidget(self.status, 0, Qt.AlignmentFlag.AlignLeft)
+        # no alignment: an aligned word-wrapped label gets its one-line height and the
+        # result («Forgotten: 58 former members…») was cut off and drawn over the row above
+        layout.addWidget(self.status)
 
     def retranslate(self) -> None:
         self.setTitle(_("Personal data of former members"))

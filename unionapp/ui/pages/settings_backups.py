@@ -40,6 +40,7 @@ REASON_LABELS = {
     "pre-upgrade": N_("Before a program upgrade"),
     "pre-restore": N_("Before a restore"),
     "pre-empty": N_("Before emptying the register"),
+    "pre-purge": N_("Before forgetting former members"),
     "unverified": N_("Copy of a damaged database"),
 }
 PATH_ROLE = Qt.ItemDataRole.UserRole
