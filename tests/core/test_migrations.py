@@ -302,3 +302,18 @@ def test_member_versions_of_schema_0006_survive_upgrades(tmp_path: Path) -> None
         assert members.get_member(db, members.find_by_card(db, "0001") or 0).version == 1
     finally:
         db.close()
+
+
+def test_vouchers_of_schema_0006_have_no_place_and_0007_keeps_it(tmp_path: Path) -> None:
+    from unionapp.core import vouchers
+
+    for name, expected in (("schema-0006.sqlite", (None, None, None)),
+                           ("schema-0007.sqlite", (2, 17, 5))):
+        path = tmp_path / name
+        shutil.copyfile(FIXTURES / name, path)
+        db = open_database(path)
+        try:
+            (row,) = vouchers.list_vouchers(db)
+            assert (row.queue_place, row.queue_points, row.queue_size) == expected
+        finally:
+            db.close()

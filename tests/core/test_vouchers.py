@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from dues_helpers import add_member
 
-from unionapp.core import decisions, members, voucher_applications, vouchers
+from unionapp.core import decisions, members, voucher_applications, voucher_queue, vouchers
 from unionapp.core.decisions import DecisionInput
 from unionapp.core.errors import UserError, ValidationError, ValidationGroup
 from unionapp.core.institutions import (
@@ -157,6 +157,33 @@ def test_issuing_from_an_application_grants_it_and_deleting_puts_it_back(db, fam
         actions = {(a.entity, a.action) for a in s.query(AuditEntry)}
     assert {("voucher", "create"), ("voucher", "delete"),
             ("voucher_application", "update")} <= actions
+
+
+def test_a_voucher_from_the_queue_keeps_its_place_and_points_of_that_day(db, family) -> None:
+    third = add_member(db, "0003", "Токтогулова", join=dt.date(2020, 1, 1))
+    apps = [
+        voucher_applications.create_application(
+            db, ApplicationInput(member, "sanatorium", TODAY), today=TODAY
+        )
+        for member in (family["mother"], third)
+    ]
+    shown = voucher_queue.load_queue(db, "sanatorium", as_of=TODAY).positions
+    second = shown[1]  # the committee gives it to the second in the queue (with its reasons)
+    data = VoucherInput(
+        member_id=second.applicant.member_id, kind="sanatorium", start_date=JULY,
+        end_date=dt.date(2026, 7, 14), cost=2_000_000, institution_id=family["resort"],
+        decision_id=family["decision"], application_id=second.applicant.application_id,
+    )
+    issued = vouchers.issue_voucher(db, data, today=TODAY)
+    assert second.applicant.application_id in apps
+    [row] = vouchers.list_vouchers(db)
+    assert (row.queue_place, row.queue_points, row.queue_size) == (2, second.points, 2)
+    assert len(voucher_queue.load_queue(db, "sanatorium", as_of=TODAY).positions) == 1
+    data.application_id = None
+    vouchers.update_voucher(db, issued, data)  # an edit keeps what the queue said then
+    assert vouchers.list_vouchers(db)[0].queue_place == 2
+    plain = vouchers.issue_voucher(db, camp_voucher(family))  # not from the queue: no place
+    assert [r.queue_place for r in vouchers.list_vouchers(db) if r.id == plain] == [None]
 
 
 def test_update_changes_and_keeps_the_rules(db, family) -> None:

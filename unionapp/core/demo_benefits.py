@@ -211,6 +211,7 @@ def write_benefits(s: Session, org: DemoOrg, advance: Callable[[int], None]) -> 
                         "note": None,
                     }
                 )
+    _queue_places(org, vouchers)
     now = register.members_on(org.today)
     if not now:
         return _insert_all(s, advance, vouchers, aid, awards, [])
@@ -275,6 +276,20 @@ def _member_on(org: DemoOrg, index: int, day: dt.date) -> bool:
 
 def _age(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def _queue_places(org: DemoOrg, vouchers: list[dict[str, Any]]) -> None:
+    """Most demo vouchers were given from the queue: its place, points and length that day
+    (a random stream of its own, so the rest of the demo stays as it was)."""
+    rng = random.Random(f"unionapp-demo:{org.seed}:queue")
+    for row in vouchers:
+        queued = rng.random() < 0.7
+        size = rng.randrange(3, 13)
+        place = min(size, 1 + int(rng.expovariate(1.0)))
+        points = rng.randrange(20, 60) - 3 * place
+        row.update(queue_place=place if queued else None,
+                   queue_points=points if queued else None,
+                   queue_size=size if queued else None)
 
 
 def _voucher(

@@ -235,6 +235,11 @@ class Voucher(Base):
         ForeignKey("decisions.id", ondelete="RESTRICT"), index=True
     )
     note: Mapped[str | None] = mapped_column(Text)
+    # Issued from the queue: its place, points and length on the day (schema 0007), the record
+    # of why this member's turn came; None for a voucher issued without an application.
+    queue_place: Mapped[int | None] = mapped_column(Integer)
+    queue_points: Mapped[int | None] = mapped_column(Integer)
+    queue_size: Mapped[int | None] = mapped_column(Integer)
 
 
 class AidPayment(Base):

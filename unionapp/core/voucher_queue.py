@@ -362,6 +362,25 @@ def load_queue(db: Database, kind: str, as_of: dt.date | None = None) -> Queue:
     return Queue(kind, as_of, weights, limits, positions)
 
 
+@dataclass(frozen=True)
+class Standing:
+    """An application's place in its queue on a day: what a voucher issued from it keeps."""
+
+    place: int
+    points: int
+    size: int
+
+
+def standing(db: Database, kind: str, application_id: int, as_of: dt.date) -> Standing | None:
+    """The place and points of an open application in the queue of ``kind`` (None if it is
+    not open in that queue)."""
+    queue = load_queue(db, kind, as_of)
+    for position in queue.positions:
+        if position.applicant.application_id == application_id:
+            return Standing(position.place, position.points, len(queue.positions))
+    return None
+
+
 def open_counts(db: Database) -> dict[str, int]:
     """Open applications per kind (the Home page's and the kind picker's numbers)."""
     with db.reading() as s:

@@ -24,7 +24,7 @@ from unionapp.core import audit, decisions
 from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS
 from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, ValidationError, ValidationGroup, raise_all
-from unionapp.core.i18n import N_
+from unionapp.core.i18n import N_, ngettext
 from unionapp.core.institutions import kinds_agree
 from unionapp.core.member_list import age_on
 from unionapp.core.models import (
@@ -98,6 +98,9 @@ class VoucherRow:
     decision_number: str
     decision_date: dt.date | None
     note: str
+    queue_place: int | None = None  # issued from the queue: place, points, queue length
+    queue_points: int | None = None
+    queue_size: int | None = None
 
     @property
     def subsidy(self) -> int:
@@ -307,10 +310,21 @@ def voucher_problems_of(
     return []
 
 
-def issue_voucher(db: Database, data: VoucherInput) -> int:
-    """Store a voucher (one transaction, audited); from an application, mark it granted."""
+def issue_voucher(db: Database, data: VoucherInput, today: dt.date | None = None) -> int:
+    """Store a voucher (one transaction, audited); from an application, mark it granted and
+    keep its place, points and the queue's length on ``today`` (the record of why it was this
+    member's turn: the queue itself moves on)."""
+    standing = None
+    if data.application_id is not None:
+        from unionapp.core import voucher_queue
+
+        standing = voucher_queue.standing(db, data.kind, data.application_id,
+                                          today or dt.date.today())
     with db.transaction() as s:
         values = _check(s, data, None)
+        if standing is not None:
+            values.update(queue_place=standing.place, queue_points=standing.points,
+                          queue_size=standing.size)
         voucher = Voucher(**values)
         s.add(voucher)
         s.flush()
@@ -384,7 +398,7 @@ def list_vouchers(
             v.id, v.member_id, Member.card_no, Member.surname, Member.name, Member.patronymic,
             v.child_id, Child.full_name, v.kind, v.institution_id, Institution.name,
             v.start_date, v.end_date, v.cost, v.copay, v.source, v.decision_id, Decision.number,
-            Decision.held_on, v.note,
+            Decision.held_on, v.note, v.queue_place, v.queue_points, v.queue_size,
         )
         .join(Member, Member.id == v.member_id)
         .outerjoin(Child, Child.id == v.child_id)
@@ -406,13 +420,25 @@ def list_vouchers(
                 child_id=cid, child_name=child or "", kind=kind, institution_id=pid,
                 institution=place or "", start_date=start, end_date=end, cost=cost,
                 copay=copay, source=source, decision_id=did, decision_number=number or "",
-                decision_date=held_on, note=note or "",
+                decision_date=held_on, note=note or "", queue_place=queue_place,
+                queue_points=points, queue_size=size,
             )
             for (vid, mid, card, surname, name, patronymic, cid, child, kind, pid, place, start,
-                 end, cost, copay, source, did, number, held_on, note) in s.execute(stmt)
+                 end, cost, copay, source, did, number, held_on, note, queue_place, points,
+                 size) in s.execute(stmt)
         ]
     rows.sort(key=lambda r: (r.start_date, r.id), reverse=True)
     return rows
+
+
+def queue_text(row: VoucherRow) -> str:
+    """«2 of 5, 17 points»: where the queue stood for it on the day it was issued; "" for a
+    voucher not issued from the queue (or issued before schema 0007 recorded it)."""
+    if row.queue_place is None or row.queue_size is None:
+        return ""
+    points = row.queue_points or 0
+    return ngettext("{place} of {size}, {points} point", "{place} of {size}, {points} points",
+                    points).format(place=row.queue_place, size=row.queue_size, points=points)
 
 
 def member_history(db: Database, member_id: int) -> list[VoucherRow]:

@@ -23,7 +23,7 @@ from unionapp.core.codes import AID_REASONS, FUNDING_SOURCES, VOUCHER_KINDS, Cod
 from unionapp.core.db import Database
 from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _
-from unionapp.core.vouchers import list_vouchers, totals
+from unionapp.core.vouchers import list_vouchers, queue_text, totals
 from unionapp.printing.layout import Column
 from unionapp.printing.register_rows import (
     AID_TITLE,
@@ -77,12 +77,14 @@ def vouchers_register(db: Database, year: int) -> RegisterData:
     and the same by kind."""
     found = list_vouchers(db, year)[::-1]  # the service lists newest first
     children = any(v.child_name for v in found)
+    queued = any(v.queue_place is not None for v in found)  # a column only when it says something
     rows: list[Cells] = [
         [_("{member}; child: {child}").format(member=v.member_name, child=v.child_name)
          if v.child_name else v.member_name,
          v.institution or VOUCHER_KINDS.label(v.kind), dates_text(v.start_date, v.end_date),
          format_money(v.cost), format_money(v.copay), format_money(v.subsidy),
-         FUNDING_SOURCES.label(v.source), protocol_text(v.decision_number, v.decision_date)]
+         FUNDING_SOURCES.label(v.source), protocol_text(v.decision_number, v.decision_date),
+         *([queue_text(v)] if queued else [])]
         for v in found
     ]
     columns = [number_column(), Column(_("Member (child)") if children else _("Member"))]
@@ -95,9 +97,11 @@ def vouchers_register(db: Database, year: int) -> RegisterData:
         Column(_("Source")),
         Column(_("Protocol")),
     ]
+    if queued:
+        columns.append(Column(_("Place in the queue")))
     sums = totals(found)
     money = [format_money(sums.cost), format_money(sums.copay), format_money(sums.subsidy)]
-    total: Cells = [_("Total"), *[""] * (len(columns) - 6), *money, "", ""]
+    total: Cells = [_("Total"), "", "", "", *money, *[""] * (len(columns) - 7)]
     summary = Summary(
         _("By kind"),
         [Column(_("Kind")), Column(_("Vouchers"), money=True, wrap=False),

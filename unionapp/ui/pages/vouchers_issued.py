@@ -63,6 +63,7 @@ COLUMNS = (
     Column(N_("Source"), lambda r: FUNDING_SOURCES.label(r.source), max_width=160,
            tooltip=True),
     Column(N_("Protocol"), lambda r: r.protocol),
+    Column(N_("Place in the queue"), vouchers.queue_text, max_width=200, tooltip=True),
 )
 
 
