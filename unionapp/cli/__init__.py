@@ -26,7 +26,7 @@ from unionapp import __version__
 from unionapp.core import i18n
 from unionapp.core.errors import DatabaseFileError, UserError
 from unionapp.core.i18n import N_, _
-from unionapp.core.target import is_server_url
+from unionapp.core.target import is_server_url, server_url
 
 if TYPE_CHECKING:
     from unionapp.core.db import Database
@@ -80,7 +80,7 @@ class Context:
 
             if not self.is_server:
                 self._prepare_file(self.db_path, create)
-            opened = open_database(str(self.args.db) if self.is_server else self.db_path)
+            opened = open_database(server_url(self.args.db) if self.is_server else self.db_path)
             self._unlock(opened)
             self._db = opened
             if self.is_server and self.args.lang is None:

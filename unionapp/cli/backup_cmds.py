@@ -14,8 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from unionapp.cli import EXIT_OK, EXIT_REFUSED, Context, err, out, refusal
-from unionapp.core.i18n import _
+from unionapp.core.errors import UserError
+from unionapp.core.i18n import N_, _
 from unionapp.core.lock import DatabaseLock
+
+SERVER_BACKUP = N_(
+    "A server database is backed up with the server's own tools. To keep a copy of the whole "
+    "register in a file, run: unionapp copy --to FILE"
+)
 
 
 def register(sub: Any) -> None:
@@ -44,6 +50,8 @@ def run_backup(ctx: Context) -> int:
 
     from unionapp.core import backup  # not at import: every command loads this module
 
+    if ctx.is_server:  # say what the user can do instead
+        raise UserError(SERVER_BACKUP)
     target: Path | None = ctx.args.out
     db = ctx.db
     if target is not None and target.is_dir():

@@ -20,7 +20,7 @@ from unionapp.core.db import Database
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import N_
 from unionapp.core.models import Base
-from unionapp.core.target import is_server_url
+from unionapp.core.target import is_server_url, server_url
 
 CHUNK = 5000
 # The money of the register (tyiyn): equal sums on both sides prove the amounts came across.
@@ -37,11 +37,21 @@ NOT_EMPTY = N_(
     "The target {target} already holds a register ({count} members): a copy goes only into an "
     "empty database, so nothing there is overwritten."
 )
+HOLDS_DATA = N_(
+    "The target {target} already holds data (decisions, a budget, institutions or other "
+    "records): a copy goes only into an empty database, so nothing there is overwritten."
+)
+CANNOT_WRITE = N_(
+    "The copy cannot be written to {path}: the folder does not exist or cannot be written "
+    "to. Choose another folder."
+)
 SAME_PLACE = N_("The target is the database being copied: choose another file or server.")
 MISMATCH = N_(
     "The copy does not match the original ({what}); it was not kept. Try again, and keep "
     "working in the original."
 )
+
+KEPT_AWAY = frozenset({"settings", "audit_log"})  # replaced by the copy without loss
 
 Progress = Callable[[int, int], None]
 
@@ -83,14 +93,15 @@ def copy_database(
     is_file = not is_server_url(target)
     if is_file and source.path is not None and Path(target).resolve() == source.path.resolve():
         raise UserError(SAME_PLACE)
+    if is_file:
+        _check_writable(Path(target))
+    else:
+        target = server_url(str(target))
     counts, sums = _figures(source)
     dest = open_database(target)
     try:
         shown = dest.url if dest.path is None else str(dest.path)
-        with dest.reading() as s:
-            members = int(s.scalar(text("SELECT count(*) FROM members")) or 0)
-        if members:
-            raise UserError(NOT_EMPTY, target=shown, count=members)
+        _check_empty(dest, shown)
         total, done = sum(counts.values()), 0
         with source.reading() as src, dest.transaction() as dst:
             conn = dst.connection()
@@ -118,6 +129,35 @@ def copy_database(
         return CopySummary(shown, counts, sums)
     finally:
         dest.close()
+
+
+def _check_writable(path: Path) -> None:
+    """A new file's folder must take it: else the user is told so, not that a file is damaged
+    (SQLite's words for a file it cannot create) or that the program failed."""
+    if path.exists():
+        return  # an existing file is judged by opening it (a register, or not one)
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.touch(exist_ok=False)
+    except OSError:
+        raise UserError(CANNOT_WRITE, path=str(path)) from None
+    path.unlink()
+
+
+def _check_empty(dest: Database, shown: str) -> None:
+    """Refuse a target holding anything but its settings: the copy replaces every table."""
+    with dest.reading() as s:
+        members = int(s.scalar(text("SELECT count(*) FROM members")) or 0)
+        if members:
+            raise UserError(NOT_EMPTY, target=shown, count=members)
+        # its settings and their history are replaced by the register's own
+        held = any(
+            s.scalar(select(func.count()).select_from(table))
+            for table in _tables() if table.name not in KEPT_AWAY
+        )
+    if held:
+        raise UserError(HOLDS_DATA, target=shown)
 
 
 def _reset_sequences(conn: Any) -> None:

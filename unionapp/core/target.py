@@ -12,7 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from unionapp.core.errors import UserError
+from unionapp.core.i18n import N_
+
 Target = Path | str  # a file, or a server URL
+SERVER_SCHEME = "postgresql+psycopg"  # the one driver the program carries
+# How psql, pgAdmin and hosting panels write the same server's address.
+SAME_SERVER_SCHEMES = frozenset({"postgresql", "postgres"})
+UNSUPPORTED = N_(
+    "unionapp cannot work with the database {url}: give a database file, or a PostgreSQL "
+    "server as postgresql+psycopg://user:password@host/database."
+)
 
 
 def is_server_url(target: Target | None) -> bool:
@@ -21,8 +31,20 @@ def is_server_url(target: Target | None) -> bool:
 
 
 def as_target(text: str | Path) -> Target:
-    """A command line's or setting's text as a file path or a server URL."""
-    return str(text) if is_server_url(str(text)) else Path(text)
+    """A command line's or setting's text as a file path or a server URL (see ``server_url``)."""
+    return server_url(str(text)) if is_server_url(str(text)) else Path(text)
+
+
+def server_url(url: str) -> str:
+    """The URL the program opens: ``postgres://`` and ``postgresql://`` as
+    ``postgresql+psycopg://``; any other kind of database refused in words (SQLAlchemy would
+    stop with a traceback naming a plugin or a driver module)."""
+    scheme, rest = url.split("://", 1)
+    if scheme.lower() in SAME_SERVER_SCHEMES:
+        scheme = SERVER_SCHEME
+    if scheme.lower() != SERVER_SCHEME:
+        raise UserError(UNSUPPORTED, url=shown_name(url))
+    return f"{SERVER_SCHEME}://{rest}"
 
 
 def shown_name(target: Target) -> str:

@@ -225,7 +225,10 @@ def start(args: argparse.Namespace, app: QApplication | None = None) -> Running 
     if icon.is_file():  # every window's title bar and the task bar
         app.setWindowIcon(QIcon(str(icon)))
     temporary = bool(getattr(args, "demo", False))
-    target = choose_database(args)
+    try:
+        target = choose_database(args)
+    except UserError as exc:  # e.g. a URL of a kind of database the program cannot use
+        return refuse(exc.message())
     # A server's settings are read once it is open (on the worker: it needs SQLAlchemy).
     stored = {} if isinstance(target, str) else stored_settings(target)
     lang = getattr(args, "lang", None) or chosen_language(stored) or i18n.get_language()

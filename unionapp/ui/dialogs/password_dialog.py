@@ -43,7 +43,7 @@ class PasswordDialog(QDialog):
         )
         self.buttons.accepted.connect(self.try_password)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.field)
         layout.addWidget(self.error)
@@ -70,5 +70,5 @@ class PasswordDialog(QDialog):
 
     def _fit(self) -> None:
         """As tall as the wrapped text and the error need at the dialog's width."""
-        self.setMinimumHeight(self.layout().totalHeightForWidth(max(self.width(), TEXT_WIDTH)))
+        self.setMinimumHeight(self._layout.totalHeightForWidth(max(self.width(), TEXT_WIDTH)))
         self.adjustSize()
