@@ -26,7 +26,7 @@ from unionapp.core.i18n import _, set_language
 from unionapp.core.member_list import MemberList, age_on
 from unionapp.core.members import ChildInput, MemberInput
 from unionapp.core.store import open_database
-from unionapp.core.vouchers import list_vouchers
+from unionapp.core.vouchers import list_vouchers, queue_text
 from unionapp.printing import layout
 from unionapp.printing.column_widths import AVAILABLE, fit_widths
 from unionapp.printing.layout import PrintCancelled
@@ -190,6 +190,11 @@ def test_vouchers_of_a_year_with_totals_on_the_last_page(db: Database, tmp_path:
     assert _totals_line(pages[-1]).replace("\xa0", " ").startswith(
         " ".join([_("Total"), *sums]).replace("\xa0", " "))
     assert _numbers(pages) == list(range(1, len(found) + 1))
+    # vouchers given from the queue say where it stood that day (a cell may wrap its words)
+    queued = [queue_text(v) for v in found if v.queue_place is not None]
+    assert queued
+    flat = "".join("".join(pages).split())
+    assert all("".join(text.split()) in flat for text in queued)
 
 
 def test_aid_of_a_year_in_date_order_with_its_total(db: Database, tmp_path: Path) -> None:
