@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from unionapp.cli import EXIT_OK, Context, out
-from unionapp.core.errors import UserError
+from unionapp.core.errors import UserError, ValidationError
 from unionapp.core.i18n import N_, _
 
 DIFFERENT = N_("The two passwords are different; nothing was changed.")
@@ -46,7 +46,11 @@ def run_set(ctx: Context) -> int:
     from unionapp.core import password
 
     db = ctx.db  # opening asks for the current password, if there is one
-    password.set_password(db, _new_password(), current=ctx.unlocked_with)
+    try:
+        password.set_password(db, _new_password(), current=ctx.unlocked_with)
+    except ValidationError as exc:
+        exc.field = ""  # «new» is the window's field; the message says it all
+        raise
     out(_("The password is set: it is asked whenever the register is opened."))
     return EXIT_OK
 

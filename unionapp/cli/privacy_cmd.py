@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from unionapp.cli import EXIT_OK, Context, out, whole_number
+from unionapp.core.errors import ValidationError
 from unionapp.core.i18n import _
 
 
@@ -26,7 +27,11 @@ def register(sub: Any) -> None:
 def run_purge(ctx: Context) -> int:
     from unionapp.core import privacy
 
-    result = privacy.purge(ctx.db, ctx.args.left_years, dry_run=ctx.args.dry_run)
+    try:
+        result = privacy.purge(ctx.db, ctx.args.left_years, dry_run=ctx.args.dry_run)
+    except ValidationError as exc:
+        exc.field = "--left-years"  # the option she typed, not the core's English field name
+        raise
     if ctx.args.dry_run:
         out(_("Would forget {members} former members and {children} of their children; "
               "nothing was changed.").format(members=result.members, children=result.children))
