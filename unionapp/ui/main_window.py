@@ -4,7 +4,8 @@ It is shown in two steps so the user sees it at once (DESIGN.md "Performance tar
 the shell - the sidebar's titles from the page registry, the language switch, the menu and
 "Opening the register…" - which needs nothing but Qt and the light modules; then, when the
 start-up job has opened the database and read the register, ``open_register`` creates the
-pages (``ready`` is emitted). Until then the register's actions are disabled.
+pages (``ready`` is emitted). Until then the register's actions are disabled. The shell's
+parts (side panel, demo banner, Register menu, opening panel) are in window_shell.py.
 
 Remembers its geometry and last page (QSettings in the data folder), shows a banner on a demo
 organization, re-translates every page when the language changes, and makes the daily backup
@@ -14,23 +15,17 @@ on the thread pool so the window never waits for it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,9 +35,10 @@ from unionapp import paths
 from unionapp.core import i18n
 from unionapp.core.i18n import _
 from unionapp.core.target import shown_name
-from unionapp.ui.i18n import LANGUAGE_NAMES, install_qt_translator
+from unionapp.ui.i18n import install_qt_translator
 from unionapp.ui.operations import show_error, start_job
 from unionapp.ui.pages import MEMBERS, PAGES, SETTINGS, PageEntry, page_entry
+from unionapp.ui.window_shell import DemoBanner, FirstPaint, OpeningPanel, RegisterMenu, SidePanel
 
 MEMBERS_ENTRY = next(entry for entry in PAGES if entry.key == MEMBERS)
 
@@ -55,55 +51,6 @@ if TYPE_CHECKING:  # loaded with the register, after the window is up
     from unionapp.ui.state import AppState
 
 log = logging.getLogger(__name__)
-
-SIDEBAR_STYLE = """
-QListWidget#sidebar { background:#24364b; color:#e8eef5; border:none; font-size:11pt;
-                      outline:0; }
-QListWidget#sidebar::item { padding:10px 14px; }
-QListWidget#sidebar::item:selected { background:#3d6b99; color:white; }
-"""
-BANNER_STYLE = "QFrame#demoBanner { background:#fff3cd; border-bottom:1px solid #e6d49a; }"
-
-
-class _FirstPaint(QObject):
-    """Calls back once, just after the watched widget's first paint, then lets go."""
-
-    def __init__(self, watched: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(watched)
-        self._callback = callback
-        watched.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            # After the whole paint pass (children included) has reached the screen.
-            QTimer.singleShot(0, self._callback)
-        return False
-
-
-class OpeningPanel(QWidget):
-    """What the content area shows while the register is being opened."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("openingRegister")
-        self.label = QLabel()
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.label.setFont(font)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: how long it takes is not known
-        self.progress.setTextVisible(False)
-        self.progress.setFixedWidth(320)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.label)
-        layout.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-
-    def retranslate(self) -> None:
-        self.label.setText(_("Opening the register…"))
 
 
 class MainWindow(QMainWindow):
@@ -118,56 +65,22 @@ class MainWindow(QMainWindow):
         self.state: AppState | None = None
         self.pages: list[Page] = []
         self.picked_language: str | None = None  # chosen in the shell, saved once open
-        _FirstPaint(self, self.first_painted.emit)
+        FirstPaint(self, self.first_painted.emit)
 
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(210)
-        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
-        # a long section name («Материальная помощь») wraps instead of scrolling sideways
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sidebar.setWordWrap(True)
-        for _entry in PAGES:
-            self.sidebar.addItem(QListWidgetItem())
+        self.side_panel = SidePanel()
+        self.sidebar = self.side_panel.sidebar
+        self.language = self.side_panel.language
+        self.language_label = self.side_panel.language_label
         self.opening = OpeningPanel()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.opening)
         self.sidebar.currentRowChanged.connect(self._row_chosen)
-
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        for code in i18n.LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.currentIndexChanged.connect(self._language_chosen)
-        self.language_label = QLabel()
-        self.language_label.setStyleSheet("color:#e8eef5;")
 
-        side_panel = QWidget()
-        side_panel.setObjectName("sidePanel")
-        side_panel.setStyleSheet("QWidget#sidePanel { background:#24364b; }")
-        side = QVBoxLayout(side_panel)
-        side.setContentsMargins(0, 0, 0, 10)
-        side.addWidget(self.sidebar, 1)
-        lang_box = QVBoxLayout()
-        lang_box.setContentsMargins(12, 0, 12, 0)
-        lang_box.addWidget(self.language_label)
-        lang_box.addWidget(self.language)
-        side.addLayout(lang_box)
-
-        self.banner = QFrame()
-        self.banner.setObjectName("demoBanner")
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.hide()
-        self.banner_text = QLabel()
-        self.banner_text.setObjectName("demoBannerText")
-        self.banner_text.setWordWrap(True)
-        self.banner_text.setStyleSheet("color:#664d03;")
-        self.banner_button = QPushButton()
+        self.banner = DemoBanner()
+        self.banner_text = self.banner.text
+        self.banner_button = self.banner.button
         self.banner_button.clicked.connect(lambda: self.show_page(SETTINGS))
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(12, 6, 12, 6)
-        banner_row.addWidget(self.banner_text, 1)
-        banner_row.addWidget(self.banner_button)
 
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -180,7 +93,7 @@ class MainWindow(QMainWindow):
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        body.addWidget(side_panel)
+        body.addWidget(self.side_panel)
         body.addLayout(right, 1)
         central = QWidget()
         central.setLayout(body)
@@ -190,7 +103,15 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.db_label.setStyleSheet("color:#666;")
         self.statusBar().addPermanentWidget(self.db_label)
-        self._make_menu()
+        self.menu = RegisterMenu(
+            self, new_member=self.new_member, find=self.focus_filter, open_import=self.open_import
+        )
+        self.register_menu = self.menu.menu
+        self.new_action = self.menu.new_action
+        self.find_action = self.menu.find_action
+        self.import_members_action = self.menu.import_members_action
+        self.import_children_action = self.menu.import_children_action
+        self.quit_action = self.menu.quit_action
         self._backup_timer = QTimer(self, singleShot=True)  # dies with the window
         self._backup_timer.timeout.connect(self._daily_backup)
 
@@ -221,8 +142,7 @@ class MainWindow(QMainWindow):
         self._row_chosen(self.sidebar.currentRow())
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
-        for act in self._register_actions:
-            act.setEnabled(True)
+        self.menu.enable()
         state.language_changed.connect(lambda _lang: self.retranslate())
         state.data_changed.connect(self._data_changed)
         if self.picked_language is not None:
@@ -240,40 +160,6 @@ class MainWindow(QMainWindow):
 
     def is_ready(self) -> bool:
         return self.state is not None
-
-    # -- the menu -----------------------------------------------------------------------------
-    def _make_menu(self) -> None:
-        def action(slot: Any, shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
-            act = QAction(self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-                act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        self.new_action = action(self.new_member, QKeySequence.StandardKey.New)
-        self.find_action = action(self.focus_filter, QKeySequence.StandardKey.Find)
-        self.import_members_action = action(lambda: self.open_import("members"))
-        self.import_children_action = action(lambda: self.open_import("children"))
-        self.quit_action = action(self.close, QKeySequence.StandardKey.Quit)
-        # They act on the register: off (and their shortcuts harmless) until it is open.
-        self._register_actions = (
-            self.new_action,
-            self.find_action,
-            self.import_members_action,
-            self.import_children_action,
-        )
-        for act in self._register_actions:
-            act.setEnabled(False)
-        self.register_menu = self.menuBar().addMenu("")
-        for act in (self.new_action, self.find_action):
-            self.register_menu.addAction(act)
-        self.register_menu.addSeparator()
-        self.register_menu.addAction(self.import_members_action)
-        self.register_menu.addAction(self.import_children_action)
-        self.register_menu.addSeparator()
-        self.register_menu.addAction(self.quit_action)
 
     # -- language -------------------------------------------------------------------------
     def _language_chosen(self, index: int) -> None:
@@ -306,42 +192,14 @@ class MainWindow(QMainWindow):
         self._retranslate_window()
 
     def _retranslate_window(self) -> None:
-        index = i18n.LANGUAGES.index(i18n.get_language())
-        if self.language.currentIndex() != index:
-            self.language.blockSignals(True)
-            self.language.setCurrentIndex(index)
-            self.language.blockSignals(False)
-        self.language_label.setText(_("Language"))
-        for row, entry in enumerate(PAGES):
-            self.sidebar.item(row).setText(_(entry.title))
-        self._fit_sidebar()
+        self.side_panel.retranslate()
         if self.state is None:
             self.opening.retranslate()
-        self.register_menu.setTitle(_("&Register"))
-        self.new_action.setText(_("&New member…"))
-        self.find_action.setText(_("&Find"))
-        self.import_members_action.setText(_("Import &members…"))
-        self.import_children_action.setText(_("Import &children…"))
-        self.quit_action.setText(_("&Quit"))
-        self.banner_text.setText(
-            _(
-                "This is a demo organization with invented people, so you can try everything. "
-                "To keep your own register, open Settings and start an empty register."
-            )
-        )
-        self.banner_button.setText(_("Open Settings"))
+        self.menu.retranslate()
+        self.banner.retranslate()
         if self.db_name is not None:
             self.db_label.setText(_("Database: {path}").format(path=self.db_name))
         self._update_banner_and_title()
-
-    def _fit_sidebar(self) -> None:
-        """Wide enough for the longest section name in this language («Материальная помощь»),
-        never narrower than the design's 210 px."""
-        font = QFont(self.sidebar.font())
-        font.setPointSizeF(11)  # the style sheet's size of the items
-        metrics = QFontMetrics(font)
-        longest = max(metrics.horizontalAdvance(_(entry.title)) for entry in PAGES)
-        self.sidebar.setFixedWidth(max(210, longest + 2 * 14 + 12))  # item padding, a margin
 
     def _data_changed(self, what: str) -> None:
         if what in ("settings", "all"):
