@@ -4,27 +4,19 @@ Saving is one service call (one transaction). Mistakes are marked on their field
 round - the same checks the importer applies plus the duplicate card number
 (``members.check_member``) - and the dialog stays open until they are fixed. Leaving is
 recorded with a date and a reason; deleting is only for a record made by mistake, and says so
-before it deletes.
+before it deletes. The Main tab's fields are in member_main_tab.py, the photo (stored at once,
+not with Save) in member_photo.py; the other tabs each in their own module.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -32,10 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from unionapp.core import members
-from unionapp.core.codes import EXIT_REASONS, SEXES
 from unionapp.core.errors import ValidationError
-from unionapp.core.i18n import N_, _
-from unionapp.core.member_fields import DATE_FIELDS
+from unionapp.core.i18n import _
 from unionapp.core.members import MemberInput, MemberView
 from unionapp.ui.dialogs.aid_tab import AidTab
 from unionapp.ui.dialogs.award_tab import AwardTab
@@ -44,25 +34,11 @@ from unionapp.ui.dialogs.children_tab import ChildrenTab
 from unionapp.ui.dialogs.dues_tab import DuesTab
 from unionapp.ui.dialogs.history_tab import HistoryTab
 from unionapp.ui.dialogs.leave_dialog import LeaveDialog
-from unionapp.ui.dialogs.photo_crop import PhotoCropDialog, load_image
+from unionapp.ui.dialogs.member_main_tab import MemberMainTab
+from unionapp.ui.dialogs.photo_crop import PhotoCropDialog
 from unionapp.ui.dialogs.voucher_tab import VouchersTab
-from unionapp.ui.operations import perform, show_error
+from unionapp.ui.operations import show_error
 from unionapp.ui.state import AppState
-from unionapp.ui.widgets.code_combo import CodeCombo
-from unionapp.ui.widgets.date_edit import DateEdit
-from unionapp.ui.widgets.field_form import FieldForm
-
-PREVIEW_W, PREVIEW_H = 150, 200
-TEXT_FIELDS = (
-    "card_no",
-    "personnel_no",
-    "surname",
-    "name",
-    "patronymic",
-    "position",
-    "phone",
-    "email",
-)
 
 
 class MemberDialog(QDialog):
@@ -78,93 +54,30 @@ class MemberDialog(QDialog):
         self.view: MemberView | None = None
         self.leave_dialog: LeaveDialog | None = None
         self.confirm_box: QMessageBox | None = None
-        self.crop_dialog: PhotoCropDialog | None = None
         self.setObjectName("MemberDialog")
         self.setSizeGripEnabled(True)
 
-        self.form = FieldForm(columns=2)
-        self.fields: dict[str, QWidget] = {}
-        for name in TEXT_FIELDS:
-            self.fields[name] = QLineEdit()
-        for name in DATE_FIELDS:
-            self.fields[name] = DateEdit()
-        self.sex = CodeCombo(SEXES, empty=N_("—"))
-        self.exit_reason = CodeCombo(EXIT_REASONS, empty=N_("—"))
-        self.department = QComboBox()
-        self.department.setEditable(True)
-        self.department.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.department.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.department.setMinimumContentsLength(16)
-        self.department.addItems(members.departments(state.db))
-        self.pensioner = QCheckBox()
-        self.note = QPlainTextEdit()
-        self.note.setFixedHeight(64)
-        self.note.setTabChangesFocus(True)
-        self.fields.update(
-            sex=self.sex,
-            exit_reason=self.exit_reason,
-            department=self.department,
-            pensioner=self.pensioner,
-            note=self.note,
-        )
-        for name in (
-            "card_no",
-            "personnel_no",
-            "surname",
-            "name",
-            "patronymic",
-            "sex",
-            "birth_date",
-            "pensioner",
-        ):
-            self.form.add(name, self.fields[name], column=0)
-        for name in (
-            "department",
-            "position",
-            "join_date",
-            "exit_date",
-            "exit_reason",
-            "phone",
-            "email",
-        ):
-            self.form.add(name, self.fields[name], column=1)
-        self.form.add("note", self.note, column=-1)
-
-        # photo
-        self.photo = QLabel()
-        self.photo.setObjectName("photo")
-        self.photo.setFixedSize(PREVIEW_W, PREVIEW_H)
-        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.photo.setFrameShape(QFrame.Shape.StyledPanel)
-        self.photo.setWordWrap(True)
-        self.choose_photo_button = QPushButton()
-        self.remove_photo_button = QPushButton()
-        self.choose_photo_button.clicked.connect(self.choose_photo)
-        self.remove_photo_button.clicked.connect(self.remove_photo)
-        photo_box = QVBoxLayout()
-        photo_box.addWidget(self.photo)
-        photo_box.addWidget(self.choose_photo_button)
-        photo_box.addWidget(self.remove_photo_button)
-        photo_box.addStretch(1)
-
-        main = QWidget()
-        main_layout = QHBoxLayout(main)
-        form_box = QVBoxLayout()
-        form_box.addWidget(self.form)
-        form_box.addWidget(self.form.general)
-        form_box.addStretch(1)
-        main_layout.addLayout(form_box, 1)
-        main_layout.addSpacing(12)
-        main_layout.addLayout(photo_box)
+        # the Main tab; its parts under the names the dialog has always had
+        self.main_tab = MemberMainTab(state)
+        self.form = self.main_tab.form
+        self.fields = self.main_tab.fields
+        self.sex = self.main_tab.sex
+        self.exit_reason = self.main_tab.exit_reason
+        self.department = self.main_tab.department
+        self.pensioner = self.main_tab.pensioner
+        self.note = self.main_tab.note
+        self.photo_panel = self.main_tab.photo
+        self.photo = self.photo_panel.label
+        self.choose_photo_button = self.photo_panel.choose_button
+        self.remove_photo_button = self.photo_panel.remove_button
+        self.photo_panel.stored.connect(self._changed)
 
         self.children_tab = ChildrenTab(state)
         self.history_tab = HistoryTab(state)
         self.dues_tab = DuesTab(state)
         self.children_tab.changed.connect(self.history_tab.reload)
         self.tabs = QTabWidget()
-        self.tabs.addTab(main, "")
+        self.tabs.addTab(self.main_tab, "")
         self.tabs.addTab(self.children_tab, "")
         self.tabs.addTab(self.history_tab, "")
         self.tabs.addTab(self.dues_tab, "")
@@ -202,15 +115,11 @@ class MemberDialog(QDialog):
 
     # -- texts --------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.form.retranslate()
-        self.sex.retranslate()
-        self.exit_reason.retranslate()
+        self.main_tab.retranslate()
         self.tabs.setTabText(0, _("Main"))
         self.tabs.setTabText(1, _("Children"))
         self.tabs.setTabText(2, _("History"))
         self.tabs.setTabText(3, _("Dues"))
-        self.choose_photo_button.setText(_("Choose photo…"))
-        self.remove_photo_button.setText(_("Remove photo"))
         self.leave_button.setText(_("Record leaving…"))
         self.delete_button.setText(_("Delete…"))
         self.save_button.setText(_("Save"))
@@ -241,23 +150,16 @@ class MemberDialog(QDialog):
         left = self.view is not None and self.view.data.exit_date is not None
         # The Children and History tabs stay open: for a new member they say why they are
         # empty ("Save the member first to add children.", "No changes recorded yet.").
-        self.choose_photo_button.setEnabled(saved)
-        self.remove_photo_button.setEnabled(saved and self.view is not None and self.view.has_photo)
+        self.photo_panel.update_state(saved, self.view is not None and self.view.has_photo)
         self.leave_button.setEnabled(saved and not left)
         self.delete_button.setEnabled(saved)
         self.leave_button.setToolTip("" if saved else _("Save the member first."))
-        photo_hint = "" if saved else _("Save the member first to add a photo.")
-        self.choose_photo_button.setToolTip(photo_hint)
-        if not saved:
-            self.photo.setText(photo_hint)  # in the empty photo frame, where one looks for it
-        elif self.photo.pixmap().isNull():
-            self.photo.setText(_("No photo"))
 
     # -- reading and writing the fields -------------------------------------------------------
     def _load(self) -> None:
         if self.member_id is None:
             self.view = None
-            self._set_department(None)  # not the first department of the list
+            self.main_tab.set_department(None)  # not the first department of the list
             self._update_state()
             return
         self.view = members.get_member(self.state.db, self.member_id)
@@ -269,69 +171,16 @@ class MemberDialog(QDialog):
         self.vouchers_tab.set_member(self.member_id)
         self.award_tab.set_member(self.member_id)
         self.card_tab.set_member(self.member_id)
-        self._show_photo()
+        self.photo_panel.member_id = self.member_id
+        self.photo_panel.show_photo()
         self._update_state()
 
     def set_input(self, data: MemberInput) -> None:
-        for name in TEXT_FIELDS:
-            line = self.fields[name]
-            assert isinstance(line, QLineEdit)
-            line.setText(getattr(data, name) or "")
-        for name in DATE_FIELDS:
-            date_edit = self.fields[name]
-            assert isinstance(date_edit, DateEdit)
-            date_edit.set_date(getattr(data, name))
-        self.sex.set_code(data.sex)
-        self.exit_reason.set_code(data.exit_reason)
-        self._set_department(data.department)
-        self.pensioner.setChecked(data.pensioner)
-        self.note.setPlainText(data.note or "")
-
-    def _set_department(self, name: str | None) -> None:
-        row = self.department.findText(name) if name else -1
-        self.department.setCurrentIndex(row)
-        if row < 0:
-            self.department.setEditText(name or "")
-        line = self.department.lineEdit()
-        if line is not None:
-            line.setCursorPosition(0)  # show the start of a long name, not its end
+        self.main_tab.set_input(data)
 
     def read_input(self) -> tuple[MemberInput, list[ValidationError]]:
         """The fields as a MemberInput, and every mistake saving it would meet, all at once."""
-        errors: list[ValidationError] = []
-        dates: dict[str, dt.date | None] = {}
-        for name in DATE_FIELDS:
-            date_edit = self.fields[name]
-            assert isinstance(date_edit, DateEdit)
-            try:
-                dates[name] = date_edit.date(name)
-            except ValidationError as exc:
-                errors.append(exc)
-                dates[name] = None
-
-        def text(name: str) -> str:
-            line = self.fields[name]
-            assert isinstance(line, QLineEdit)
-            return line.text()
-
-        data = MemberInput(
-            card_no=text("card_no"),
-            personnel_no=text("personnel_no"),
-            surname=text("surname"),
-            name=text("name"),
-            patronymic=text("patronymic"),
-            sex=self.sex.code(),
-            birth_date=dates["birth_date"],
-            department=self.department.currentText(),
-            position=text("position"),
-            join_date=dates["join_date"],
-            exit_date=dates["exit_date"],
-            exit_reason=self.exit_reason.code(),
-            pensioner=self.pensioner.isChecked(),
-            phone=text("phone"),
-            email=text("email"),
-            note=self.note.toPlainText(),
-        ).normalized()
+        data, errors = self.main_tab.read_fields()
         unreadable = {e.field for e in errors}
         checked = members.check_member(self.state.db, data, self.member_id)  # card number too
         errors += [e for e in checked if e.field not in unreadable]
@@ -367,6 +216,7 @@ class MemberDialog(QDialog):
 
     def _changed(self) -> None:
         assert self.member_id is not None
+        self.photo_panel.member_id = self.member_id  # a new member may now have a photo
         self.state.notify_changed("members")
         self.saved.emit(self.member_id)
         self.view = members.get_member(self.state.db, self.member_id)
@@ -380,55 +230,16 @@ class MemberDialog(QDialog):
         """The message shown on a field (for tests and accessibility)."""
         return self.form.error_text(name)
 
-    # -- photo --------------------------------------------------------------------------------
-    def _show_photo(self) -> None:
-        jpeg = members.get_photo(self.state.db, self.member_id) if self.member_id else None
-        if not jpeg:
-            self.photo.setPixmap(QPixmap())
-            self.photo.setText(_("No photo"))
-            return
-        image = QImage.fromData(jpeg)
-        self.photo.setPixmap(
-            QPixmap.fromImage(image).scaled(
-                PREVIEW_W - 4,
-                PREVIEW_H - 4,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
-
+    # -- photo (stored at once by the panel; ``_changed`` follows) ------------------------------
     def choose_photo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            _("Choose a photo"),
-            str(Path.home()),
-            _("Pictures") + " (*.jpg *.jpeg *.png *.bmp *.gif *.webp)",
-        )
-        if path:
-            self.crop_photo_file(Path(path))
+        self.photo_panel.choose_photo()
 
     def crop_photo_file(self, path: Path) -> PhotoCropDialog | None:
         """Opens (without blocking) the crop dialog; the cropped photo is saved on OK."""
-        try:
-            image = load_image(path)
-        except Exception as exc:  # noqa: BLE001 - not a picture: say so
-            show_error(self, exc)
-            return None
-        dialog = PhotoCropDialog(image, self)
-        dialog.accepted.connect(lambda: self._store_photo(dialog.cropped_jpeg()))
-        dialog.open()
-        self.crop_dialog = dialog
-        return dialog
-
-    def _store_photo(self, jpeg: bytes | None) -> None:
-        if self.member_id is None:
-            return
-        perform(self, members.set_photo, self.state.db, self.member_id, jpeg)
-        self._show_photo()
-        self._changed()
+        return self.photo_panel.crop_photo_file(path)
 
     def remove_photo(self) -> None:
-        self._store_photo(None)
+        self.photo_panel.remove_photo()
 
     # -- leaving and deleting -----------------------------------------------------------------
     def record_leaving(self) -> LeaveDialog | None:
@@ -445,9 +256,7 @@ class MemberDialog(QDialog):
     def _after_leaving(self) -> None:
         assert self.member_id is not None
         stored = members.get_member(self.state.db, self.member_id).data
-        exit_date = self.fields["exit_date"]
-        assert isinstance(exit_date, DateEdit)
-        exit_date.set_date(stored.exit_date)  # other fields keep what the user typed
+        self.main_tab.set_date("exit_date", stored.exit_date)  # other fields keep what was typed
         self.exit_reason.set_code(stored.exit_reason)
         self._changed()
 
