@@ -23,6 +23,7 @@ from unionapp.cli import main
 from unionapp.core import backup, i18n, members, migrations
 from unionapp.core.errors import UserError
 from unionapp.core.store import open_database
+from unionapp.core.write_errors import DISK_FULL
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "db"
 WRITE_FAILED = "The backup {path} could not be written: {error}"
@@ -80,7 +81,7 @@ def _demo(tmp_path: Path, count: int = 60) -> Path:
 def _full_disk_words(lang: str) -> re.Pattern[str]:
     """The refusal as the catalog of ``lang`` words it, its file name left open."""
     template = i18n.translate_in(lang, WRITE_FAILED)
-    reason = i18n.translate_in(lang, backup.DISK_FULL)
+    reason = i18n.translate_in(lang, DISK_FULL)
     head, tail = template.split("{path}")
     return re.compile(
         re.escape(head) + r"(?P<path>\S+)" + re.escape(tail.replace("{error}", reason))

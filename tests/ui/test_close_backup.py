@@ -45,7 +45,10 @@ def test_a_failed_backup_on_closing_is_told(  # type: ignore[no-untyped-def]
     folder.write_text("not a folder")  # the backups folder cannot be made
     ui_app.finish(running)
     assert len(warnings_shown) == 1
-    intro = _("The backup on closing was not made: {error}").split("{error}")[0]
+    intro = _(
+        "The backup on closing was not made: {error}\n\nEverything entered is saved in "
+        "the register. Make a backup in Settings once the backups folder has room."
+    ).split("{error}")[0]
     assert warnings_shown[0].startswith(intro) and str(folder) in warnings_shown[0]
     assert not running.lock or not running.lock.held
 

@@ -32,7 +32,6 @@ other copy of the program has the file open.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import glob
 import os
 import re
@@ -42,10 +41,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from unionapp.core.db import Database, damaged_error, probe_sqlite_file, read_only_connection
-from unionapp.core.errors import DatabaseFileError, UnionAppError, UserError
+from unionapp.core.errors import DatabaseFileError, UserError
 from unionapp.core.i18n import N_
 from unionapp.core.integrity import check, file_problems
 from unionapp.core.migrations import classify
+from unionapp.core.write_errors import reason_of
 from unionapp.paths import backup_dir
 
 __all__ = [
@@ -137,24 +137,12 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-# The words an export uses for a full disk (already in both catalogs).
-DISK_FULL = N_("the disk is full")
-
-
-def _disk_full(exc: BaseException) -> bool:
-    """SQLite's SQLITE_FULL (its low byte, for an extended code) or the OS's ENOSPC/EDQUOT."""
-    if isinstance(exc, sqlite3.Error):
-        code = getattr(exc, "sqlite_errorcode", None)
-        return code is not None and (code & 0xFF) == sqlite3.SQLITE_FULL
-    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
-
-
 def _write_failed(path: Path, exc: BaseException) -> UserError:
-    # SQLite says "database or disk is full" in English: a full disk is told in the user's
-    # words instead, as an error object so it is translated when shown, like any message.
-    error: object = UnionAppError(DISK_FULL) if _disk_full(exc) else str(exc)
+    # SQLite and the OS say why in English: the common reasons are told in the user's words
+    # (core.write_errors), as error objects translated when shown, like any message.
     return UserError(
-        N_("The backup {path} could not be written: {error}"), path=str(path), error=error
+        N_("The backup {path} could not be written: {error}"), path=str(path),
+        error=reason_of(exc),
     )
 
 

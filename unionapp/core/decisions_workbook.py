@@ -22,6 +22,7 @@ from unionapp.core.decisions import DecisionRow, label, list_decisions
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import collation_key
 from unionapp.core.models import AidPayment, Award, AwardType, Decision, Member, Voucher
+from unionapp.core.write_errors import write_failed
 
 DECISION_COLUMNS = (
     N_("Meeting"), N_("Protocol No"), N_("Date"), N_("Agenda"), N_("Things granted"),
@@ -148,7 +149,6 @@ def _save_beside(workbook: Any, path: Path) -> None:
     import os
     import tempfile
 
-    from unionapp.core.errors import UserError
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,6 +159,4 @@ def _save_beside(workbook: Any, path: Path) -> None:
         os.replace(temp_name, path)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise UserError(
-            N_("{file} could not be written: {reason}"), file=path.name, reason=exc.strerror
-        ) from exc
+        raise write_failed(path, exc) from exc

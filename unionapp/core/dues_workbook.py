@@ -9,7 +9,6 @@ by Excel is refused with a message in the user's language instead of a traceback
 
 from __future__ import annotations
 
-import errno
 import os
 import tempfile
 from collections.abc import Sequence
@@ -18,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from unionapp.core.dues import Arrear, Reconciliation, ReconRow, compact_months
-from unionapp.core.errors import UserError
 from unionapp.core.i18n import N_, _
+from unionapp.core.write_errors import write_failed
 
 # (list attribute of Reconciliation, its sheet's name), in the order the sheets appear
 SHEETS = (
@@ -35,27 +34,6 @@ COLUMNS = (
     N_("Withheld"), N_("Expected"), N_("Payroll row"),
 )
 WIDTHS = (12, 14, 36, 28, 13, 13, 13, 10)  # characters: a name and a department stay readable
-WRITE_FAILED = N_("{file} could not be written: {reason}")
-REASONS = {  # what the operating system said, in words a chairperson can act on
-    errno.ENOENT: N_("the folder does not exist"),
-    errno.ENOTDIR: N_("the folder does not exist"),
-    errno.EEXIST: N_("the folder does not exist"),
-    errno.EACCES: N_("the file is open in another program (Excel?) or the folder may not be "
-                     "written to: close the file or choose another folder"),
-    errno.EPERM: N_("the file is open in another program (Excel?) or the folder may not be "
-                    "written to: close the file or choose another folder"),
-    errno.EROFS: N_("the disk may not be written to"),
-    errno.ENOSPC: N_("the disk is full"),
-}
-
-
-def write_failed(path: Path, exc: OSError) -> UserError:
-    """The refusal for a file that could not be written, its reason translated."""
-    known = REASONS.get(exc.errno or 0)
-    reason = _(known) if known else (exc.strerror or str(exc))
-    return UserError(WRITE_FAILED, file=path.name, reason=reason)
-
-
 def save_workbook(workbook: Any, path: Path) -> None:
     """Save an openpyxl workbook at ``path`` whole or not at all (see the module docstring)."""
     temp: Path | None = None

@@ -33,6 +33,7 @@ from unionapp.core.importing.headers import header_label
 from unionapp.core.member_list import collation_key
 from unionapp.core.models import Child, Department, Member, PayrollEntry
 from unionapp.core.money import som_cell
+from unionapp.core.write_errors import write_failed
 
 RowsFunction = Callable[[Database, str, bool], tuple[Sequence[str], list[list[Any]]]]
 BASE_KINDS = ("members", "children", "dues")
@@ -198,9 +199,7 @@ def atomic_write(path: Path, write: Any) -> None:
             prefix=".export-", suffix=path.suffix, dir=path.parent
         )
     except OSError as exc:  # a folder that is a file, no rights, a full disk
-        raise UserError(
-            N_("{file} could not be written: {reason}"), file=path.name, reason=exc.strerror
-        ) from exc
+        raise write_failed(path, exc) from exc
     os.close(handle)
     temp = Path(temp_name)
     try:
@@ -208,9 +207,7 @@ def atomic_write(path: Path, write: Any) -> None:
         os.replace(temp, path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise UserError(
-            N_("{file} could not be written: {reason}"), file=path.name, reason=exc.strerror
-        ) from exc
+        raise write_failed(path, exc) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

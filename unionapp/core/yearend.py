@@ -47,6 +47,7 @@ from unionapp.core.models import (
     Voucher,
 )
 from unionapp.core.money import as_som_text, percent_of
+from unionapp.core.write_errors import write_failed
 
 FIRST_YEAR = 1900
 FUTURE_YEAR = N_("The year {year} has not begun yet: a year-end report is made for {first} to "
@@ -361,5 +362,4 @@ def write_json(figures: YearEnd, previous: YearEnd | None, path: Path) -> None:
         temp.replace(path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise UserError(N_("{file} could not be written: {reason}"), file=path.name,
-                        reason=exc.strerror or str(exc)) from exc
+        raise write_failed(path, exc) from exc

@@ -18,8 +18,8 @@ from typing import Any
 from babel.dates import get_month_names
 
 from unionapp.core.codes import AID_REASONS, EXIT_REASONS, VOUCHER_KINDS
-from unionapp.core.errors import UserError
 from unionapp.core.i18n import N_, _, get_language
+from unionapp.core.write_errors import write_failed
 from unionapp.core.yearend_report import COUNT, MONEY, Row, YearEndReport, sections
 
 MONEY_FORMAT, PERCENT_FORMAT = "#,##0.00", "0.0"
@@ -152,5 +152,4 @@ def _save(book: Any, path: Path) -> None:
         os.replace(temp, path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise UserError(N_("{file} could not be written: {reason}"), file=path.name,
-                        reason=exc.strerror or str(exc)) from exc
+        raise write_failed(path, exc) from exc

@@ -27,9 +27,9 @@ from unionapp.core.budget import (
     percent_text,
     status_text,
 )
-from unionapp.core.errors import UserError
 from unionapp.core.formatting import format_date, format_money
 from unionapp.core.i18n import N_, _
+from unionapp.core.write_errors import write_failed
 
 TITLE = N_("Budget of income and expenses for {year}")
 AS_OF = N_("Actual amounts as of {date}")
@@ -218,5 +218,4 @@ def _save(workbook: Any, path: Path) -> None:
     except OSError as exc:
         if temp is not None:
             temp.unlink(missing_ok=True)
-        raise UserError(N_("{file} could not be written: {reason}"), file=path.name,
-                        reason=exc.strerror or str(exc)) from exc
+        raise write_failed(path, exc) from exc

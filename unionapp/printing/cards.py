@@ -47,6 +47,7 @@ from reportlab.pdfgen.canvas import Canvas
 from unionapp.core.cards import CardMember
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import N_, _, translate_in
+from unionapp.core.write_errors import write_failed
 from unionapp.printing import card_art
 from unionapp.printing.card_art import Paragraph, draw_block, fit_block
 from unionapp.printing.fonts import register_fonts
@@ -517,8 +518,7 @@ def write_cards_pdf(
     except OSError as exc:
         if temp is not None:
             temp.unlink(missing_ok=True)
-        raise UserError(N_("{file} could not be written: {reason}"), file=path.name,
-                        reason=exc.strerror or str(exc)) from exc
+        raise write_failed(path, exc) from exc
     except BaseException:
         if temp is not None:
             temp.unlink(missing_ok=True)

@@ -32,9 +32,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from unionapp.core import print_layouts
 from unionapp.core.db import Database
-from unionapp.core.errors import UserError
 from unionapp.core.i18n import N_, _, translate_in
 from unionapp.core.print_layouts import BlankLayout, FieldPlace
+from unionapp.core.write_errors import write_failed
 from unionapp.printing import frames
 from unionapp.printing.certificate_data import Certificate, load_certificates
 from unionapp.printing.fonts import register_fonts, register_serif_fonts
@@ -291,8 +291,7 @@ def _pdf(path: Path, title: str) -> Iterator[Canvas]:
     except OSError as exc:
         if temp is not None:
             temp.unlink(missing_ok=True)
-        raise UserError(N_("{file} could not be written: {reason}"), file=path.name,
-                        reason=exc.strerror or str(exc)) from exc
+        raise write_failed(path, exc) from exc
     except BaseException:
         if temp is not None:
             temp.unlink(missing_ok=True)

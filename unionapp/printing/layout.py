@@ -25,9 +25,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from unionapp.core.errors import UserError
 from unionapp.core.formatting import format_date
 from unionapp.core.i18n import N_, _
+from unionapp.core.write_errors import write_failed
 from unionapp.printing.fonts import REGULAR, register_fonts
 from unionapp.printing.rows import (
     CHUNK_ROWS,
@@ -155,10 +155,7 @@ def write_pdf(
     except OSError as exc:
         if temp is not None:
             temp.unlink(missing_ok=True)
-        raise UserError(
-            N_("{file} could not be written: {reason}"), file=path.name,
-            reason=exc.strerror or str(exc),
-        ) from exc
+        raise write_failed(path, exc) from exc
     except BaseException:
         if temp is not None:
             temp.unlink(missing_ok=True)
