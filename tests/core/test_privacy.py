@@ -62,3 +62,24 @@ def test_a_dry_run_changes_nothing_and_nonsense_years_are_refused(db_path: Path,
     assert main(["--db", str(db_path), "purge", "--left-years", "0"]) == 2
     with pytest.raises(ValidationError):
         privacy.candidates(object(), 100)  # type: ignore[arg-type]
+
+
+def test_real_cards_that_look_forgotten_neither_clash_nor_hide_anyone(db) -> None:  # type: ignore[no-untyped-def]
+    from unionapp.core.members import MemberInput
+
+    def person(card: str, surname: str, left: dt.date | None) -> int:
+        return members.create_member(db, MemberInput(
+            card_no=card, surname=surname, name="Айгүл", sex="F",
+            join_date=dt.date(2001, 1, 1), exit_date=left,
+            exit_reason="voluntary" if left else None,
+        ))
+
+    gone = person("0001", "Асанова", dt.date(2015, 1, 1))
+    person(f"x-{gone}", "Бекова", None)  # a real card that reads like a forgotten one
+    odd = person("X-99", "Токтогулова", dt.date(2014, 6, 30))  # left long ago, odd card
+    assert privacy.candidates(db, 5, TODAY) == [gone, odd]
+    assert privacy.purge(db, 5, today=TODAY).members == 2  # no clash of card numbers
+    with db.reading() as s:
+        cards = dict(s.execute(select(Member.id, Member.card_no)).all())
+    assert cards[gone] == f"x-{gone}-2" and cards[odd] == f"x-{odd}"
+    assert privacy.candidates(db, 5, TODAY) == []

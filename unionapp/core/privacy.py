@@ -13,9 +13,11 @@ A verified backup is made first; the purge is one transaction.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import and_, delete, not_, select, update
+from sqlalchemy.orm import Session
 
 from unionapp.core import audit
 from unionapp.core.db import Database
@@ -35,6 +37,7 @@ PURGED = "—"  # what a forgotten name reads as
 CARD_PREFIX = "x-"  # a forgotten member's card number: x-<id>, unique, never a real one
 MIN_YEARS = 1
 MAX_YEARS = 75
+CHUNK = 500  # ids per IN (…)
 BACKUP_REASON = "pre-purge"  # the backup made first (Settings → Backups names its kind)
 
 
@@ -59,33 +62,67 @@ def _cutoff(years: int, today: dt.date) -> dt.date:
         return today.replace(year=today.year - years, day=28)
 
 
+def _candidates(s: Session, cutoff: dt.date) -> list[int]:
+    """Ids of members who left before ``cutoff`` and are not forgotten yet (a forgotten one
+    has both names «—» and an ``x-`` card: neither alone, which a real member might have)."""
+    forgotten = and_(Member.surname == PURGED, Member.name == PURGED,
+                     Member.card_no.startswith(CARD_PREFIX))
+    return list(
+        s.scalars(
+            select(Member.id)
+            .where(Member.exit_date.is_not(None), Member.exit_date < cutoff, not_(forgotten))
+            .order_by(Member.id)
+        )
+    )
+
+
+def _children_of(s: Session, ids: list[int]) -> list[int]:
+    found: list[int] = []
+    for chunk in _chunks(ids):
+        found += s.scalars(select(Child.id).where(Child.member_id.in_(chunk)))
+    return found
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    """At most CHUNK ids per IN (…): SQLite allows only so many values in one statement."""
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
 def candidates(db: Database, years: int, today: dt.date | None = None) -> list[int]:
     """Ids of members who left before ``today`` minus ``years`` and are not yet forgotten."""
     cutoff = _cutoff(years, today or dt.date.today())
     with db.reading() as s:
-        return list(
-            s.scalars(
-                select(Member.id)
-                .where(Member.exit_date.is_not(None), Member.exit_date < cutoff)
-                .where(Member.card_no.not_like(f"{CARD_PREFIX}%"))
-                .order_by(Member.id)
-            )
-        )
+        return _candidates(s, cutoff)
 
 
 def _year_start(day: dt.date | None) -> dt.date | None:
     return None if day is None else dt.date(day.year, 1, 1)
 
 
+def _free_card(s: Session, member_id: int) -> str:
+    """``x-<id>``, or ``x-<id>-2`` … should a real card already read so (card numbers are
+    unique: a clash would refuse the whole purge)."""
+    card, n = f"{CARD_PREFIX}{member_id}", 1
+    while s.scalar(select(Member.id).where(Member.card_no == card, Member.id != member_id)):
+        n += 1
+        card = f"{CARD_PREFIX}{member_id}-{n}"
+    return card
+
+
 def purge(
     db: Database, years: int, *, today: dt.date | None = None, dry_run: bool = False
 ) -> PurgeResult:
-    """Forget the people who left more than ``years`` years ago (see the module docstring)."""
-    ids = candidates(db, years, today)
+    """Forget the people who left more than ``years`` years ago (see the module docstring).
+
+    Whom is decided inside the purge's own transaction, so someone re-admitted on another PC
+    after the count was shown is not forgotten."""
+    cutoff = _cutoff(years, today or dt.date.today())
     with db.reading() as s:
-        child_ids = list(s.scalars(select(Child.id).where(Child.member_id.in_(ids)))) if ids else []
-    if dry_run or not ids:
-        return PurgeResult(len(ids), len(child_ids), None)
+        counted = _candidates(s, cutoff)
+        counted_children = _children_of(s, counted)
+    if dry_run or not counted:
+        return PurgeResult(len(counted), len(counted_children), None)
     if db.path is not None:
         from unionapp.core import backup
 
@@ -93,16 +130,18 @@ def purge(
     else:
         made = None
     with db.transaction() as s:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        ids = _candidates(s, cutoff)
+        child_ids = _children_of(s, ids)
+        for chunk in _chunks(ids):
             for member in s.scalars(select(Member).where(Member.id.in_(chunk))):
-                member.card_no = f"{CARD_PREFIX}{member.id}"
+                member.card_no = _free_card(s, member.id)
                 member.surname, member.name, member.patronymic = PURGED, PURGED, None
                 member.personnel_no = member.position = member.note = None
                 member.phone = member.email = None
                 member.birth_date = _year_start(member.birth_date)
                 member.version = (member.version or 1) + 1
-            for child in s.scalars(select(Child).where(Child.member_id.in_(chunk))):
+            kids = list(s.scalars(select(Child).where(Child.member_id.in_(chunk))))
+            for child in kids:
                 child.full_name = PURGED
                 child.birth_date = _year_start(child.birth_date)
             s.execute(delete(MemberPhoto).where(MemberPhoto.member_id.in_(chunk)))
@@ -113,15 +152,11 @@ def purge(
             )
             s.execute(update(Voucher).where(Voucher.member_id.in_(chunk)).values(note=None))
             s.execute(update(AidPayment).where(AidPayment.member_id.in_(chunk)).values(note=None))
-            kids = [c for c in child_ids if c]
-            s.execute(
-                delete(AuditEntry).where(
-                    or_(
-                        (AuditEntry.entity == "member") & AuditEntry.entity_id.in_(chunk),
-                        (AuditEntry.entity == "child") & AuditEntry.entity_id.in_(kids),
-                    )
-                )
-            )
+            s.execute(delete(AuditEntry).where(
+                (AuditEntry.entity == "member") & AuditEntry.entity_id.in_(chunk)))
+            for kid_chunk in _chunks([c.id for c in kids]):
+                s.execute(delete(AuditEntry).where(
+                    (AuditEntry.entity == "child") & AuditEntry.entity_id.in_(kid_chunk)))
         audit.record(
             s,
             "purge",
