@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from unionapp.core.dues import RECEIPT_LIMIT
+from unionapp.core.dues_cash import RECEIPT_LIMIT
 from unionapp.core.i18n import N_
 from unionapp.core.importing.headers import Header
 from unionapp.core.importing.sheet import (
