@@ -59,7 +59,7 @@ def print_cards(parent: QWidget | None, state: AppState, member_ids: Sequence[in
             outcome["issues"] = cards.record_issues(db, chosen)
 
     dialog = open_pdf_preview(parent, _("Membership cards"), make,
-                              file_name=_("membership-cards") + ".pdf")
+                              file_name=_("membership-cards.pdf"))
     dialog.loaded.connect(lambda: _made(state, dialog, outcome))
     return dialog
 

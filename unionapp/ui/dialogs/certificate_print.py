@@ -182,8 +182,8 @@ class CertificatePrintDialog(QDialog):
     def file_name(self) -> str:
         numbers = [cert.number.replace("/", "-") for cert in self.items if cert.number]
         if len(self.items) == 1 and numbers:
-            return f"certificate-{numbers[0]}.pdf"
-        return "certificates.pdf"
+            return _("certificate-{number}.pdf").format(number=numbers[0])
+        return _("certificates.pdf")
 
     def show_preview(self) -> PdfPreviewDialog | None:
         from unionapp.ui.dialogs.pdf_preview import open_pdf_preview  # QtPdf only when asked

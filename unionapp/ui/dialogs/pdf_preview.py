@@ -53,7 +53,7 @@ class PdfPreviewDialog(QDialog):
     loaded = Signal()
 
     def __init__(self, title: str, parent: QWidget | None = None,
-                 file_name: str = "printout.pdf") -> None:
+                 file_name: str = "") -> None:
         from PySide6.QtPdf import QPdfDocument  # heavy: only when a preview opens
         from PySide6.QtPdfWidgets import QPdfView
 
@@ -61,7 +61,8 @@ class PdfPreviewDialog(QDialog):
         self.setObjectName("pdfPreview")
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.title, self.file_name = title, file_name
+        # the name Save as PDF proposes, in the user's language («распечатка.pdf»)
+        self.title, self.file_name = title, file_name or _("printout.pdf")
         self.path: Path | None = None
         self.job: BackgroundJob | None = None
         self._folder: Path | None = None  # the temporary folder this dialog removes
@@ -167,9 +168,13 @@ class PdfPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
     # -- save ---------------------------------------------------------------------------------
+    def proposed_path(self) -> Path:
+        """Where Save as PDF proposes to write: the file's name in the home folder."""
+        return Path.home() / self.file_name
+
     def ask_save(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save as PDF"), self.file_name, _("PDF document (*.pdf)"))
+            self, _("Save as PDF"), str(self.proposed_path()), _("PDF document (*.pdf)"))
         if name:
             target = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
             try:
@@ -286,14 +291,15 @@ def on_white(image: QImage) -> QImage:
 
 
 def open_pdf_preview(
-    parent: QWidget | None, title: str, make_pdf: MakePdf, *, file_name: str = "printout.pdf"
+    parent: QWidget | None, title: str, make_pdf: MakePdf, *, file_name: str = ""
 ) -> PdfPreviewDialog:
     """Make the PDF off the GUI thread (a progress dialog with Cancel after 200 ms), then show
     it. The dialog returned appears only when the file is ready (``loaded``); if making it
-    fails, the error is shown and the dialog is discarded unseen; a cancel shows nothing."""
+    fails, the error is shown and the dialog is discarded unseen; a cancel shows nothing.
+    ``file_name`` (translated by the caller) is what Save as PDF proposes."""
     dialog = PdfPreviewDialog(title, parent, file_name)
     folder = Path(tempfile.mkdtemp(prefix="unionapp-print-"))
-    path = folder / file_name
+    path = folder / dialog.file_name
 
     def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
         make_pdf(path, progress, cancelled)

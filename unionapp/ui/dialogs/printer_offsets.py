@@ -143,8 +143,12 @@ class PrinterOffsetDialog(QDialog):
         self.printer_label.setText(_("Printer:"))
         self.x_label.setText(_("Across (x):"))
         self.y_label.setText(_("Down (y):"))
+        # one message with the number's place in it: the unit's side and spacing are the
+        # translation's (a spin box takes the text before and after the number)
+        before, _number, after = _("{number} mm").partition("{number}")
         for spin in (self.x_mm, self.y_mm):
-            spin.setSuffix(" " + _("mm"))
+            spin.setPrefix(before)
+            spin.setSuffix(after)
         self.test_button.setText(_("Print a test page…"))
         self.save_button.setText(_("Save"))
 
@@ -201,7 +205,7 @@ class PrinterOffsetDialog(QDialog):
         def make(path: Path, _progress: Any, _cancelled: Any) -> None:
             write_test_page(path, name, offset)
 
-        self.preview = open_pdf_preview(self, _(TITLE), make, file_name="offset-test.pdf")
+        self.preview = open_pdf_preview(self, _(TITLE), make, file_name=_("offset-test.pdf"))
         return self.preview
 
 

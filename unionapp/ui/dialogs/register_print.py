@@ -15,11 +15,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from unionapp.core.i18n import N_, _
 from unionapp.ui.dialogs.pdf_preview import PdfPreviewDialog, open_pdf_preview
 from unionapp.ui.models.members_model import MembersModel
 from unionapp.ui.state import AppState
 
 Progress = Callable[[int, int], None]
+# the name Save as PDF proposes, in the user's language (a year register names its year)
+FILE_NAMES = {
+    "members": N_("members.pdf"),
+    "children": N_("children.pdf"),
+    "vouchers": N_("vouchers-{year}.pdf"),
+    "aid": N_("aid-{year}.pdf"),
+    "awards": N_("awards-{year}.pdf"),
+}
 
 
 def print_register(
@@ -47,7 +56,7 @@ def print_register(
                        progress=progress, cancelled=cancelled)
 
     title = register_title(kind, year)
-    file_name = f"{kind}-{year}.pdf" if kind in ("vouchers", "aid", "awards") else f"{kind}.pdf"
+    file_name = _(FILE_NAMES[kind]).format(year=year) if kind in FILE_NAMES else ""
     return open_pdf_preview(parent, title, make, file_name=file_name)
 
 

@@ -271,5 +271,6 @@ class QueueTab(QWidget):
 
         self.preview = open_pdf_preview(
             self, _("Queue for vouchers: {kind}").format(kind=VOUCHER_KINDS.label(kind)), make,
-            file_name=f"queue-{kind}.pdf",
+            file_name=_("queue-{kind}.pdf").format(
+                kind=VOUCHER_KINDS.label(kind).replace(" ", "-")),
         )
