@@ -11,7 +11,6 @@ chosen, a date or an amount that does not read).
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionapp.core import award_types, awards, members
+from unionapp.core import award_types, awards, members, money
 from unionapp.core.awards import AwardInput
 from unionapp.core.codes import AWARD_FORMS, AWARD_LEVELS
 from unionapp.core.errors import ValidationError
@@ -168,7 +167,8 @@ class AwardDialog(QDialog):
         self.award_type.set_type(data.award_type_id)
         self.nominated_on.set_date(data.nominated_on)
         self.reason.setText(data.reason or "")
-        self.cost.setText(format_decimal_input(Decimal(data.cost) / 100) if data.cost else "")
+        self.cost.setText(format_decimal_input(money.as_som_text(data.cost))
+                          if data.cost else "")
         self.note.setText(data.note or "")
         self.decision.set_decision(data.decision_id)
         self.awarded_on.set_date(data.awarded_on)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from unionapp.core import i18n
 from unionapp.core.errors import Problem
-from unionapp.core.formatting import format_money
+from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.importing import ImportPreview
 from unionapp.core.importing.headers import header_label
@@ -52,8 +52,9 @@ def payroll_counts(preview: ImportPreview, to_check: int) -> str:
     above all, that an earlier list of the month is replaced (not added to)."""
     details = preview.details
     values = dict(
-        month=details["month"].strftime("%m.%Y"), rows=len(preview.rows),
-        matched=details.get("matched", 0), unmatched=details.get("unmatched", 0),
+        month=details["month"].strftime("%m.%Y"), rows=format_number(len(preview.rows)),
+        matched=format_number(details.get("matched", 0)),
+        unmatched=format_number(details.get("unmatched", 0)),
         withheld=format_money(details.get("total_withheld", 0)),
     )
     lines = [_(
@@ -64,9 +65,9 @@ def payroll_counts(preview: ImportPreview, to_check: int) -> str:
     if replaced:
         lines.append(_(
             "The list of {month} imported earlier ({count} rows) will be replaced by this one."
-        ).format(month=values["month"], count=replaced))
+        ).format(month=values["month"], count=format_number(replaced)))
     if to_check:
-        lines.append(_("Rows to check: {count}.").format(count=to_check))
+        lines.append(_("Rows to check: {count}.").format(count=format_number(to_check)))
     return " ".join(lines)
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from unionapp.core import importing
 from unionapp.core.errors import UserError
+from unionapp.core.formatting import format_number
 from unionapp.core.i18n import _
 from unionapp.ui.dialogs.import_preview import (
     OTHER_MONTH,
@@ -156,12 +157,7 @@ class PreviewPage(QWizardPage):
         for column in range(model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
         c = preview.counts
-        counts = {
-            "add": c.get("add", 0),
-            "update": c.get("update", 0),
-            "same": c.get("same", 0),
-            "error": c.get("error", 0),
-        }
+        counts = {key: format_number(c.get(key, 0)) for key in ("add", "update", "same", "error")}
         to_check = len({w.row for w in preview.warnings})
         if preview.kind == "payroll" and preview.details.get("month") is not None:
             self.counts.setText(payroll_counts(preview, to_check))
@@ -170,7 +166,7 @@ class PreviewPage(QWizardPage):
                 _(
                     "{add} to add, {update} to update, {same} unchanged, {error} with errors, "
                     "{check} to check"
-                ).format(check=to_check, **counts)
+                ).format(check=format_number(to_check), **counts)
             )
         else:
             self.counts.setText(
@@ -184,7 +180,7 @@ class PreviewPage(QWizardPage):
                 _(
                     "Problems: {count}. The file is for another month than the one chosen: go "
                     "Back and choose the month of the list, or choose another file."
-                ).format(count=len(preview.problems))
+                ).format(count=format_number(len(preview.problems)))
             )
             self.problems_label.setStyleSheet(ERROR_STYLE)
         elif preview.problems:
@@ -192,7 +188,7 @@ class PreviewPage(QWizardPage):
                 _(
                     "Problems: {count}. Nothing can be imported until they are fixed: correct "
                     "the file, save it, and read it again."
-                ).format(count=len(preview.problems))
+                ).format(count=format_number(len(preview.problems)))
             )
             self.problems_label.setStyleSheet(ERROR_STYLE)
         elif not preview.rows:
@@ -203,7 +199,7 @@ class PreviewPage(QWizardPage):
                 _(
                     "No errors found. Rows to check: {count} (in yellow). They can be imported, "
                     "but look at them first."
-                ).format(count=to_check)
+                ).format(count=format_number(to_check))
             )
             self.problems_label.setStyleSheet(WARNING_STYLE)
         else:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionapp.core import importing
-from unionapp.core.formatting import format_money
+from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.ui.dialogs.import_preview_page import ERROR_STYLE, WARNING_STYLE, PreviewPage
 from unionapp.ui.operations import BackgroundJob, show_error, start_job
@@ -223,22 +223,23 @@ class SummaryPage(QWizardPage):
     def show_summary(self, summary: importing.ImportSummary) -> None:
         lines = [
             _("File: {file}").format(file=summary.file_name),
-            _("Rows read: {count}").format(count=summary.rows_read),
-            _("Added: {count}").format(count=summary.added),
-            _("Updated: {count}").format(count=summary.updated),
-            _("Unchanged: {count}").format(count=summary.unchanged),
-            _("Skipped (empty rows): {count}").format(count=summary.skipped),
+            _("Rows read: {count}").format(count=format_number(summary.rows_read)),
+            _("Added: {count}").format(count=format_number(summary.added)),
+            _("Updated: {count}").format(count=format_number(summary.updated)),
+            _("Unchanged: {count}").format(count=format_number(summary.unchanged)),
+            _("Skipped (empty rows): {count}").format(count=format_number(summary.skipped)),
         ]
         if summary.departments_added:
-            lines.append(_("New departments: {count}").format(count=summary.departments_added))
+            lines.append(_("New departments: {count}").format(
+                count=format_number(summary.departments_added)))
         lines.extend(summary.note_lines())  # what a kind adds: new institutions, award types
         if summary.kind == "payroll" and summary.month is not None:
             lines[2:5] = [
                 _("Month: {month}").format(month=summary.month.strftime("%m.%Y")),
-                _("Matched to members: {count}").format(count=summary.matched),
-                _("Not matched: {count}").format(count=summary.unmatched),
+                _("Matched to members: {count}").format(count=format_number(summary.matched)),
+                _("Not matched: {count}").format(count=format_number(summary.unmatched)),
                 _("Rows replaced from the earlier import: {count}").format(
-                    count=summary.replaced
+                    count=format_number(summary.replaced)
                 ),
                 _("Total wages: {amount}").format(amount=format_money(summary.total_wage)),
                 _("Total withheld: {amount}").format(
@@ -248,7 +249,8 @@ class SummaryPage(QWizardPage):
         if summary.warnings:
             lines.append("")
             lines.append(
-                _("Imported, but worth a look ({count}):").format(count=len(summary.warnings))
+                _("Imported, but worth a look ({count}):").format(
+                    count=format_number(len(summary.warnings)))
             )
             lines.extend(f"{w.row}:{w.column}: {w.message()}" for w in summary.warnings)
         self.text.setText("\n".join(lines))

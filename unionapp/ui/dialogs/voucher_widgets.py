@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from unionapp.core import institutions, members
+from unionapp.core import institutions, members, money
 from unionapp.core.codes import VOUCHER_KINDS
 from unionapp.core.formatting import format_date, format_decimal_input
 from unionapp.core.i18n import N_, _
@@ -20,7 +20,7 @@ def money_text(tyiyn: int | None) -> str:
     """Tyiyn as a field shows it for editing: «1500,5» in ky/ru, no group separator."""
     if tyiyn is None:
         return ""
-    return format_decimal_input(f"{tyiyn // 100}.{tyiyn % 100:02d}")
+    return format_decimal_input(money.as_som_text(tyiyn))
 
 
 class IdCombo(QComboBox):
