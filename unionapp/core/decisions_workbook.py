@@ -16,13 +16,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from unionapp.core.atomic_files import atomic_output
 from unionapp.core.codes import AID_REASONS, DECISION_KINDS, VOUCHER_KINDS
 from unionapp.core.db import Database
 from unionapp.core.decisions import DecisionRow, label, list_decisions
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import collation_key
 from unionapp.core.models import AidPayment, Award, AwardType, Decision, Member, Voucher
-from unionapp.core.write_errors import write_failed
 
 DECISION_COLUMNS = (
     N_("Meeting"), N_("Protocol No"), N_("Date"), N_("Agenda"), N_("Things granted"),
@@ -146,17 +146,5 @@ def _header(
 
 def _save_beside(workbook: Any, path: Path) -> None:
     """Write beside the target and rename, so a failed export never leaves half a file."""
-    import os
-    import tempfile
-
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    try:
-        workbook.save(temp_name)
-        os.replace(temp_name, path)
-    except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        raise write_failed(path, exc) from exc
+    with atomic_output(Path(path)) as temp:
+        workbook.save(temp)

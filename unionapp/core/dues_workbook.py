@@ -9,16 +9,14 @@ by Excel is refused with a message in the user's language instead of a traceback
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from unionapp.core.atomic_files import atomic_output
 from unionapp.core.dues import Arrear, Reconciliation, ReconRow, compact_months
 from unionapp.core.i18n import N_, _
-from unionapp.core.write_errors import write_failed
 
 # (list attribute of Reconciliation, its sheet's name), in the order the sheets appear
 SHEETS = (
@@ -36,23 +34,8 @@ COLUMNS = (
 WIDTHS = (12, 14, 36, 28, 13, 13, 13, 10)  # characters: a name and a department stay readable
 def save_workbook(workbook: Any, path: Path) -> None:
     """Save an openpyxl workbook at ``path`` whole or not at all (see the module docstring)."""
-    temp: Path | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)  # as the PDFs and exports do
-        handle, name = tempfile.mkstemp(prefix=".dues-", suffix=".xlsx", dir=path.parent)
-        os.close(handle)
-        temp = Path(name)
+    with atomic_output(path) as temp:
         workbook.save(temp)
-        temp.chmod(0o644)  # mkstemp's 0600 would hide the file from others on the PC
-        os.replace(temp, path)
-    except OSError as exc:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        raise write_failed(path, exc) from exc
-    except BaseException:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        raise
 
 
 def write_reconciliation(result: Reconciliation, path: Path) -> None:

@@ -17,14 +17,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import importlib
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from unionapp.core.atomic_files import atomic_output
 from unionapp.core.codes import EXIT_REASON_ALIASES
 from unionapp.core.db import Database
 from unionapp.core.errors import UserError
@@ -33,7 +32,6 @@ from unionapp.core.importing.headers import header_label
 from unionapp.core.member_list import collation_key
 from unionapp.core.models import Child, Department, Member, PayrollEntry
 from unionapp.core.money import som_cell
-from unionapp.core.write_errors import write_failed
 
 RowsFunction = Callable[[Database, str, bool], tuple[Sequence[str], list[list[Any]]]]
 BASE_KINDS = ("members", "children", "dues")
@@ -193,24 +191,8 @@ def _register_rows(kind: str) -> RowsFunction:
 
 def atomic_write(path: Path, write: Any) -> None:
     """Write beside the target and rename, so a failed export never leaves half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(
-            prefix=".export-", suffix=path.suffix, dir=path.parent
-        )
-    except OSError as exc:  # a folder that is a file, no rights, a full disk
-        raise write_failed(path, exc) from exc
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+    with atomic_output(path) as temp:
         write(temp)
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise write_failed(path, exc) from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def _csv_value(value: Any) -> str:

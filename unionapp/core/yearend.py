@@ -33,6 +33,7 @@ from sqlalchemy import and_, case, distinct, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from unionapp.core import settings
+from unionapp.core.atomic_files import atomic_output
 from unionapp.core.codes import AID_REASONS, EXIT_REASONS, VOUCHER_KINDS
 from unionapp.core.db import Database
 from unionapp.core.errors import UserError
@@ -47,7 +48,6 @@ from unionapp.core.models import (
     Voucher,
 )
 from unionapp.core.money import as_som_text, percent_of
-from unionapp.core.write_errors import write_failed
 
 FIRST_YEAR = 1900
 FUTURE_YEAR = N_("The year {year} has not begun yet: a year-end report is made for {first} to "
@@ -356,10 +356,5 @@ def as_json_dict(figures: YearEnd, previous: YearEnd | None = None) -> dict[str,
 def write_json(figures: YearEnd, previous: YearEnd | None, path: Path) -> None:
     """UTF-8, indented, Cyrillic as it is (not \\u escapes), written beside and renamed."""
     text = json.dumps(as_json_dict(figures, previous), ensure_ascii=False, indent=2)
-    temp = path.with_name(f".{path.name}.tmp")
-    try:
+    with atomic_output(path) as temp:
         temp.write_text(text + "\n", encoding="utf-8")
-        temp.replace(path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise write_failed(path, exc) from exc

@@ -9,17 +9,15 @@ beside their labels, so a program reading the file needs no translation.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from babel.dates import get_month_names
 
+from unionapp.core.atomic_files import atomic_output
 from unionapp.core.codes import AID_REASONS, EXIT_REASONS, VOUCHER_KINDS
 from unionapp.core.i18n import N_, _, get_language
-from unionapp.core.write_errors import write_failed
 from unionapp.core.yearend_report import COUNT, MONEY, Row, YearEndReport, sections
 
 MONEY_FORMAT, PERCENT_FORMAT = "#,##0.00", "0.0"
@@ -143,13 +141,5 @@ def write_xlsx(report: YearEndReport, path: Path) -> None:
 
 
 def _save(book: Any, path: Path) -> None:
-    handle, temp_name = tempfile.mkstemp(prefix=".report-", suffix=".xlsx",
-                                         dir=path.parent if path.parent.is_dir() else None)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+    with atomic_output(path) as temp:
         book.save(temp)
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise write_failed(path, exc) from exc

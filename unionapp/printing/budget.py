@@ -11,12 +11,11 @@ printed under the tables, since the reader cannot ask the program.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from unionapp.core.atomic_files import atomic_output
 from unionapp.core.budget import (
     EXPENSE,
     INCOME,
@@ -29,7 +28,6 @@ from unionapp.core.budget import (
 )
 from unionapp.core.formatting import format_date, format_money
 from unionapp.core.i18n import N_, _
-from unionapp.core.write_errors import write_failed
 
 TITLE = N_("Budget of income and expenses for {year}")
 AS_OF = N_("Actual amounts as of {date}")
@@ -205,17 +203,6 @@ def _figures_row(sheet: Any, label: str, planned: int, actual: int, remaining: i
 
 
 def _save(workbook: Any, path: Path) -> None:
-    """Beside the target, then renamed: a failed save never leaves half a workbook."""
-    temp: Path | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=".budget-", suffix=".xlsx", dir=path.parent)
-        os.close(handle)
-        temp = Path(name)
+    """Whole or not at all: a failed save never leaves half a workbook."""
+    with atomic_output(path) as temp:
         workbook.save(temp)
-        temp.chmod(0o644)
-        os.replace(temp, path)
-    except OSError as exc:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        raise write_failed(path, exc) from exc

@@ -19,8 +19,6 @@ a certificate is made, not on the start-up path.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,10 +29,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from unionapp.core import print_layouts
+from unionapp.core.atomic_files import atomic_output
 from unionapp.core.db import Database
 from unionapp.core.i18n import N_, _, translate_in
 from unionapp.core.print_layouts import BlankLayout, FieldPlace
-from unionapp.core.write_errors import write_failed
 from unionapp.printing import frames
 from unionapp.printing.certificate_data import Certificate, load_certificates
 from unionapp.printing.fonts import register_fonts, register_serif_fonts
@@ -275,27 +273,12 @@ def _hundred_mm_bar(c: Canvas, f: _Fonts) -> None:
 def _pdf(path: Path, title: str) -> Iterator[Canvas]:
     """A canvas writing beside ``path``, renamed into place only when the block succeeds."""
     fonts = _Fonts()
-    temp: Path | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".print-", suffix=".pdf", dir=path.parent)
-        os.close(handle)
-        temp = Path(temp_name)
+    with atomic_output(path) as temp:
         c = Canvas(str(temp), pagesize=A4, initialFontName=fonts.serif, pageCompression=1)
         c.setTitle(title)
         c.setCreator("unionapp")
         yield c
         c.save()
-        temp.chmod(0o644)
-        os.replace(temp, path)
-    except OSError as exc:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        raise write_failed(path, exc) from exc
-    except BaseException:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        raise
 
 
 def _pages(c: Canvas, items: list[Certificate], draw: Callable[[Canvas, Certificate], None],

@@ -3,16 +3,14 @@ and the printing date and whose footer says «Бет 2/5» / «Стр. 2 из 5�
 the tables themselves are ``rows``'s, the styles ``styles``'s (both re-exported here, so a
 printout needs only ``from unionapp.printing import layout``).
 
-A file is built beside its target and renamed into place, so a failed or cancelled job never
-leaves half a PDF. ReportLab is imported at module level: import this module where a
-printout is made, never on the start-up path.
+A file is built through ``atomic_output``, so a failed or cancelled job never leaves half a
+PDF. ReportLab is imported at module level: import this module where a printout is made,
+never on the start-up path.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -25,9 +23,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from unionapp.core.atomic_files import atomic_output
 from unionapp.core.formatting import format_date
 from unionapp.core.i18n import N_, _
-from unionapp.core.write_errors import write_failed
 from unionapp.printing.fonts import REGULAR, register_fonts
 from unionapp.printing.rows import (
     CHUNK_ROWS,
@@ -138,28 +136,13 @@ def write_pdf(
     tracker = track(story, progress, cancelled)
     tracker.check()
     register_fonts()
-    temp: Path | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".print-", suffix=".pdf", dir=path.parent)
-        os.close(handle)
-        temp = Path(temp_name)
+    with atomic_output(path) as temp:
         doc = SimpleDocTemplate(
             str(temp), pagesize=setup.pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN + HEADER_GAP, bottomMargin=MARGIN, title=setup.title,
             author=setup.organization, creator="unionapp", initialFontName=REGULAR,
         )
         doc.build(story, canvasmaker=partial(_FurnishedCanvas, setup=setup))
-        temp.chmod(0o644)  # mkstemp's 0600 would keep the printout from others on the PC
-        os.replace(temp, path)
-    except OSError as exc:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        raise write_failed(path, exc) from exc
-    except BaseException:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        raise
     if progress is not None:
         progress(tracker.total, tracker.total)
 

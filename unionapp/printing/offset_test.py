@@ -8,8 +8,6 @@ the difference, prints again, and the lines sit at 20 mm. A4 portrait, drawn tru
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -18,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from unionapp.core.atomic_files import atomic_output
 from unionapp.core.i18n import N_, _
 from unionapp.printing.fonts import register_fonts
 
@@ -60,15 +59,8 @@ def draw_test_page(canvas: Canvas, printer: str, offset_mm: tuple[float, float])
 
 def write_test_page(path: Path, printer: str, offset_mm: tuple[float, float]) -> None:
     """The test page as a PDF (built beside ``path``, then renamed: never half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".print-", suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+    with atomic_output(path) as temp:
         canvas = Canvas(str(temp), pagesize=A4, initialFontName=register_fonts()[0])
         canvas.setTitle(_(TITLE))
         draw_test_page(canvas, printer, offset_mm)
         canvas.save()
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
