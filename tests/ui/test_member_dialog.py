@@ -50,6 +50,11 @@ def date_field(dialog: MemberDialog, name: str) -> DateEdit:
     return widget
 
 
+def read_again(qtbot, page: MembersPage) -> None:  # type: ignore[no-untyped-def]
+    """The page reads the register off the GUI thread after a change: wait for it."""
+    qtbot.waitUntil(lambda: not page.is_loading(), timeout=10000)
+
+
 def names_shown(page: MembersPage) -> list[str]:
     model, column = page.model, COLUMNS.index("full_name")
     return [model.data(model.index(r, column)) for r in range(model.rowCount())]
@@ -81,6 +86,7 @@ def test_edit_and_save_changes_the_database_and_the_history(qtbot, page: Members
     assert stored.birth_date == dt.date(1990, 3, 1)
     assert stored.pensioner is True
     assert stored.department == "Жаңы бөлүм"
+    read_again(qtbot, page)
     assert page.department.findData("Жаңы бөлүм") > 0  # the page reloaded
     history = open_member(page, "1002").history_tab.rows()
     changed = {row[2]: (row[3], row[4]) for row in history if row[1] == i18n._("changed")}
@@ -169,13 +175,14 @@ def test_new_member_is_created_and_shown(qtbot, page: MembersPage) -> None:  # t
     line(dialog, "card_no").setText("5000")
     dialog.save_button.click()
     assert not dialog.isVisible()
+    read_again(qtbot, page)
     assert "Токтогулов Чыңгыз" in names_shown(page)
     created = members.get_member(page.state.db, member_id(page.state, "5000"))
     assert created.data.join_date == dt.date(2024, 9, 1)
     assert created.data.department is None
 
 
-def test_leaving_is_recorded_with_date_and_reason(page: MembersPage) -> None:
+def test_leaving_is_recorded_with_date_and_reason(qtbot, page: MembersPage) -> None:  # type: ignore[no-untyped-def]
     dialog = open_member(page, "1002")
     leave = dialog.record_leaving()
     assert leave is not None and leave.isVisible()
@@ -197,6 +204,7 @@ def test_leaving_is_recorded_with_date_and_reason(page: MembersPage) -> None:
     assert dialog.exit_reason.code() == "transfer"
     assert not dialog.leave_button.isEnabled()
     dialog.reject()
+    read_again(qtbot, page)
     assert "Сейит кызы Жаңыл" not in names_shown(page)  # no longer active
     page.status.set_code("left")
     assert "Сейит кызы Жаңыл" in names_shown(page)  # still in the register
@@ -209,7 +217,7 @@ def answer(box: QMessageBox | None, button: QMessageBox.StandardButton) -> str:
     return text
 
 
-def test_delete_asks_and_says_it_is_for_mistakes(page: MembersPage) -> None:
+def test_delete_asks_and_says_it_is_for_mistakes(qtbot, page: MembersPage) -> None:  # type: ignore[no-untyped-def]
     dialog = open_member(page, "1002")
     text = answer(dialog.ask_delete(), QMessageBox.StandardButton.No)
     assert i18n._("Delete only a record made by mistake. When a member leaves the union, use "
@@ -220,6 +228,7 @@ def test_delete_asks_and_says_it_is_for_mistakes(page: MembersPage) -> None:
     answer(dialog.ask_delete(), QMessageBox.StandardButton.Yes)
     assert members.find_by_card(page.state.db, "1002") is None
     assert not dialog.isVisible()
+    read_again(qtbot, page)
     assert "Сейит кызы Жаңыл" not in names_shown(page)
 
 

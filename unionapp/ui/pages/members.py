@@ -7,7 +7,6 @@ why no debounce timer is needed - every keystroke shows its result at once.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,9 +34,10 @@ from unionapp.core.formatting import format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import COLUMNS, MemberList
 from unionapp.ui.models.members_model import MembersModel
-from unionapp.ui.operations import BackgroundJob, run_in_background, show_error, start_job
+from unionapp.ui.operations import Work, ask_save_path
 from unionapp.ui.pages.base import Page
 from unionapp.ui.pages.members_columns import ColumnFitter
+from unionapp.ui.pages.register_base import LatestRead, export_in_background, tell
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.flow_layout import FlowLayout
@@ -48,10 +47,8 @@ if TYPE_CHECKING:
     from unionapp.ui.dialogs.member_dialog import MemberDialog
     from unionapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 
-log = logging.getLogger(__name__)
 
 STATUS_LABELS = {"active": N_("Active"), "left": N_("Left"), "all": N_("All members")}
-BACKGROUND_FROM = 20_000  # members; a smaller register reloads in well under 0.1 s
 RELOAD_ON = frozenset({"members", "all", "settings", "departments"})
 ROW_PADDING = 8
 
@@ -171,9 +168,8 @@ class MembersPage(Page):
         layout.addWidget(self.table, 1)
         self.columns = ColumnFitter(self.table, self.model)
 
-        self._loading: BackgroundJob | None = None
-        self._reload_again = False
-        self.background_from = BACKGROUND_FROM
+        self.reader = LatestRead(self, self._read, self.apply_members)
+        self._select_after: int | None = None  # see select_member
         self.apply_members(members if members is not None else MemberList.load(state.db))
         self._status_chosen()
         self.retranslate()
@@ -217,43 +213,26 @@ class MembersPage(Page):
     def reload(self) -> None:
         """Read the register again (after any change), keeping filter, sort and selection.
 
-        A big register (``background_from`` members and more, ~0.1 s and up) is read on the
-        thread pool so the window never freezes; the table keeps showing the old rows until
-        the new ones are there.
+        Always on the thread pool (a register of thousands takes ~0.1 s here and three or four
+        times that on an old office PC): the table keeps showing the old rows until the new
+        ones are there, and changes made meanwhile are read once more (the last one wins).
         """
-        if self._loading is not None:
-            self._reload_again = True
-            return
-        if len(self.model.members) < self.background_from:
-            self.apply_members(MemberList.load(self.state.db))
-            return
+        self.reader.start()
+
+    def _read(self) -> Work:
         db = self.state.db
-        self._loading = start_job(lambda _progress, _cancelled: MemberList.load(db),
-                                  self._loaded, on_error=self._load_failed)
-
-    def _loaded(self, members: MemberList) -> None:
-        if not shiboken6.isValid(self):  # the page was closed meanwhile
-            return
-        self._loading = None
-        self.apply_members(members)
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
-
-    def _load_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self._loading = None
-        self._reload_again = False
-        show_error(self, exc)
+        return lambda _progress, _cancelled: MemberList.load(db)
 
     def is_loading(self) -> bool:
-        return self._loading is not None
+        return self.reader.busy()
 
     def apply_members(self, members: MemberList) -> None:
-        selected = self.selected_member_id()
+        selected, waited = self.selected_member_id(), self._select_after
+        self._select_after = None
         self.model.set_members(members)
-        if selected is not None:
+        # a member saved while the register was being read is in the list now
+        found = waited is not None and self.select_member(waited)
+        if not found and selected is not None:
             self.select_member(selected, scroll=False)
         self._fill_departments(members.departments())
         self.youth.setText(_("Youth (up to {age})").format(age=members.youth_max_age))
@@ -297,8 +276,12 @@ class MembersPage(Page):
         return self.model.member_id(rows[0].row()) if rows else None
 
     def select_member(self, member_id: int, scroll: bool = True) -> bool:
+        """Select (and show) the member; one not listed yet - just saved, the register still
+        being read - is selected when the read arrives."""
         row = self.model.row_of_member(member_id)
         if row is None:
+            if self.reader.busy():
+                self._select_after = member_id
             return False
         self.table.selectRow(row)
         if scroll:
@@ -361,40 +344,19 @@ class MembersPage(Page):
     def export_register(self, kind: str) -> None:
         """Asks for a file, then writes it off the GUI thread (50k rows take a few seconds)."""
         title = _("Export members") if kind == "members" else _("Export children")
-        default = Path.home() / (_("members") if kind == "members" else _("children"))
-        path, chosen = QFileDialog.getSaveFileName(
-            self, title, f"{default}.xlsx", _("Excel workbook (*.xlsx);;CSV file (*.csv)")
-        )
-        if not path:
-            return
-        target = Path(path)
-        if not target.suffix:
-            target = target.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
-        self.run_export(kind, target)
+        name = _("members") if kind == "members" else _("children")
+        target = ask_save_path(self, title, f"{name}.xlsx")
+        if target is not None:
+            self.run_export(kind, target)
 
     def run_export(self, kind: str, target: Path) -> None:
         from unionapp.core.exporting import export_register  # only when asked for
 
         db, lang = self.state.db, i18n.get_language()
 
-        def done(rows: object) -> None:
-            notice = QMessageBox(
-                QMessageBox.Icon.Information,
-                _("Export"),
-                _("{count} rows were saved to {path}.").format(
-                    count=format_number(rows if isinstance(rows, int) else 0), path=str(target)
-                ),
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            notice.open()
-            self.notice = notice
+        def note(rows: int) -> QMessageBox:
+            self.notice = tell(self, _("Export"), _("{count} rows were saved to {path}.").format(
+                count=format_number(rows), path=str(target)))
+            return self.notice
 
-        run_in_background(
-            self,
-            _("Exporting…"),
-            lambda _progress, _cancelled: export_register(db, kind, target, lang),
-            done,
-            cancellable=False,
-        )
+        export_in_background(self, lambda: export_register(db, kind, target, lang), note)
