@@ -15,18 +15,20 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from unionapp.cli import main
 from unionapp.core import backup, members, migrations
-from unionapp.core.db import DAMAGED
-from unionapp.core.errors import DatabaseFileError
-from unionapp.core.i18n import translate_in
+from unionapp.core.db import BUSY, CLASHED, DAMAGED, clash_as_user_error
+from unionapp.core.errors import DatabaseFileError, UserError
+from unionapp.core.i18n import _, translate_in
 from unionapp.core.models import Member
 from unionapp.core.store import open_database
 
@@ -282,21 +284,31 @@ def test_sessions_name_damage_found_after_opening(tmp_path: Path) -> None:
 
 
 def test_lock_and_constraint_errors_are_not_called_damage(tmp_path: Path) -> None:
+    """A clash is told as one (nothing saved, try again), never as a damaged file; a write
+    that finds another program writing waits for it instead of failing."""
     path = tmp_path / "union.sqlite"
     db = open_database(path)
     try:
-        with pytest.raises(IntegrityError), db.transaction() as s:
+        with pytest.raises(UserError) as info, db.transaction() as s:
             s.add_all(Member(card_no="7", surname="Ким", name="Анна", join_date=dt.date(2020, 1, 1))
                       for _ in range(2))
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")  # another program is writing
+        assert not isinstance(info.value, DatabaseFileError)
+        assert info.value.message() == _(CLASHED)
+        other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")  # another program is writing, for 0.3 s
+        threading.Timer(0.3, lambda: other.execute("ROLLBACK")).start()
         try:
-            with pytest.raises(OperationalError), db.transaction() as s:
-                s.execute(text("PRAGMA busy_timeout=0"))
+            with db.transaction() as s:
                 s.add(Member(card_no="8", surname="Ким", name="Анна",
                              join_date=dt.date(2020, 1, 1)))
         finally:
-            other.execute("ROLLBACK")
+            time.sleep(0.35)
             other.close()
+        assert members.count_members(db) == 1
+        locked = OperationalError("INSERT …", {}, sqlite3.OperationalError("database is locked"))
+        error = clash_as_user_error(locked)  # a lock held past busy_timeout (5 s)
+        assert error is not None and error.message() == _(BUSY)
+        broken = OperationalError("x", {}, sqlite3.OperationalError("disk I/O error"))
+        assert clash_as_user_error(broken) is None
     finally:
         db.close()

@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from unionapp.core.errors import DatabaseFileError
+from unionapp.core.errors import DatabaseFileError, UserError
 from unionapp.core.i18n import N_
 from unionapp.core.quick_settings import (  # lives where SQLAlchemy is not needed
     read_only_connection as read_only_connection,
@@ -39,8 +40,43 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+WRITING = "unionapp_writing"  # execution option of the connections ``transaction`` uses
+# Another writer got there first (the same card number, a lock held too long, a snapshot that
+# moved on): nothing was saved, and doing it again will most likely work.
+CLASHED = N_(
+    "The register was changed at the same moment on another computer or in another program, "
+    "so nothing was saved. Try again."
+)
+BUSY = N_(
+    "The register is busy in another program (another window or a command) and nothing was "
+    "saved. Try again in a moment."
+)
+# PostgreSQL's SQLSTATEs of a clash: unique violation, serialization failure, deadlock, lock
+# not available; SQLite says "database is locked" / "UNIQUE constraint failed".
+CLASH_STATES = frozenset({"23505", "40001", "40P01", "55P03"})
+
+
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A writing transaction takes the write lock at once (waiting up to busy_timeout for
+    # another writer), so what it read stays true until it commits; a deferred one that read
+    # first would fail with SQLITE_BUSY_SNAPSHOT if another process committed in between.
+    writing = conn.get_execution_options().get(WRITING)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+def clash_as_user_error(exc: BaseException) -> UserError | None:
+    """The user's words for a write that met another writer's; None for anything else."""
+    orig = getattr(exc, "orig", None)
+    state = getattr(getattr(orig, "diag", None), "sqlstate", None) or getattr(
+        orig, "sqlstate", None
+    )
+    if state in CLASH_STATES:
+        return UserError(CLASHED)
+    if isinstance(orig, sqlite3.IntegrityError) and "UNIQUE" in str(orig):
+        return UserError(CLASHED)
+    if isinstance(orig, sqlite3.OperationalError) and "locked" in str(orig):
+        return UserError(BUSY)
+    return None
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -144,6 +180,12 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = self.engine.execution_options(**{WRITING: True})
+        self._reader = (
+            self.engine
+            if self.engine.dialect.name == "sqlite"  # WAL: a read transaction is a snapshot
+            else self.engine.execution_options(isolation_level="REPEATABLE READ")
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -168,14 +210,23 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: everything inside commits together or not at all."""
-        with self.damage_named(), self._sessions() as session, session.begin():
-            yield session
+        """One user action: everything inside commits together or not at all. A clash with
+        another PC's write is refused in words (nothing saved) instead of a driver error."""
+        try:
+            with (self.damage_named(), self._sessions(bind=self._writer) as session,
+                  session.begin()):
+                yield session
+        except (IntegrityError, OperationalError) as exc:
+            error = clash_as_user_error(exc)
+            if error is None:
+                raise
+            raise error from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only look; anything written by mistake is rolled back."""
-        with self.damage_named(), self._sessions() as session:
+        """A read-only look; anything written by mistake is rolled back. On a server it sees
+        one moment (REPEATABLE READ), so a report's several queries agree while others write."""
+        with self.damage_named(), self._sessions(bind=self._reader) as session:
             try:
                 yield session
             finally:
