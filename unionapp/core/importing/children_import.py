@@ -40,7 +40,7 @@ from unionapp.core.importing.values import (
     parse_text,
 )
 from unionapp.core.importing.writing import AuditRows, bulk_insert
-from unionapp.core.members import CHILD_NAME_LIMIT, ChildInput
+from unionapp.core.member_input import CHILD_NAME_LIMIT, ChildInput
 from unionapp.core.models import Child, Member
 from unionapp.core.stored_text import text_problem
 

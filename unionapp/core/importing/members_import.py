@@ -49,8 +49,8 @@ from unionapp.core.importing.values import (
     split_full_name,
 )
 from unionapp.core.importing.writing import AuditRows, bulk_insert
+from unionapp.core.member_input import MEMBER_FIELDS, MemberInput, validate
 from unionapp.core.member_list import search_text
-from unionapp.core.members import MEMBER_FIELDS, MemberInput, validate
 from unionapp.core.models import Department, Member
 
 KIND = "members"
