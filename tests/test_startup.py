@@ -25,7 +25,6 @@ from unionapp.core.i18n import translate_in
 from unionapp.core.quick_settings import stored_language, stored_settings
 
 HEAVY = ("sqlalchemy", "alembic", "babel", "openpyxl", "reportlab", "segno")
-MAX_GUI_PAUSE = 0.3  # s; creating the pages takes ~0.04 s, importing the core ~0.4 s
 
 
 def _run(code: str, home: Path) -> dict:  # type: ignore[type-arg]
@@ -59,13 +58,22 @@ def test_window_paints_before_the_core_loads_and_stays_responsive(
     assert main(["--db", str(db_path), "demo", "--members", "300", "--seed", "3"]) == 0
     result = _run(
         f"""
-        import argparse, json, sys, time
+        import argparse, json, sys, threading, time
         from PySide6.QtCore import QEvent, QObject, QTimer
         from unionapp.ui import app as ui_app
 
         HEAVY = {HEAVY!r}
         seen = {{}}
         ticks = []
+        importers = {{}}  # heavy package -> the thread that imported it first
+
+        class WhoImports:  # notes who imports each heavy package, then lets Python find it
+            def find_spec(self, name, path=None, target=None):
+                if name in HEAVY and name not in importers:
+                    importers[name] = threading.current_thread() is threading.main_thread()
+                return None
+
+        sys.meta_path.insert(0, WhoImports())
 
         def heavy():
             return sorted({{m.split(".")[0] for m in sys.modules}} & set(HEAVY))
@@ -94,7 +102,9 @@ def test_window_paints_before_the_core_loads_and_stays_responsive(
         QTimer.singleShot(60_000, running.app.quit)
         running.app.exec()
         ui_app.finish(running)
-        seen["pause"] = max(b - a for a, b in zip(ticks, ticks[1:]))
+        seen["pause"] = max(b - a for a, b in zip(ticks, ticks[1:]))  # shown, not judged
+        seen["on_gui_thread"] = sorted(n for n, gui in importers.items() if gui)
+        seen["on_a_worker"] = sorted(n for n, gui in importers.items() if not gui)
         print(json.dumps(seen))
         """,
         tmp_path / "home",
@@ -102,7 +112,11 @@ def test_window_paints_before_the_core_loads_and_stays_responsive(
     assert result["painted"] == {"heavy": [], "ready": False, "opening": True}
     assert result["ready"]["rows"] > 0
     assert {"sqlalchemy", "alembic"} <= set(result["ready"]["heavy"])  # it did load them
-    assert result["pause"] < MAX_GUI_PAUSE
+    # ... on a worker thread, so the window kept answering meanwhile (how long a pause may be
+    # is the benchmark's business, measured as a ratio, not a timed test's)
+    assert {"sqlalchemy", "alembic", "babel"} <= set(result["on_a_worker"])
+    assert result["on_gui_thread"] == []
+    print(f"longest pause of the GUI thread: {result['pause'] * 1000:.0f} ms")
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru"])
