@@ -71,6 +71,7 @@ class MemberDialog(QDialog):
         self.choose_photo_button = self.photo_panel.choose_button
         self.remove_photo_button = self.photo_panel.remove_button
         self.photo_panel.stored.connect(self._changed)
+        self.photo_panel.version = self._version  # stored only over the version shown
 
         self.children_tab = ChildrenTab(state)
         self.history_tab = HistoryTab(state)

@@ -8,6 +8,7 @@ the buttons wait, and the empty frame says why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -17,19 +18,22 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QPushButton, QVBoxLay
 from unionapp.core import members
 from unionapp.core.i18n import _
 from unionapp.ui.dialogs.photo_crop import PhotoCropDialog, load_image
-from unionapp.ui.operations import perform, show_error
+from unionapp.ui.operations import show_error
 from unionapp.ui.state import AppState
 
 PREVIEW_W, PREVIEW_H = 150, 200
 
 
 class MemberPhoto(QWidget):
-    stored = Signal()  # after storing or removing a photo (a refusal has been shown)
+    stored = Signal()  # after a photo was stored or removed (not after a refusal)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.member_id: int | None = None
+        # The member's version the card shows (the dialog sets it): a photo, like a save, is
+        # stored only over it, never over a change made meanwhile on another PC.
+        self.version: Callable[[], int | None] = lambda: None
         self.crop_dialog: PhotoCropDialog | None = None
         self.label = QLabel()
         self.label.setObjectName("photo")
@@ -85,7 +89,7 @@ class MemberPhoto(QWidget):
             self.window(),
             _("Choose a photo"),
             str(Path.home()),
-            _("Pictures") + " (*.jpg *.jpeg *.png *.bmp *.gif *.webp)",
+            _("Pictures ({patterns})").format(patterns="*.jpg *.jpeg *.png *.bmp *.gif *.webp"),
         )
         if path:
             self.crop_photo_file(Path(path))
@@ -103,15 +107,23 @@ class MemberPhoto(QWidget):
         self.crop_dialog = dialog
         return dialog
 
-    def store_photo(self, jpeg: bytes | None) -> None:
+    def store_photo(self, jpeg: bytes | None) -> bool:
+        """Store (``None``: remove) the photo; a refusal is shown and ``stored`` not sent."""
         if self.member_id is None:
-            return
-        perform(self.window(), members.set_photo, self.state.db, self.member_id, jpeg)
-        self.show_photo()
+            return False
+        try:
+            members.set_photo(self.state.db, self.member_id, jpeg,
+                              expected_version=self.version())
+        except Exception as exc:  # noqa: BLE001 - shown to the user; nothing was stored
+            show_error(self.window(), exc)
+            return False
+        finally:
+            self.show_photo()  # what is stored now, either way
         self.stored.emit()
+        return True
 
-    def remove_photo(self) -> None:
-        self.store_photo(None)
+    def remove_photo(self) -> bool:
+        return self.store_photo(None)
 
 
 __all__ = ["PREVIEW_H", "PREVIEW_W", "MemberPhoto"]
