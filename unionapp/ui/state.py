@@ -62,6 +62,12 @@ class AppState(QObject):
     def close_database(self) -> None:
         self.db.close()
 
+    def replace_database(self, db: Any) -> None:
+        """Take the database a restore opened again (on the thread pool) and refresh every
+        view."""
+        self.db = db
+        self.notify_changed("all")
+
     def reopen_database(self) -> None:
         """After a restore replaced the file: open it again and refresh every view."""
         self.db.close()

@@ -1,23 +1,28 @@
 """The Settings page's backups: the list, "Back up now", restore, and the backups folder.
 
-A restore replaces the whole database file, so the page closes the database first, lets the
-core restore (which backs up the current state before anything else) off the GUI thread, then
-reopens it and tells every page that everything changed.
+A restore replaces the whole database file. It is refused while other background work (a
+page's read, the daily backup) still uses the database; otherwise one job on the thread pool
+closes the database, lets the core restore (which backs up the current state before anything
+else) and opens it again (an upgrade check, maybe a backup): none of it on the GUI thread,
+which only takes the reopened database and tells every page that everything changed.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,7 +34,7 @@ from unionapp import paths
 from unionapp.core import backup
 from unionapp.core.formatting import format_datetime, format_number
 from unionapp.core.i18n import N_, _
-from unionapp.ui.operations import confirm, run_in_background, show_error
+from unionapp.ui.operations import confirm, run_in_background, running_jobs, show_error
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.flow_layout import FlowLayout
 
@@ -44,6 +49,32 @@ REASON_LABELS = {
     "unverified": N_("Copy of a damaged database"),
 }
 PATH_ROLE = Qt.ItemDataRole.UserRole
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Restored:
+    """What the restore job hands back: the database opened again (even after a refused
+    restore, so the register goes on), the backup of the state before, and the refusal."""
+
+    db: Any
+    saved: Path | None = None
+    error: BaseException | None = None
+
+
+def restore_and_reopen(db: Any, db_path: Path, backup_file: Path) -> Restored:
+    """Close, restore and open again - the slow part of a restore, for the thread pool."""
+    from unionapp.core.store import open_database  # loaded with backup; never at start-up
+
+    db.close()
+    try:
+        result = Restored(None, saved=backup.restore(db_path, backup_file))
+    except Exception as exc:  # noqa: BLE001 - reported on the GUI thread once reopened
+        result = Restored(None, error=exc)
+    result.db = open_database(db_path)
+    log.info("restore of %s: %s; the register is open again", backup_file.name,
+             "refused" if result.error else "done")
+    return result
 
 
 def reason_label(reason: str) -> str:
@@ -169,7 +200,7 @@ class BackupsBox(QGroupBox):
 
     def restore_selected(self) -> None:
         info = self.selected()
-        if info is None:
+        if info is None or self._busy():
             return
         question = _(
             "Restore the backup of {when}?\n\nEverything entered after it will be replaced. "
@@ -177,25 +208,22 @@ class BackupsBox(QGroupBox):
         ).format(when=format_datetime(info.created))
         if not confirm(self, question, title=_("Restore a backup")):
             return
+        if self._busy():  # asked again: the question may have waited for a while
+            return
         state, db_path = self.state, self.db_path
-        # Nothing may touch the old file while it is replaced: let running jobs (a reload, the
-        # daily backup) finish, and block the window at once rather than after 200 ms.
-        QThreadPool.globalInstance().waitForDone(10_000)
-        state.close_database()
 
-        def work(_progress: Any, _cancelled: Any) -> Path | None:
-            return backup.restore(db_path, info.path)
+        def work(_progress: Any, _cancelled: Any) -> Restored:
+            return restore_and_reopen(state.db, db_path, info.path)
 
-        def done(saved: Path | None) -> None:
-            state.reopen_database()  # tells every page: everything changed
-            self.refresh(select=saved)
+        def done(restored: Restored) -> None:
+            state.replace_database(restored.db)  # tells every page: everything changed
+            if restored.error is not None:
+                self._failed(restored.error)
+                return
+            self.refresh(select=restored.saved)
             self.status.setText(
                 _("The backup of {when} was restored.").format(when=format_datetime(info.created))
             )
-
-        def failed(exc: BaseException) -> None:
-            state.reopen_database()
-            self._failed(exc)
 
         run_in_background(
             self,
@@ -203,9 +231,21 @@ class BackupsBox(QGroupBox):
             work,
             done,
             cancellable=False,
-            on_error=failed,
-            show_after_ms=0,
+            on_error=self._failed,  # the database could not be opened again
+            show_after_ms=0,  # the window is blocked at once, not after 200 ms
         )
+
+    def _busy(self) -> bool:
+        """Other work still uses the database (a page's read, a backup): a restore must not
+        replace the file under it. Say so and let her try again in a moment."""
+        if not running_jobs():
+            return False
+        QMessageBox.information(
+            self,
+            _("Restore a backup"),
+            _("The program is still busy with other work. Wait a moment and restore again."),
+        )
+        return True
 
     def _failed(self, exc: BaseException) -> None:
         self.status.clear()
