@@ -9,6 +9,10 @@ leaves its number «burnt», remembered as the year's highest number given (a se
 The chairperson may type the number of an old paper certificate; one already in the register
 is refused. Types of award (the catalogue and why it is seeded the way it is): ``award_types``.
 
+Here: nominating, granting, editing and deleting. The numbers are ``award_certificates``, the
+fields and their checks ``award_checks``, the register's lists ``award_register``; their
+names are re-exported here.
+
 Refusals, each on its field so a form marks it and an import row names its column: no such
 decision, awarded before nominated or before the decision, not a member on the day, a
 certificate number already given or not of the award's year.
@@ -17,41 +21,58 @@ certificate number already given or not of the award's year.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from unionapp.core import audit, decisions
+from unionapp.core.award_certificates import (
+    COUNTER_KEY,
+    burn,
+    burnt_up_to,
+    find_award,
+    format_certificate,
+    next_certificate,
+    next_seq,
+    parse_certificate,
+)
+from unionapp.core.award_checks import (
+    REQUIRED,
+    AwardInput,
+    award_problems,
+    check_award,
+    tidy_award,
+)
+from unionapp.core.award_register import AwardRow, list_awards, register_years
 from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, ValidationError, raise_all
 from unionapp.core.i18n import N_
-from unionapp.core.models import Award, AwardType, Decision, Department, Member, Setting
-from unionapp.core.money import AMOUNT_LIMIT
-from unionapp.core.quotes import inside_quotes
-from unionapp.core.stored_text import text_problem
+from unionapp.core.models import Award
 
-REQUIRED = N_("This field is required.")
-COUNTER_KEY = "awards.cert_last.{year}"
-_CERTIFICATE = re.compile(r"^\s*(\d{4})\s*[/\-]\s*0*(\d{1,6})\s*$")
-
-
-@dataclass
-class AwardInput:
-    """A nomination's fields, and the award's once granted (``awarded_on`` set)."""
-
-    member_id: int | None
-    award_type_id: int | None
-    nominated_on: dt.date | None
-    reason: str | None = None  # what it is for, printed on the certificate
-    cost: int = 0  # tyiyn: a gift or prize, if any
-    note: str | None = None
-    decision_id: int | None = None
-    awarded_on: dt.date | None = None
-    # «2026/017» typed for an old paper certificate; empty: assigned (or kept) by the register
-    certificate_no: str | None = None
+__all__ = [
+    "AWARD_FIELDS",
+    "COUNTER_KEY",
+    "REQUIRED",
+    "AwardInput",
+    "AwardRow",
+    "Grant",
+    "burn",
+    "burnt_up_to",
+    "check_award",
+    "create_award",
+    "delete_award",
+    "find_award",
+    "format_certificate",
+    "get_award",
+    "grant",
+    "list_awards",
+    "next_certificate",
+    "nominate",
+    "parse_certificate",
+    "register_years",
+    "update_award",
+]
 
 
 @dataclass
@@ -65,196 +86,9 @@ class Grant:
     certificate_no: str | None = None
 
 
-@dataclass(frozen=True)
-class AwardRow:
-    id: int
-    member_id: int
-    card_no: str
-    member_name: str
-    department: str
-    award_type_id: int
-    award_name: str
-    level: str
-    form: str
-    status: str  # "nominated" or "awarded"
-    nominated_on: dt.date | None
-    awarded_on: dt.date | None
-    certificate: str  # «2026/017», or "" for a nomination
-    decision_id: int | None
-    decision: str  # «No. 7 of 14.05.2026» in the user's language, or ""
-    reason: str
-    cost: int
-
-    @property
-    def day(self) -> dt.date | None:
-        """The date the register files it under: awarded, else nominated."""
-        return self.awarded_on or self.nominated_on
+AWARD_FIELDS = tuple(f.name for f in fields(AwardInput))
 
 
-def format_certificate(year: int | None, seq: int | None) -> str:
-    return f"{year}/{seq:03d}" if year is not None and seq is not None else ""
-
-
-def parse_certificate(text: str | None, field: str = "certificate_no") -> tuple[int, int] | None:
-    """«2026/017» (also 2026/17, 2026-017) -> (2026, 17); empty -> None."""
-    if text is None or not text.strip():
-        return None
-    match = _CERTIFICATE.match(text)
-    if not match or int(match.group(2)) == 0:
-        raise ValidationError(
-            N_("Not a certificate number: {value}. Write the year and the number, e.g. 2026/017."),
-            field=field,
-            value=text.strip(),
-        )
-    return int(match.group(1)), int(match.group(2))
-
-
-# -- numbering ---------------------------------------------------------------------------------
-def burnt_up_to(session: Session, year: int) -> int:
-    row = session.get(Setting, COUNTER_KEY.format(year=year))
-    return int(row.value) if row is not None and row.value.isdigit() else 0
-
-
-def burn(session: Session, year: int, seq: int) -> None:
-    """Remember that ``seq`` was given in ``year``, so it is never given again."""
-    key = COUNTER_KEY.format(year=year)
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=str(seq)))
-    elif not row.value.isdigit() or int(row.value) < seq:
-        row.value = str(seq)
-
-
-def _next_seq(session: Session, year: int) -> int:
-    highest = session.scalar(select(func.max(Award.cert_seq)).where(Award.cert_year == year))
-    return max(highest or 0, burnt_up_to(session, year)) + 1
-
-
-def next_certificate(db: Database, year: int) -> str:
-    """The number the next award of ``year`` will get (a form shows it before saving)."""
-    with db.reading() as s:
-        return format_certificate(year, _next_seq(s, year))
-
-
-# -- checks --------------------------------------------------------------------------------------
-def _problems(
-    session: Session, data: AwardInput, award_id: int | None, today: dt.date
-) -> list[ValidationError]:
-    """Every problem with ``data`` at once; each names its field."""
-    errors: list[ValidationError] = []
-
-    def err(field_name: str, msgid: str, /, **params: Any) -> None:
-        errors.append(ValidationError(msgid, field=field_name, **params))
-
-    member = session.get(Member, data.member_id) if data.member_id is not None else None
-    if data.member_id is None:
-        err("member", REQUIRED)
-    elif member is None:
-        err("member", N_("The member was not found (they may have been deleted)."))
-    award_type = (
-        session.get(AwardType, data.award_type_id) if data.award_type_id is not None else None
-    )
-    if data.award_type_id is None:
-        err("award_type", REQUIRED)
-    elif award_type is None:
-        err("award_type", N_("The award type was not found (it may have been deleted)."))
-    elif not award_type.active and _type_changed(session, award_id, award_type.id):
-        err("award_type", N_("«{name}» is no longer given: it is inactive in the catalogue."),
-            name=inside_quotes(award_type.name))
-    nominated, awarded = data.nominated_on, data.awarded_on
-    if nominated is None and awarded is None:
-        err("nominated_on", REQUIRED)
-    for name, day in (("nominated_on", nominated), ("awarded_on", awarded)):
-        if day is not None and day > today:
-            err(name, N_("The date {date} is in the future."), date=day)
-    if nominated and awarded and awarded < nominated:
-        err("awarded_on", N_("The award date {awarded} is before the nomination of {nominated}."),
-            awarded=awarded, nominated=nominated)
-    if member is not None:
-        day = awarded or nominated
-        if day is not None and not decisions.member_on(member.join_date, member.exit_date, day):
-            err("awarded_on" if awarded else "nominated_on",
-                N_("{name} was not a member on {date}."),
-                name=f"{member.surname} {member.name}", date=day)
-    if data.cost < 0:
-        err("cost", N_("The amount cannot be negative."))
-    elif data.cost > AMOUNT_LIMIT:
-        err("cost", N_("The amount is too large."))
-    for name in ("reason", "note"):
-        problem = text_problem(name, getattr(data, name), None)
-        if problem is not None:
-            errors.append(problem)
-    if awarded is None:
-        if data.decision_id is not None or (data.certificate_no or "").strip():
-            err("awarded_on", N_("Give the award date: a decision and a certificate number "
-                                 "belong to an award, not to a nomination."))
-        return errors
-    _check_decision(session, data.decision_id, awarded, err)
-    try:
-        typed = parse_certificate(data.certificate_no)
-    except ValidationError as exc:
-        errors.append(exc)
-        typed = None
-    if typed is not None:
-        _check_certificate(session, typed, awarded, award_id, err)
-    return errors
-
-
-def _type_changed(session: Session, award_id: int | None, type_id: int) -> bool:
-    """An inactive type stays on the awards that have it; only new ones are refused."""
-    if award_id is None:
-        return True
-    return session.scalar(select(Award.award_type_id).where(Award.id == award_id)) != type_id
-
-
-def _check_decision(session: Session, decision_id: int | None, awarded: dt.date, err: Any) -> None:
-    if decision_id is None:
-        err("decision", N_("Choose the decision that granted the award."))
-        return
-    held_on = session.scalar(select(Decision.held_on).where(Decision.id == decision_id))
-    if held_on is None:
-        err("decision", N_("The decision was not found (it may have been deleted)."))
-    elif awarded < held_on:
-        err("awarded_on", N_("The award date {awarded} is before the decision of {decided}."),
-            awarded=awarded, decided=held_on)
-
-
-def _check_certificate(
-    session: Session, typed: tuple[int, int], awarded: dt.date, award_id: int | None, err: Any
-) -> None:
-    year, seq = typed
-    if year != awarded.year:
-        err("certificate_no",
-            N_("Certificate {number} is of {year}, the award of {award_year}."),
-            number=format_certificate(year, seq), year=year, award_year=awarded.year)
-        return
-    holder = session.execute(
-        select(Award.id, Member.surname, Member.name)
-        .join(Member, Member.id == Award.member_id)
-        .where(Award.cert_year == year, Award.cert_seq == seq)
-    ).first()
-    if holder is not None and holder.id != award_id:
-        err("certificate_no", N_("Certificate {number} is already given to {name}."),
-            number=format_certificate(year, seq), name=f"{holder.surname} {holder.name}")
-
-
-def check_award(
-    db: Database, data: AwardInput, award_id: int | None = None
-) -> list[ValidationError]:
-    """Every problem saving ``data`` would meet (a form marks them all in one round)."""
-    with db.reading() as s:
-        return _problems(s, _tidy(data), award_id, dt.date.today())
-
-
-def _tidy(data: AwardInput) -> AwardInput:
-    def text(value: str | None) -> str | None:
-        return (value or "").strip() or None
-
-    return replace(data, reason=text(data.reason), note=text(data.note),
-                   certificate_no=text(data.certificate_no))
-
-
-# -- changes -------------------------------------------------------------------------------------
 def _values(session: Session, data: AwardInput, award: Award | None) -> dict[str, Any]:
     """The columns to store; the certificate number typed, kept or newly assigned."""
     values: dict[str, Any] = {
@@ -273,13 +107,13 @@ def _values(session: Session, data: AwardInput, award: Award | None) -> dict[str
     elif award is not None and award.cert_year == year and award.cert_seq is not None:
         values["cert_year"], values["cert_seq"] = year, award.cert_seq
     else:
-        values["cert_year"], values["cert_seq"] = year, _next_seq(session, year)
+        values["cert_year"], values["cert_seq"] = year, next_seq(session, year)
     return values
 
 
 def _save(session: Session, data: AwardInput, award_id: int | None) -> int:
-    data = _tidy(data)
-    raise_all(_problems(session, data, award_id, dt.date.today()))
+    data = tidy_award(data)
+    raise_all(award_problems(session, data, award_id, dt.date.today()))
     award = _get(session, award_id) if award_id is not None else None
     values = _values(session, data, award)
     if award is None:
@@ -384,80 +218,3 @@ def get_award(db: Database, award_id: int) -> AwardInput:
             a.member_id, a.award_type_id, a.nominated_on, a.reason, a.cost, a.note,
             a.decision_id, a.awarded_on, format_certificate(a.cert_year, a.cert_seq) or None,
         )
-
-
-# -- registers -----------------------------------------------------------------------------------
-def list_awards(
-    db: Database, year: int | None = None, *, member_id: int | None = None
-) -> list[AwardRow]:
-    """The register: of a year (awarded in it, or nominated in it and not yet awarded), of a
-    member, or all; by date, then certificate number. One query."""
-    full = Member.surname + " " + Member.name
-    stmt = (
-        select(Award, AwardType.name, AwardType.level, AwardType.form, Member.card_no, full,
-               Member.patronymic, Department.name, Decision.number, Decision.held_on)
-        .join(AwardType, AwardType.id == Award.award_type_id)
-        .join(Member, Member.id == Award.member_id)
-        .outerjoin(Department, Department.id == Member.department_id)
-        .outerjoin(Decision, Decision.id == Award.decision_id)
-    )
-    if year is not None:
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        stmt = stmt.where(or_(
-            Award.awarded_on.between(first, last),
-            Award.awarded_on.is_(None) & Award.nominated_on.between(first, last),
-        ))
-    if member_id is not None:
-        stmt = stmt.where(Award.member_id == member_id)
-    with db.reading() as s:
-        rows = [
-            _row(a, t, level, form, card, name, pat, dep, number, held_on)
-            for a, t, level, form, card, name, pat, dep, number, held_on in s.execute(stmt)
-        ]
-    rows.sort(key=lambda r: (r.day or dt.date.max, r.awarded_on is None, r.certificate, r.id))
-    return rows
-
-
-def _row(
-    a: Award, type_name: str, level: str, form: str, card: str, name: str,
-    patronymic: str | None, department: str | None, number: str | None,
-    held_on: dt.date | None,
-) -> AwardRow:
-    return AwardRow(
-        a.id, a.member_id, card, f"{name} {patronymic}" if patronymic else name,
-        department or "", a.award_type_id, type_name, level, form, a.status,
-        a.nominated_on, a.awarded_on, format_certificate(a.cert_year, a.cert_seq),
-        a.decision_id, decisions.label(number, held_on) if number and held_on else "",
-        a.reason or "", a.cost,
-    )
-
-
-def register_years(db: Database) -> list[int]:
-    """Years that have awards or nominations, newest first (the year picker's choices)."""
-    day = func.coalesce(Award.awarded_on, Award.nominated_on)
-    with db.reading() as s:
-        found = s.scalars(select(extract("year", day)).where(day.is_not(None)).distinct())
-        return sorted((int(y) for y in found if y is not None), reverse=True)
-
-
-AWARD_FIELDS = tuple(f.name for f in fields(AwardInput))
-
-
-def find_award(db: Database, text: str) -> int:
-    """An award named as the chairperson knows it: its certificate number «2026/017», or the
-    program's id (a plain number, as lists and exports show it)."""
-    text = text.strip()
-    with db.reading() as s:
-        if text.isdigit():
-            found = s.get(Award, int(text))
-            if found is None:
-                raise NotFoundError(N_("The award was not found (it may have been deleted)."))
-            return found.id
-        year, seq = parse_certificate(text, "award") or (0, 0)
-        award_id = s.scalar(select(Award.id).where(Award.cert_year == year, Award.cert_seq == seq))
-        if award_id is None:
-            raise NotFoundError(
-                N_("No award has the certificate number {number}."),
-                number=format_certificate(year, seq),
-            )
-        return award_id
