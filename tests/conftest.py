@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,12 +42,11 @@ def db(db_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def source_strings(monkeypatch: pytest.MonkeyPatch) -> None:
+def source_strings() -> Iterator[None]:
     """Messages in their English source form, for tests of what a rule says (its numbers and
     order) rather than of a translation; tests/test_catalogs.py checks that every message is
     translated. Use it with ``pytestmark = pytest.mark.usefixtures("source_strings")``."""
-    import gettext
-
     from unionapp.core import i18n
 
-    monkeypatch.setattr(i18n, "_catalog", lambda _lang: gettext.NullTranslations())
+    with i18n.source_messages():
+        yield

@@ -12,7 +12,8 @@ and numbers are formatted (``unionapp.core.formatting``).
 from __future__ import annotations
 
 import gettext as _gettext
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from unionapp.paths import translations_dir
 
@@ -23,9 +24,13 @@ DOMAIN = "unionapp"
 _current_lang = DEFAULT_LANGUAGE
 _catalogs: dict[str, _gettext.NullTranslations] = {}
 _listeners: list[Callable[[str], None]] = []
+_SOURCE = _gettext.NullTranslations()  # the English source: what ``source_messages`` shows
+_source_only = False
 
 
 def _catalog(lang: str) -> _gettext.NullTranslations:
+    if _source_only:
+        return _SOURCE
     if lang not in _catalogs:
         # Opened here rather than through gettext.translation(), whose own cache would keep a
         # recompiled catalog from being seen after reload_catalogs().
@@ -54,6 +59,19 @@ def get_language() -> str:
 
 def on_language_changed(listener: Callable[[str], None]) -> None:
     _listeners.append(listener)
+
+
+@contextmanager
+def source_messages() -> Iterator[None]:
+    """Messages in their English source form while inside, dates and numbers still in the
+    current language: for tests of what a rule says (its numbers and order), not of a
+    translation. The program itself never shows source strings."""
+    global _source_only
+    _source_only = True
+    try:
+        yield
+    finally:
+        _source_only = False
 
 
 def reload_catalogs() -> None:
