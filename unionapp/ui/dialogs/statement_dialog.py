@@ -36,7 +36,8 @@ from unionapp.core.dues_statement import Statement, dues_statement
 from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.printing.statements import write_pdf, write_xlsx
-from unionapp.ui.operations import BackgroundJob, show_error, start_job
+from unionapp.ui.operations import BackgroundJob, Work, show_error, start_job
+from unionapp.ui.pages.register_base import LatestRead
 from unionapp.ui.state import AppState
 
 # the printed statement's column names (one translation for the window and the paper)
@@ -63,8 +64,7 @@ class StatementDialog(QDialog):
         self.setObjectName("StatementDialog")
         self.setSizeGripEnabled(True)
         self.statement: Statement | None = None
-        self._job: BackgroundJob | None = None
-        self._again = False
+        self.reader = LatestRead(self, self._read, self._done)
         self._save_job: BackgroundJob | None = None
         shown = month or dt.date.today()
         # the share named in a column title until the first statement brings its own
@@ -159,39 +159,22 @@ class StatementDialog(QDialog):
         self.period.setCurrentIndex(PERIODS.index((quarter, month)))
 
     def is_busy(self) -> bool:
-        return self._job is not None or self._save_job is not None
+        return self.reader.busy() or self._save_job is not None
 
     def reload(self) -> None:
-        """The chosen period's statement on the thread pool; one job at a time, the last wins."""
+        """The chosen period's statement on the thread pool; one read at a time, the last
+        wins."""
         self.statement = None
         self.show_statement()
-        if self._job is not None:
-            self._again = True
-            return
-        db, (year, quarter, month) = self.state.db, self.chosen()
-        self._job = start_job(
-            lambda _progress, _cancelled: dues_statement(db, year, quarter, month),
-            self._done, on_error=self._failed,
-        )
+        self.reader.start()
 
-    def _finish(self) -> bool:
-        if not shiboken6.isValid(self):
-            return False
-        self._job = None
-        if self._again:
-            self._again = False
-            self.reload()
-            return False
-        return True
+    def _read(self) -> Work:
+        db, (year, quarter, month) = self.state.db, self.chosen()
+        return lambda _progress, _cancelled: dues_statement(db, year, quarter, month)
 
     def _done(self, statement: Statement) -> None:
-        if self._finish():
-            self.statement = statement
-            self.show_statement()
-
-    def _failed(self, exc: BaseException) -> None:
-        if self._finish():
-            show_error(self, exc)
+        self.statement = statement
+        self.show_statement()
 
     # -- showing ------------------------------------------------------------------------------
     def rows(self) -> list[list[str]]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -30,7 +29,8 @@ from PySide6.QtWidgets import (
 from unionapp.core.dues import Arrear, arrears, compact_months
 from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _
-from unionapp.ui.operations import BackgroundJob, show_error, start_job
+from unionapp.ui.operations import Work
+from unionapp.ui.pages.register_base import LatestRead
 
 if TYPE_CHECKING:
     from unionapp.ui.state import AppState
@@ -52,8 +52,7 @@ class ArrearsTab(QWidget):
         self.state = state
         self.rows: list[Arrear] | None = None  # None: not computed yet
         self.shown_as_of: dt.date | None = None  # the day ``rows`` were counted to
-        self._job: BackgroundJob | None = None
-        self._again = False
+        self.reader = LatestRead(self, self._read, self._done)
         self._stale = True
 
         self.as_of_label = QLabel()
@@ -125,7 +124,7 @@ class ArrearsTab(QWidget):
         self.as_of.setDate(QDate(day.year, day.month, day.day))
 
     def is_loading(self) -> bool:
-        return self._job is not None
+        return self.reader.busy()
 
     def mark_stale(self) -> None:
         """The data or the day changed: count again now if shown, else when next shown."""
@@ -140,35 +139,19 @@ class ArrearsTab(QWidget):
 
     def reload(self) -> None:
         self._stale = False
-        if self._job is not None:
-            self._again = True
-            return
-        db, day = self.state.db, self.chosen_day()
-        self._job = start_job(
-            lambda _progress, _cancelled: (day, arrears(db, day)), self._done,
-            on_error=self._failed,
-        )
-        self._fill()
+        counting = self.reader.busy()
+        self.reader.start()  # busy: counted again (the day last chosen) when this count ends
+        if not counting:
+            self._fill()
 
-    def _finish(self) -> bool:
-        if not shiboken6.isValid(self):
-            return False
-        self._job = None
-        if self._again:
-            self._again = False
-            self.reload()
-            return False
-        return True
+    def _read(self) -> Work:
+        db, day = self.state.db, self.chosen_day()
+        return lambda _progress, _cancelled: (day, arrears(db, day))
 
     def _done(self, result: tuple[dt.date, list[Arrear]]) -> None:
-        if self._finish():
-            self.shown_as_of, self.rows = result
-            self._fill()
-            self.counted.emit()
-
-    def _failed(self, exc: BaseException) -> None:
-        if self._finish():
-            show_error(self, exc)
+        self.shown_as_of, self.rows = result
+        self._fill()
+        self.counted.emit()
 
     # -- showing ------------------------------------------------------------------------------
     def _fill(self) -> None:

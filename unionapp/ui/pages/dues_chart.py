@@ -9,25 +9,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from unionapp.core.dues_statement import Statement, dues_statement
-from unionapp.ui.operations import BackgroundJob, show_error, start_job
+from unionapp.ui.operations import Work
+from unionapp.ui.pages.register_base import LatestRead
 from unionapp.ui.widgets.month_bars import MonthBars, MonthFigures
 
 
 class YearChart(MonthBars):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._job: BackgroundJob | None = None
         self._year: int | None = None  # the year shown or being computed
-        self._again = False
         self._db: Any = None
         self._month: dt.date | None = None
+        self.reader = LatestRead(self, self._read, self._done, self._failed)
 
     def is_loading(self) -> bool:
-        return self._job is not None
+        return self.reader.busy()
 
     def invalidate(self) -> None:
         """The figures may have changed: the next ``show_month`` recomputes the year."""
@@ -39,34 +38,19 @@ class YearChart(MonthBars):
         self.set_highlighted(month.month)
         if self._year == month.year:
             return
-        if self._job is not None:
-            self._again = True
-            return
-        self._year = month.year
-        self._job = start_job(
-            lambda _progress, _cancelled: dues_statement(db, month.year),
-            self._done, on_error=self._failed,
-        )
+        self.reader.start()  # busy: the year last asked for is computed after this one
 
-    def _finish(self) -> bool:
-        if not shiboken6.isValid(self):
-            return False
-        self._job = None
-        if self._again and self._month is not None:
-            self._again = False
-            self._year = None
-            self.show_month(self._db, self._month)
-            return False
-        return True
+    def _read(self) -> Work:
+        assert self._month is not None
+        db, year = self._db, self._month.year
+        self._year = year
+        return lambda _progress, _cancelled: dues_statement(db, year)
 
     def _done(self, statement: Statement) -> None:
-        if self._finish():
-            self.set_figures(
-                [MonthFigures(r.total, r.to_higher, r.retained) for r in statement.rows],
-                self.highlighted,
-            )
+        self.set_figures(
+            [MonthFigures(r.total, r.to_higher, r.retained) for r in statement.rows],
+            self.highlighted,
+        )
 
-    def _failed(self, exc: BaseException) -> None:
-        if self._finish():
-            self._year = None
-            show_error(self, exc)
+    def _failed(self, _exc: BaseException) -> None:
+        self._year = None  # asked again, the year is computed again

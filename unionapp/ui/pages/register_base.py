@@ -46,10 +46,12 @@ class LatestRead:
     reports after its widget was closed is dropped."""
 
     def __init__(self, owner: QWidget, work: Callable[[], Work],
-                 done: Callable[[Any], None]) -> None:
+                 done: Callable[[Any], None],
+                 failed: Callable[[BaseException], None] | None = None) -> None:
         """``work()`` is called when a read starts: it takes what to read (the year chosen
-        then) and returns the function the pool runs."""
-        self.owner, self._work, self._done = owner, work, done
+        then) and returns the function the pool runs. ``failed(exc)``, if given, runs before
+        the error is shown (to forget what the read's start assumed)."""
+        self.owner, self._work, self._done, self._on_failure = owner, work, done, failed
         self.job: BackgroundJob | None = None
         self.again = False
 
@@ -78,6 +80,8 @@ class LatestRead:
 
     def _failed(self, exc: BaseException) -> None:
         if self._finish():
+            if self._on_failure is not None:
+                self._on_failure(exc)
             show_error(self.owner, exc)
 
 

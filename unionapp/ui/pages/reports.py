@@ -42,8 +42,9 @@ from unionapp.core.yearend_report import (
     summary_lines,
     year_end_report,
 )
-from unionapp.ui.operations import BackgroundJob, show_error, start_job
+from unionapp.ui.operations import BackgroundJob, Work, show_error, start_job
 from unionapp.ui.pages.base import Page
+from unionapp.ui.pages.register_base import LatestRead
 from unionapp.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
@@ -83,9 +84,9 @@ class ReportsPage(Page):
         super().__init__(state, parent)
         self.report: YearEndReport | None = None
         self.preview: PdfPreviewDialog | None = None
-        self._job: BackgroundJob | None = None
         self._save_job: BackgroundJob | None = None
-        self._again = False
+        self.reader = LatestRead(self, self._read, self._done,
+                                 lambda _exc: self.show_report())
         self._stale = True  # read when first shown: nothing runs for it at start-up
 
         self.heading = QLabel()
@@ -187,39 +188,23 @@ class ReportsPage(Page):
         self.year.setValue(year)
 
     def is_busy(self) -> bool:
-        return self._job is not None or self._save_job is not None
+        return self.reader.busy() or self._save_job is not None
 
     def reload(self) -> None:
-        """The chosen year's report on the thread pool; one job at a time, the last wins."""
+        """The chosen year's report on the thread pool; one read at a time, the last wins."""
         self._stale = False
         self.report = None
         self.show_report()
-        if self._job is not None:
-            self._again = True
-            return
-        db, year = self.state.db, self.chosen_year()
-        self._job = start_job(lambda _progress, _cancelled: year_end_report(db, year),
-                              self._done, on_error=self._failed)
+        self.reader.start()
 
-    def _finish(self) -> bool:
-        if not shiboken6.isValid(self):
-            return False
-        self._job = None
-        if self._again:
-            self._again = False
-            self.reload()
-            return False
-        return True
+    def _read(self) -> Work:
+        db, year = self.state.db, self.chosen_year()
+        return lambda _progress, _cancelled: year_end_report(db, year)
 
     def _done(self, report: YearEndReport) -> None:
-        if self._finish() and report.year == self.chosen_year():
+        if report.year == self.chosen_year():
             self.report = report
             self.show_report()
-
-    def _failed(self, exc: BaseException) -> None:
-        if self._finish():
-            self.show_report()
-            show_error(self, exc)
 
     # -- showing ------------------------------------------------------------------------------
     def rows(self) -> list[list[str]]:
