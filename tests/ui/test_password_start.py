@@ -35,10 +35,12 @@ def test_the_register_opens_only_after_the_right_password(qtbot, qapp, ui_db_pat
     assert dialog.isVisible() and not running.is_ready()
     assert running.window.pages == []  # no page (no member's name) before the password
     dialog.field.setText("wrong")
-    assert not dialog.try_password()
+    dialog.try_password()  # checked on the thread pool
+    qtbot.waitUntil(lambda: dialog.checking is None, timeout=10_000)
     assert dialog.error.text() == _("The password is not right.") and not running.is_ready()
     dialog.field.setText("Бишкек-2026")
-    assert dialog.try_password()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.try_password()
     qtbot.waitUntil(running.is_ready, timeout=10_000)
     assert running.window.members_page.model.rowCount() > 0
     running.window.close()
@@ -67,15 +69,20 @@ def test_the_settings_page_sets_changes_and_removes_the_password(  # type: ignor
     dialog = page.password.open_dialog()
     dialog.new.setText("абв1")
     dialog.again.setText("абв2")
-    assert not dialog.save() and dialog.error.isVisibleTo(dialog)
+    dialog.save()  # refused at once: nothing to hash
+    assert dialog.saving is None and dialog.error.isVisibleTo(dialog)
     assert not password.is_protected(app_state.db)
     dialog.again.setText("абв1")
-    assert dialog.save()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save()  # hashed on the thread pool
     assert password.check(app_state.db, "абв1") and not password.check(app_state.db, "x")
     assert page.password.button.text() == _("Change the password…")
     change = page.password.open_dialog()
     change.current.setText("wrong")
-    assert not change.save()  # the current one is asked
+    change.save()  # the current one is asked
+    qtbot.waitUntil(lambda: change.saving is None, timeout=10_000)
+    assert change.error.text() == _("The password is not right.") and change.isVisible()
     change.current.setText("абв1")
-    assert change.save()  # new left empty: removed
+    with qtbot.waitSignal(change.accepted, timeout=10_000):
+        change.save()  # new left empty: removed
     assert not password.is_protected(app_state.db)

@@ -1,10 +1,15 @@
 """The Settings page's «Password» group and its dialog: set, change or remove the password
-asked whenever the register is opened (``core.password``)."""
+asked whenever the register is opened (``core.password``).
+
+Checking the current password and hashing the new one take a PBKDF2 each (a fraction of a
+second, more on an old PC): the dialog does that on the thread pool, its buttons off meanwhile.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
 from unionapp.core import password
 from unionapp.core.errors import ValidationError
 from unionapp.core.i18n import _
+from unionapp.ui.operations import BackgroundJob, show_error, start_job
 
 if TYPE_CHECKING:
     from unionapp.ui.state import AppState
@@ -48,7 +54,8 @@ class SetPasswordDialog(QDialog):
             form.addRow(_("Current password:"), self.current)
         form.addRow(_("New password:"), self.new)
         form.addRow(_("The new password again:"), self.again)
-        buttons = QDialogButtonBox(
+        self.saving: BackgroundJob | None = None  # the change being stored now
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)
@@ -60,21 +67,45 @@ class SetPasswordDialog(QDialog):
         layout.addWidget(buttons)
         self.setWindowTitle(_("Password"))
 
-    def save(self) -> bool:
+    def save(self) -> None:
+        """Refuse two different new passwords at once; else store the change off the GUI
+        thread (a wrong current password is refused there) and close when it is stored."""
+        if self.saving is not None:
+            return
         if self.new.text() != self.again.text():
-            return self._refuse(_("The two passwords are different; nothing was changed."))
-        try:
-            password.set_password(self.state.db, self.new.text() or None,
-                                  current=self.current.text() if self.protected else None)
-        except ValidationError as exc:
-            return self._refuse(exc.message())
-        self.accept()
-        return True
+            self._refuse(_("The two passwords are different; nothing was changed."))
+            return
+        db, new = self.state.db, self.new.text() or None
+        current = self.current.text() if self.protected else None
+        self._wait(True)
+        self.saving = start_job(
+            lambda _progress, _cancelled: password.set_password(db, new, current=current),
+            self._stored, on_error=self._not_stored)
 
-    def _refuse(self, text: str) -> bool:
+    def _wait(self, waiting: bool) -> None:
+        self.buttons.setEnabled(not waiting)
+        for field in (self.current, self.new, self.again):
+            field.setEnabled(not waiting)
+
+    def _stored(self, _result: object) -> None:
+        if shiboken6.isValid(self):
+            self.saving = None
+            self._wait(False)
+            self.accept()
+
+    def _not_stored(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.saving = None
+        self._wait(False)
+        if isinstance(exc, ValidationError):
+            self._refuse(exc.message())
+        else:
+            show_error(self, exc)
+
+    def _refuse(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
-        return False
 
 
 class PasswordBox(QGroupBox):

@@ -1,13 +1,16 @@
 """The password asked before the register is shown, when one is set (Settings → Password…).
 
 Not modal to the application: the window stays painted behind it; the register's pages are
-made only after the right password (``core.password``), and Cancel closes the program.
+made only after the right password (``core.password``), and Cancel closes the program. The
+check hashes the password 200,000 times (a fraction of a second, more on an old PC), so it
+runs on the thread pool and the dialog waits with its buttons off meanwhile.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionapp.core.i18n import _
+from unionapp.ui.operations import BackgroundJob, show_error, start_job
 
 ERROR_STYLE = "color:#b3261e;"
 TEXT_WIDTH = 360  # px
@@ -29,6 +33,7 @@ class PasswordDialog(QDialog):
         self.setObjectName("PasswordDialog")
         self.check = check
         self.attempts = 0
+        self.checking: BackgroundJob | None = None  # the check running now
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.field = QLineEdit()
@@ -55,18 +60,43 @@ class PasswordDialog(QDialog):
         self.text.setMinimumWidth(TEXT_WIDTH)
         self._fit()
 
-    def try_password(self) -> bool:
-        """Accept on the right password; else say so, clear the field and let her try again."""
-        if self.check(self.field.text()):
+    def try_password(self) -> None:
+        """Check the password off the GUI thread; accept when it is right, else say so, clear
+        the field and let her try again."""
+        if self.checking is not None:
+            return
+        given = self.field.text()
+        self._wait(True)
+        self.checking = start_job(lambda _progress, _cancelled: self.check(given),
+                                  self._checked, on_error=self._check_failed)
+
+    def _wait(self, waiting: bool) -> None:
+        self.field.setEnabled(not waiting)
+        self.buttons.setEnabled(not waiting)
+
+    def _checked(self, right: bool) -> None:
+        if not shiboken6.isValid(self):  # the window closed meanwhile
+            return
+        self.checking = None
+        self._wait(False)
+        if not self.isVisible():  # cancelled (Esc) while checking: the program is closing
+            return
+        if right:
             self.accept()
-            return True
+            return
         self.attempts += 1
         self.error.setText(_("The password is not right."))
         self.error.show()
         self._fit()
         self.field.clear()
         self.field.setFocus()
-        return False
+
+    def _check_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.checking = None
+        self._wait(False)
+        show_error(self, exc)
 
     def _fit(self) -> None:
         """As tall as the wrapped text and the error need at the dialog's width."""
