@@ -7,6 +7,9 @@ the cost, dates out of order, not a member on the start date, a decision that do
 negative money). ``voucher_problems`` holds those rules over plain facts, so a form and an
 import file are refused by the same words.
 
+The rules and their words are ``voucher_rules``; the lists ``voucher_register``. Their
+names are re-exported here.
+
 Issuing from an application marks it granted and links it; deleting that voucher puts the
 application back in the queue.
 """
@@ -20,46 +23,80 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from unionapp.core import audit, decisions
-from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS
+from unionapp.core import audit
 from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, ValidationError, ValidationGroup, raise_all
-from unionapp.core.i18n import N_, ngettext
-from unionapp.core.institutions import kinds_agree
-from unionapp.core.member_list import age_on
-from unionapp.core.models import (
-    Child,
-    Decision,
-    Institution,
-    Member,
-    Voucher,
-    VoucherApplication,
-)
-from unionapp.core.money import AMOUNT_LIMIT
-from unionapp.core.quotes import inside_quotes
+from unionapp.core.i18n import N_
+from unionapp.core.models import Child, Decision, Institution, Member, Voucher, VoucherApplication
 from unionapp.core.stored_text import text_problem
+from unionapp.core.voucher_register import (
+    Totals,
+    VoucherRow,
+    child_history,
+    list_vouchers,
+    member_history,
+    queue_text,
+    totals,
+    voucher_years,
+)
+from unionapp.core.voucher_rules import (
+    CAMP,
+    CAMP_NEEDS_CHILD,
+    CHILD_NOT_OURS,
+    COPAY_ABOVE_COST,
+    END_BEFORE_START,
+    NEGATIVE,
+    NO_BIRTH_DATE,
+    NOT_A_MEMBER,
+    NOT_FOUND,
+    REQUIRED,
+    TOO_OLD,
+    TOO_YOUNG,
+    UNKNOWN_DECISION,
+    WRONG_PLACE,
+    PersonFacts,
+    PlaceFacts,
+    member_facts,
+    place_facts,
+    voucher_problems,
+)
 
-CAMP = "children_camp"
-REQUIRED = N_("This field is required.")
-NEGATIVE = N_("The amount cannot be negative.")
-NOT_FOUND = N_("The voucher was not found (it may have been deleted).")
-CHILD_NOT_OURS = N_("{child} is not a child of {member}.")
-CAMP_NEEDS_CHILD = N_("A children's camp voucher is for a child: choose the child.")
-TOO_OLD = N_(
-    "{child} is {age} on {date}, older than «{place}» takes (up to {high})."
-)
-TOO_YOUNG = N_(
-    "{child} is {age} on {date}, younger than «{place}» takes (from {low})."
-)
-NO_BIRTH_DATE = N_(
-    "The birth date of {child} is not known, so the ages «{place}» takes cannot be checked: "
-    "enter it in the member's card first."
-)
-COPAY_ABOVE_COST = N_("The co-payment ({copay}) is more than the cost ({cost}).")
-END_BEFORE_START = N_("The voucher ends ({end}) before it starts ({start}).")
-NOT_A_MEMBER = N_("{name} was not a member on {date}.")
-WRONG_PLACE = N_("«{name}» takes vouchers of the kind «{kind}», not «{voucher_kind}».")
-UNKNOWN_DECISION = N_("The chosen decision is not in the register (it may have been deleted).")
+__all__ = [
+    "CAMP",
+    "CAMP_NEEDS_CHILD",
+    "CHILD_NOT_OURS",
+    "COPAY_ABOVE_COST",
+    "END_BEFORE_START",
+    "NEGATIVE",
+    "NOT_A_MEMBER",
+    "NOT_FOUND",
+    "NO_BIRTH_DATE",
+    "REQUIRED",
+    "TOO_OLD",
+    "TOO_YOUNG",
+    "UNKNOWN_DECISION",
+    "VOUCHER_FIELDS",
+    "WRONG_PLACE",
+    "PersonFacts",
+    "PlaceFacts",
+    "Totals",
+    "VoucherInput",
+    "VoucherRow",
+    "child_history",
+    "delete_voucher",
+    "get_voucher",
+    "issue_voucher",
+    "list_vouchers",
+    "member_facts",
+    "member_history",
+    "place_facts",
+    "queue_text",
+    "totals",
+    "update_voucher",
+    "voucher_problems",
+    "voucher_problems_of",
+    "voucher_years",
+]
 
 
 @dataclass
@@ -78,153 +115,7 @@ class VoucherInput:
     application_id: int | None = None  # issued from this application (marks it granted)
 
 
-@dataclass(frozen=True)
-class VoucherRow:
-    id: int
-    member_id: int
-    card_no: str
-    member_name: str
-    child_id: int | None
-    child_name: str
-    kind: str
-    institution_id: int | None
-    institution: str
-    start_date: dt.date
-    end_date: dt.date
-    cost: int
-    copay: int
-    source: str
-    decision_id: int | None
-    decision_number: str
-    decision_date: dt.date | None
-    note: str
-    queue_place: int | None = None  # issued from the queue: place, points, queue length
-    queue_points: int | None = None
-    queue_size: int | None = None
-
-    @property
-    def subsidy(self) -> int:
-        return self.cost - self.copay
-
-    @property
-    def protocol(self) -> str:
-        if self.decision_date is None:
-            return ""
-        return decisions.label(self.decision_number, self.decision_date)
-
-
-@dataclass(frozen=True)
-class Totals:
-    count: int
-    cost: int
-    copay: int
-
-    @property
-    def subsidy(self) -> int:
-        return self.cost - self.copay
-
-
-@dataclass(frozen=True)
-class PersonFacts:
-    """What the rules need of the member or the child: a name and the dates."""
-
-    name: str
-    join_date: dt.date | None = None
-    exit_date: dt.date | None = None
-    birth_date: dt.date | None = None
-    belongs: bool = True  # a child: is it this member's?
-
-
-@dataclass(frozen=True)
-class PlaceFacts:
-    name: str
-    kind: str
-    min_age: int | None
-    max_age: int | None
-
-
-def totals(rows: list[VoucherRow]) -> Totals:
-    return Totals(len(rows), sum(r.cost for r in rows), sum(r.copay for r in rows))
-
-
-def voucher_problems(
-    *,
-    kind: str | None,
-    start: dt.date | None,
-    end: dt.date | None,
-    cost: int | None,
-    copay: int | None,
-    source: str | None,
-    member: PersonFacts | None,
-    child: PersonFacts | None,
-    place: PlaceFacts | None,
-) -> list[ValidationError]:
-    """Every rule of a voucher over plain facts; a missing fact's rules are skipped (its own
-    field is refused by whoever could not read it)."""
-    errors: list[ValidationError] = []
-    if kind is not None and kind not in VOUCHER_KINDS:
-        errors.append(ValidationError(N_("Unknown voucher kind: {value}."), field="kind",
-                                      value=kind))
-    if start is not None and end is not None and end < start:
-        errors.append(ValidationError(END_BEFORE_START, field="end_date", start=start, end=end))
-    for name, amount in (("cost", cost), ("copay", copay)):
-        if amount is not None and amount < 0:
-            errors.append(ValidationError(NEGATIVE, field=name))
-        elif amount is not None and amount > AMOUNT_LIMIT:
-            errors.append(ValidationError(N_("The amount is too large."), field=name))
-    if cost is not None and copay is not None and 0 <= cost < copay:
-        from unionapp.core.formatting import format_money
-
-        errors.append(ValidationError(COPAY_ABOVE_COST, field="copay",
-                                      copay=format_money(copay), cost=format_money(cost)))
-    if source is not None and source not in FUNDING_SOURCES:
-        errors.append(ValidationError(N_("Unknown source of money: {value}."), field="source",
-                                      value=source))
-    if (
-        member is not None and start is not None and member.join_date is not None
-        and not decisions.member_on(member.join_date, member.exit_date, start)
-    ):
-        errors.append(ValidationError(NOT_A_MEMBER, field="member", name=member.name,
-                                          date=start))
-    if kind == CAMP and child is None:
-        errors.append(ValidationError(CAMP_NEEDS_CHILD, field="child"))
-    if child is not None and member is not None and not child.belongs:
-        errors.append(ValidationError(CHILD_NOT_OURS, field="child", child=child.name,
-                                      member=member.name))
-    elif child is not None and place is not None and start is not None:
-        errors.extend(_age_problems(child, place, start))
-    if place is not None and kind is not None and kind in VOUCHER_KINDS and not kinds_agree(
-        place.kind, kind
-    ):
-        errors.append(ValidationError(WRONG_PLACE, field="institution",
-                                      name=inside_quotes(place.name),
-                                      kind=VOUCHER_KINDS.label(place.kind),
-                                      voucher_kind=VOUCHER_KINDS.label(kind)))
-    return errors
-
-
-def _age_problems(child: PersonFacts, place: PlaceFacts, start: dt.date) -> list[ValidationError]:
-    if place.min_age is None and place.max_age is None:
-        return []
-    if child.birth_date is None:
-        return [ValidationError(NO_BIRTH_DATE, field="child", child=child.name,
-                                place=inside_quotes(place.name))]
-    age = age_on(child.birth_date, start)
-    params: dict[str, Any] = {"child": child.name, "age": age, "date": start,
-                              "place": inside_quotes(place.name)}
-    if place.max_age is not None and age > place.max_age:
-        return [ValidationError(TOO_OLD, field="child", high=place.max_age, **params)]
-    if place.min_age is not None and age < place.min_age:
-        return [ValidationError(TOO_YOUNG, field="child", low=place.min_age, **params)]
-    return []
-
-
-def member_facts(member: Member) -> PersonFacts:
-    return PersonFacts(f"{member.surname} {member.name}", member.join_date, member.exit_date)
-
-
-def place_facts(place: Institution) -> PlaceFacts:
-    return PlaceFacts(place.name, place.kind, place.min_child_age, place.max_child_age)
+VOUCHER_FIELDS = tuple(f.name for f in fields(VoucherInput))
 
 
 def _check(session: Session, data: VoucherInput, voucher_id: int | None) -> dict[str, Any]:
@@ -381,80 +272,3 @@ def get_voucher(db: Database, voucher_id: int) -> VoucherInput:
             v.member_id, v.kind, v.start_date, v.end_date, v.cost, v.copay, v.institution_id,
             v.child_id, v.source, v.decision_id, v.note, app_id,
         )
-
-
-def list_vouchers(
-    db: Database,
-    year: int | None = None,
-    *,
-    member_id: int | None = None,
-    child_id: int | None = None,
-) -> list[VoucherRow]:
-    """Vouchers starting in ``year`` (all years when None), of one member (with those for their
-    children) or of one child; newest first. One query whatever the count."""
-    v = Voucher
-    stmt = (  # columns, not ORM objects: several times faster at thousands of rows
-        select(
-            v.id, v.member_id, Member.card_no, Member.surname, Member.name, Member.patronymic,
-            v.child_id, Child.full_name, v.kind, v.institution_id, Institution.name,
-            v.start_date, v.end_date, v.cost, v.copay, v.source, v.decision_id, Decision.number,
-            Decision.held_on, v.note, v.queue_place, v.queue_points, v.queue_size,
-        )
-        .join(Member, Member.id == v.member_id)
-        .outerjoin(Child, Child.id == v.child_id)
-        .outerjoin(Institution, Institution.id == v.institution_id)
-        .outerjoin(Decision, Decision.id == v.decision_id)
-    )
-    if year is not None:
-        stmt = stmt.where(v.start_date >= dt.date(year, 1, 1),
-                          v.start_date <= dt.date(year, 12, 31))
-    if member_id is not None:
-        stmt = stmt.where(v.member_id == member_id)
-    if child_id is not None:
-        stmt = stmt.where(v.child_id == child_id)
-    with db.reading() as s:
-        rows = [
-            VoucherRow(
-                id=vid, member_id=mid, card_no=card,
-                member_name=" ".join(p for p in (surname, name, patronymic) if p),
-                child_id=cid, child_name=child or "", kind=kind, institution_id=pid,
-                institution=place or "", start_date=start, end_date=end, cost=cost,
-                copay=copay, source=source, decision_id=did, decision_number=number or "",
-                decision_date=held_on, note=note or "", queue_place=queue_place,
-                queue_points=points, queue_size=size,
-            )
-            for (vid, mid, card, surname, name, patronymic, cid, child, kind, pid, place, start,
-                 end, cost, copay, source, did, number, held_on, note, queue_place, points,
-                 size) in s.execute(stmt)
-        ]
-    rows.sort(key=lambda r: (r.start_date, r.id), reverse=True)
-    return rows
-
-
-def queue_text(row: VoucherRow) -> str:
-    """«2 of 5, 17 points»: where the queue stood for it on the day it was issued; "" for a
-    voucher not issued from the queue (or issued before schema 0007 recorded it)."""
-    if row.queue_place is None or row.queue_size is None:
-        return ""
-    points = row.queue_points or 0
-    return ngettext("{place} of {size}, {points} point", "{place} of {size}, {points} points",
-                    points).format(place=row.queue_place, size=row.queue_size, points=points)
-
-
-def member_history(db: Database, member_id: int) -> list[VoucherRow]:
-    """Every voucher of a member, theirs and their children's, newest first."""
-    return list_vouchers(db, member_id=member_id)
-
-
-def child_history(db: Database, child_id: int) -> list[VoucherRow]:
-    return list_vouchers(db, child_id=child_id)
-
-
-def voucher_years(db: Database) -> list[int]:
-    """Years that have vouchers, newest first (the Issued tab's year picker)."""
-    with db.reading() as s:
-        days = s.scalars(select(Voucher.start_date).distinct()).all()
-    return sorted({d.year for d in days}, reverse=True)
-
-
-VOUCHER_FIELDS = tuple(f.name for f in fields(VoucherInput))
