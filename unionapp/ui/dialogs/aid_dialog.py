@@ -9,6 +9,7 @@ a payment that would go over the cap is saved only after a question, answered by
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from unionapp.core import aid, members
 from unionapp.core.aid import AidInput, CapCheck, OverCapError
 from unionapp.core.codes import AID_REASONS
-from unionapp.core.errors import ValidationError, ValidationGroup
+from unionapp.core.errors import UserError, ValidationError, ValidationGroup
 from unionapp.core.formatting import format_money
 from unionapp.core.i18n import N_, _
 from unionapp.ui.dialogs.protocol_field import ProtocolField
@@ -44,6 +45,8 @@ LABELS = {
 }
 HINT_STYLE = "color:#5c6670;"
 WARNING_STYLE = "color:#8a5a00; font-weight:600;"
+
+log = logging.getLogger(__name__)
 
 
 class AidDialog(QDialog):
@@ -180,7 +183,10 @@ class AidDialog(QDialog):
             return None
         try:
             check = aid.check_aid(self.state.db, member_id, paid_on, amount, self.aid_id)
-        except Exception:  # noqa: BLE001 - only a hint; saving reports real problems
+        except UserError:  # e.g. the member was deleted meanwhile: saving says so
+            return None
+        except Exception:  # a bug: only a hint is lost, so it is logged, not shown
+            log.exception("the yearly cap hint could not be worked out")
             return None
         return check if check.cap else None
 
