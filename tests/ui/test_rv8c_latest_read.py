@@ -6,6 +6,7 @@ report - all through ``register_base.LatestRead``)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from unionapp.core import dues, members, settings
 from unionapp.ui.dialogs.statement_dialog import StatementDialog
@@ -85,3 +86,24 @@ def test_the_home_page_shows_the_name_written_during_a_read(qtbot, app_state: Ap
     qtbot.waitUntil(lambda: not page.is_loading(), timeout=TIMEOUT)
     assert page.heading.text() == "Жаңы уюм"
     assert page.anniversaries.topLevelItemCount() >= 1  # the list, or its «none» line
+
+
+def test_the_home_cards_fit_the_width_of_a_1000_px_window(qtbot, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """ky's long captions («кызматкерлердин профсоюзга камтылышы», «түшкөн мүчөлүк акы:
+    Октябрь 2026») wrap inside three columns instead of pushing the page past the right edge
+    (there is no horizontal scroll bar to reach it)."""
+    state = AppState(demo_db_path)
+    try:
+        page = HomePage(state)
+        qtbot.addWidget(page)
+        page.resize(783, 640)  # the page's share of a 1000x700 window beside the side panel
+        page.show()
+        qtbot.waitUntil(lambda: page.data is not None and not page.is_loading(),
+                        timeout=TIMEOUT)
+        qtbot.wait(50)
+        assert page.cards.columns == 3
+        content = page.scroll_area.widget()
+        assert content is not None
+        assert content.width() <= page.scroll_area.viewport().width()
+    finally:
+        state.close_database()

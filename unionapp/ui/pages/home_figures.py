@@ -82,6 +82,9 @@ class Figure(QFrame):
         self.number.setFont(font)
         self.caption = QLabel()
         self.caption.setStyleSheet(GREY)
+        # a long caption («кызматкерлердин профсоюзга камтылышы») wraps: unwrapped, it made a
+        # card wider than its column and pushed the page past the window's right edge
+        self.caption.setWordWrap(True)
         self.detail = QLabel()
         self.detail.setObjectName(f"{name}Detail")
         self.detail.setStyleSheet("color:#5c6670;")
