@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, select
@@ -25,16 +26,12 @@ from sqlalchemy.orm import Session
 
 from unionapp.core.aid import IN_FUTURE, OVER_CAP, full_name, yearly_cap
 from unionapp.core.codes import AID_REASONS
-from unionapp.core.decisions import (
-    AMBIGUOUS_DECISION,
-    UNKNOWN_DECISION,
-    UNKNOWN_DECISION_ON,
-    member_on,
-)
+from unionapp.core.decisions import member_on
 from unionapp.core.errors import Problem
 from unionapp.core.i18n import N_
 from unionapp.core.importing.cash_import import parse_amount
 from unionapp.core.importing.headers import Header
+from unionapp.core.importing.protocols import Protocols, parse_protocol_no
 from unionapp.core.importing.sheet import (
     ADD,
     ERROR,
@@ -46,8 +43,8 @@ from unionapp.core.importing.sheet import (
     require_columns,
 )
 from unionapp.core.importing.values import CellProblem, cell_text, parse_code, parse_date
-from unionapp.core.importing.writing import AuditRows, bulk_insert
-from unionapp.core.models import AidPayment, Decision, Member
+from unionapp.core.importing.writing import AuditRows, insert_audited
+from unionapp.core.models import AidPayment, Member
 from unionapp.core.money import as_som_text
 
 KIND = "aid"
@@ -77,12 +74,6 @@ def parse_reason(value: Any) -> str | None:
     return code
 
 
-def parse_protocol_no(value: Any) -> str | None:
-    """«7», «№ 7», «7.0» from Excel: the number as protocols are cited."""
-    text = cell_text(value).lstrip("№").strip()
-    return " ".join(text.split()) or None
-
-
 PARSERS: dict[str, Parser] = {
     "card_no": parse_code,
     "reason": parse_reason,
@@ -108,26 +99,6 @@ class AidPlan:
 class _Members:
     ids: dict[str, int] = field(default_factory=dict)  # card number -> id
     spans: dict[int, tuple[dt.date, dt.date | None, str]] = field(default_factory=dict)
-
-
-class _Protocols:
-    """Every decision, so each row resolves its protocol without a query of its own."""
-
-    def __init__(self, session: Session) -> None:
-        self.by_date: dict[tuple[str, dt.date], int] = {}
-        self.by_year: dict[tuple[str, int], int] = {}  # the latest of that number in the year
-        self.in_year: dict[tuple[str, int], int] = {}  # how many protocols share the number
-        stmt = select(Decision.id, Decision.number, Decision.held_on).order_by(Decision.held_on)
-        for decision_id, number, held_on in session.execute(stmt):
-            self.by_date[(number, held_on)] = decision_id
-            self.by_year[(number, held_on.year)] = decision_id
-            key = (number, held_on.year)
-            self.in_year[key] = self.in_year.get(key, 0) + 1
-
-    def find(self, number: str, held_on: dt.date | None, year: int) -> int | None:
-        if held_on is not None:
-            return self.by_date.get((number, held_on))
-        return self.by_year.get((number, year))
 
 
 def _members(session: Session) -> _Members:
@@ -183,89 +154,91 @@ def _year_totals(session: Session, years: set[int]) -> dict[tuple[int, int], int
 
 def analyse(session: Session, sheet: Sheet, today: dt.date) -> AidPlan:
     """Check every row and plan new payments and changed protocols; writes nothing."""
-    members = _members(session)
-    protocols = _Protocols(session)
-    stored = _stored(session)
-    log = sheet.problems
-    warnings = ProblemLog(log.kind, log.file_name, log.header)
-    warnings.columns = log.columns
-    has_protocols = "decision_no" in log.columns
-    if not has_protocols:
-        label, _index = log.column_name("decision_no")
-        warnings.add_at(sheet.header.row_no, label, None, NO_PROTOCOL_COLUMN, column=label)
-    plan = AidPlan()
-    planned: dict[int, str] = {}
-    key_rows: dict[Key, list[int]] = {}
-    new_rows: list[tuple[int, dict[str, Any]]] = []
+    run = _Analysis(session, sheet, today)
     for done, (row_no, cells) in enumerate(sheet.rows, start=1):
         if done % 500 == 0:
             sheet.tick(done)
         values, bad = sheet.read_row(row_no, cells, PARSERS)
+        run.planned[row_no] = run.plan_row(row_no, values, bad)
+    run.refuse_repeats()
+    _warn_over_cap(session, run.members, run.new_rows, run.warnings)
+    run.plan.warnings = run.warnings.problems
+    log = sheet.problems
+    sheet.actions = {
+        row_no: ERROR if row_no in log.rows else action for row_no, action in run.planned.items()
+    }
+    return run.plan
+
+
+class _Analysis:
+    """One pass over the rows: what each is checked against, and what it plans."""
+
+    def __init__(self, session: Session, sheet: Sheet, today: dt.date) -> None:
+        self.members = _members(session)
+        self.protocols = Protocols(session)
+        self.stored = _stored(session)
+        self.today = today
+        self.log = log = sheet.problems
+        self.warnings = ProblemLog(log.kind, log.file_name, log.header)
+        self.warnings.columns = log.columns
+        self.has_protocols = "decision_no" in log.columns
+        if not self.has_protocols:
+            label, _index = log.column_name("decision_no")
+            self.warnings.add_at(sheet.header.row_no, label, None, NO_PROTOCOL_COLUMN,
+                                 column=label)
+        self.plan = AidPlan()
+        self.planned: dict[int, str] = {}
+        self.key_rows: dict[Key, list[int]] = {}
+        self.new_rows: list[tuple[int, dict[str, Any]]] = []
+
+    def plan_row(self, row_no: int, values: dict[str, Any], bad: set[str]) -> str:
+        """The row's checks, then what it does: a new payment, a changed protocol, nothing."""
+        log = self.log
         for required in REQUIRED_FIELDS:
             if values.get(required) is None and required not in bad:
                 log.add(row_no, required, REQUIRED)
-        card: str | None = values.get("card_no")
-        member = members.ids.get(card) if card else None
-        if card and member is None:
-            log.add(
-                row_no,
-                "card_no",
-                N_("There is no member with card number {card_no}."),
-                card_no=card,
-            )
+        member = self._member(row_no, values.get("card_no"))
         paid_on: dt.date | None = values.get("paid_on")
-        if paid_on is not None and paid_on > today:
-            log.add(row_no, "paid_on", IN_FUTURE, date=paid_on)
-        if member is not None and paid_on is not None:
-            join, exit_, name = members.spans[member]
-            if not member_on(join, exit_, paid_on):
-                log.add(
-                    row_no,
-                    "paid_on",
-                    N_("{name} was not a member on {date}."),
-                    name=name,
-                    date=paid_on,
-                )
-        number: str | None = values.get("decision_no")
-        held_on: dt.date | None = values.get("decision_date")
-        decision: int | None = None
-        if number is not None and "decision_date" not in bad:
-            if held_on is not None:
-                decision = protocols.find(number, held_on, 0)
-                if decision is None:
-                    log.add(row_no, "decision_no", UNKNOWN_DECISION_ON, number=number, date=held_on)
-            elif paid_on is not None:  # numbers restart each year: the payment's year
-                decision = protocols.find(number, None, paid_on.year)
-                count = protocols.in_year.get((number, paid_on.year), 0)
-                if count > 1:
-                    decision = None
-                    log.add(row_no, "decision_no", AMBIGUOUS_DECISION, count=count,
-                            number=number, year=paid_on.year)
-                elif decision is None:
-                    log.add(
-                        row_no, "decision_no", UNKNOWN_DECISION, number=number, year=paid_on.year
-                    )
+        self._check_day(row_no, member, paid_on)
+        decision = self.protocols.of_row(
+            values, bad, paid_on, partial(log.add, row_no, "decision_no")
+        )
         reason: str | None = values.get("reason")
         amount: int | None = values.get("amount")
-        if number is None and "decision_no" not in bad:
-            if has_protocols:
-                warnings.add(row_no, "decision_no", NO_PROTOCOL)
+        if values.get("decision_no") is None and "decision_no" not in bad:
+            if self.has_protocols:
+                self.warnings.add(row_no, "decision_no", NO_PROTOCOL)
         elif not decision:
-            planned[row_no] = ERROR
-            continue
+            return ERROR
         if member is None or paid_on is None or reason is None or amount is None:
-            planned[row_no] = ERROR
-            continue
-        key = (member, paid_on, reason, amount)
-        key_rows.setdefault(key, []).append(row_no)
-        if key in stored:
-            aid_id, old_decision = stored[key]
+            return ERROR
+        return self._plan_payment(row_no, (member, paid_on, reason, amount), decision)
+
+    def _member(self, row_no: int, card: str | None) -> int | None:
+        member = self.members.ids.get(card) if card else None
+        if card and member is None:
+            self.log.add(row_no, "card_no", N_("There is no member with card number {card_no}."),
+                         card_no=card)
+        return member
+
+    def _check_day(self, row_no: int, member: int | None, paid_on: dt.date | None) -> None:
+        if paid_on is not None and paid_on > self.today:
+            self.log.add(row_no, "paid_on", IN_FUTURE, date=paid_on)
+        if member is not None and paid_on is not None:
+            join, exit_, name = self.members.spans[member]
+            if not member_on(join, exit_, paid_on):
+                self.log.add(row_no, "paid_on", N_("{name} was not a member on {date}."),
+                             name=name, date=paid_on)
+
+    def _plan_payment(self, row_no: int, key: Key, decision: int | None) -> str:
+        self.key_rows.setdefault(key, []).append(row_no)
+        if key in self.stored:
+            aid_id, old_decision = self.stored[key]
             if decision is None or old_decision == decision:  # a file never erases one
-                planned[row_no] = SAME
-            else:
-                plan.updates.append((aid_id, old_decision, decision))
-                planned[row_no] = UPDATE
-            continue
+                return SAME
+            self.plan.updates.append((aid_id, old_decision, decision))
+            return UPDATE
+        member, paid_on, reason, amount = key
         row = {
             "member_id": member,
             "reason": reason,
@@ -274,24 +247,21 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> AidPlan:
             "decision_id": decision,
             "note": None,
         }
-        plan.adds.append(row)
-        new_rows.append((row_no, row))
-        planned[row_no] = ADD
-    for row_nos in key_rows.values():
-        if len(row_nos) > 1:
-            for row_no in row_nos:
-                log.add(
-                    row_no,
-                    "card_no",
-                    N_("The same payment is listed more than once: rows {rows}."),
-                    rows=", ".join(str(r) for r in row_nos),
-                )
-    _warn_over_cap(session, members, new_rows, warnings)
-    plan.warnings = warnings.problems
-    sheet.actions = {
-        row_no: ERROR if row_no in log.rows else action for row_no, action in planned.items()
-    }
-    return plan
+        self.plan.adds.append(row)
+        self.new_rows.append((row_no, row))
+        return ADD
+
+    def refuse_repeats(self) -> None:
+        """The same payment twice in the file: a copied row, far likelier than two payments."""
+        for row_nos in self.key_rows.values():
+            if len(row_nos) > 1:
+                for row_no in row_nos:
+                    self.log.add(
+                        row_no,
+                        "card_no",
+                        N_("The same payment is listed more than once: rows {rows}."),
+                        rows=", ".join(str(r) for r in row_nos),
+                    )
 
 
 def _warn_over_cap(
@@ -329,15 +299,4 @@ def write(session: Session, plan: AidPlan, audit: AuditRows) -> None:
         assert payment is not None
         payment.decision_id = new
         audit.add("update", "aid_payment", aid_id, {"decision_id": (old, new)})
-    if not plan.adds:
-        return
-    last_id = session.scalar(select(func.max(AidPayment.id))) or 0
-    bulk_insert(session, AidPayment, plan.adds)
-    stmt = select(AidPayment.id).where(AidPayment.id > last_id).order_by(AidPayment.id)
-    for aid_id, row in zip(session.scalars(stmt), plan.adds, strict=True):
-        audit.add(
-            "create",
-            "aid_payment",
-            aid_id,
-            {name: (None, row[name]) for name in row if name != "note"},
-        )
+    insert_audited(session, AidPayment, "aid_payment", plan.adds, audit)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from unionapp.core.dues_cash import RECEIPT_LIMIT
@@ -39,7 +39,7 @@ from unionapp.core.importing.values import (
     parse_date,
     within_amount_limit,
 )
-from unionapp.core.importing.writing import AuditRows, bulk_insert
+from unionapp.core.importing.writing import AuditRows, insert_audited
 from unionapp.core.models import CashPayment, Member
 from unionapp.core.money import MoneyError, to_tyiyn
 from unionapp.core.stored_text import text_problem
@@ -192,15 +192,4 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> CashPlan:
 
 def write(session: Session, plan: CashPlan, audit: AuditRows) -> None:
     """New payments in one bulk insert, then one audit row set per payment."""
-    if not plan.adds:
-        return
-    last_id = session.scalar(select(func.max(CashPayment.id))) or 0
-    bulk_insert(session, CashPayment, plan.adds)
-    stmt = select(CashPayment.id).where(CashPayment.id > last_id).order_by(CashPayment.id)
-    for payment_id, row in zip(session.scalars(stmt), plan.adds, strict=True):
-        audit.add(
-            "create",
-            "cash_payment",
-            payment_id,
-            {name: (None, row[name]) for name in row if name != "note"},
-        )
+    insert_audited(session, CashPayment, "cash_payment", plan.adds, audit)

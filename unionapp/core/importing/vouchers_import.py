@@ -18,16 +18,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS, CodeSet
-from unionapp.core.decisions import AMBIGUOUS_DECISION, UNKNOWN_DECISION, UNKNOWN_DECISION_ON
 from unionapp.core.i18n import N_
-from unionapp.core.importing.aid_import import parse_protocol_no
 from unionapp.core.importing.headers import Header
+from unionapp.core.importing.protocols import Protocols, parse_protocol_no
 from unionapp.core.importing.sheet import (
     ADD,
     ERROR,
@@ -46,14 +46,14 @@ from unionapp.core.importing.values import (
     parse_date,
     within_amount_limit,
 )
-from unionapp.core.importing.writing import AuditRows, bulk_insert
+from unionapp.core.importing.writing import AuditRows, insert_audited
 from unionapp.core.institutions import NAME_LIMIT, clean_name, name_key
 from unionapp.core.member_list import search_text
-from unionapp.core.models import Child, Decision, Institution, Member, Voucher
+from unionapp.core.models import Child, Institution, Member, Voucher
 from unionapp.core.money import MoneyError, to_tyiyn
 from unionapp.core.quotes import inside_quotes
 from unionapp.core.stored_text import text_problem
-from unionapp.core.vouchers import PersonFacts, PlaceFacts, voucher_problems
+from unionapp.core.voucher_rules import PersonFacts, PlaceFacts, voucher_problems
 
 KIND = "vouchers"
 REQUIRED_FIELDS = ("card_no", "kind", "start_date", "end_date", "cost")
@@ -151,29 +151,21 @@ class VoucherPlan:
 class _Register:
     """Everything a row is checked against, read once: no query per row."""
 
+    protocols: Protocols
     members: dict[str, Member] = field(default_factory=dict)  # card number -> member
     children: dict[int, list[Child]] = field(default_factory=lambda: defaultdict(list))
     places: dict[str, Institution] = field(default_factory=dict)  # name key -> institution
-    by_date: dict[tuple[str, dt.date], int] = field(default_factory=dict)
-    by_year: dict[tuple[str, int], int] = field(default_factory=dict)
-    in_year: dict[tuple[str, int], int] = field(default_factory=dict)  # protocols of a number
     stored: dict[Key, Voucher] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session) -> _Register:
-        found = cls()
+        found = cls(Protocols(session))
         for member in session.scalars(select(Member)):
             found.members[member.card_no] = member
         for child in session.scalars(select(Child).order_by(Child.id)):
             found.children[child.member_id].append(child)
         for place in session.scalars(select(Institution)):
             found.places[name_key(place.name)] = place
-        stmt = select(Decision.id, Decision.number, Decision.held_on).order_by(Decision.held_on)
-        for decision_id, number, held_on in session.execute(stmt):
-            found.by_date[(number, held_on)] = decision_id
-            found.by_year[(number, held_on.year)] = decision_id
-            key = (number, held_on.year)
-            found.in_year[key] = found.in_year.get(key, 0) + 1
         for v in session.scalars(select(Voucher).order_by(Voucher.id)):
             found.stored.setdefault((v.member_id, v.kind, v.start_date, v.child_id), v)
         return found
@@ -246,7 +238,7 @@ def _plan_row(
     start: dt.date | None = v.get("start_date")
     child = _child(row, member, v.get("child"), reg)
     place_id, place = _place(row, kind, v.get("institution"), reg, plan)
-    decision = _decision(row, start, reg)
+    decision = reg.protocols.of_row(v, row.bad, start, partial(row.problem, "decision_no"))
     for problem in voucher_problems(
         kind=kind, start=start, end=v.get("end_date"), cost=v.get("cost"),
         copay=v.get("copay") or 0, source=v.get("source"),
@@ -320,29 +312,6 @@ def _place(
     return key, PlaceFacts(name, place_kind, None, None)
 
 
-def _decision(row: _Row, start: dt.date | None, reg: _Register) -> int | None:
-    number: str | None = row.values.get("decision_no")
-    held_on: dt.date | None = row.values.get("decision_date")
-    if number is None or "decision_date" in row.bad:
-        return None
-    if held_on is not None:
-        found = reg.by_date.get((number, held_on))
-        if found is None:
-            row.problem("decision_no", UNKNOWN_DECISION_ON, number=number, date=held_on)
-        return found
-    if start is None:
-        return None
-    count = reg.in_year.get((number, start.year), 0)
-    if count > 1:
-        row.problem("decision_no", AMBIGUOUS_DECISION, count=count, number=number,
-                    year=start.year)
-        return None
-    found = reg.by_year.get((number, start.year))  # numbers restart each year
-    if found is None:
-        row.problem("decision_no", UNKNOWN_DECISION, number=number, year=start.year)
-    return found
-
-
 def write(session: Session, plan: VoucherPlan, audit: AuditRows) -> None:
     """New institutions first (the vouchers point at them), then vouchers; all audited."""
     place_ids: dict[str, int] = {}
@@ -368,9 +337,4 @@ def write(session: Session, plan: VoucherPlan, audit: AuditRows) -> None:
         return
     for row in plan.adds:
         row["institution_id"] = resolved(row["institution_id"])
-    last_id = session.scalar(select(func.max(Voucher.id))) or 0
-    bulk_insert(session, Voucher, plan.adds)
-    stmt = select(Voucher.id).where(Voucher.id > last_id).order_by(Voucher.id)
-    for voucher_id, row in zip(session.scalars(stmt), plan.adds, strict=True):
-        audit.add("create", "voucher", voucher_id,
-                  {name: (None, row[name]) for name in row if name != "note"})
+    insert_audited(session, Voucher, "voucher", plan.adds, audit)

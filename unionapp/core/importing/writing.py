@@ -12,10 +12,10 @@ value is None and so splits rows with different empty cells into many small stat
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from unionapp.core.audit import as_text
@@ -30,6 +30,30 @@ def bulk_insert(session: Session, model: type[DeclarativeBase], rows: list[dict[
     """One executemany; every row must have the same keys."""
     if rows:
         session.execute(insert(table_of(model)), rows)
+
+
+def insert_audited(
+    session: Session,
+    model: type[DeclarativeBase],
+    entity: str,
+    rows: list[dict[str, Any]],
+    audit: AuditRows,
+    shown: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+) -> None:
+    """New rows in one bulk insert, then a «create» audit of each under the id it got.
+
+    The new rows are found as the ids above the highest before the insert, in insert order.
+    ``shown``: what the audit records of a row (default: every column but the note).
+    """
+    if not rows:
+        return
+    table = table_of(model)
+    last_id = session.scalar(select(func.max(table.c.id))) or 0
+    bulk_insert(session, model, rows)
+    new_ids = session.scalars(select(table.c.id).where(table.c.id > last_id).order_by(table.c.id))
+    for new_id, row in zip(new_ids, rows, strict=True):
+        values = shown(row) if shown is not None else {k: v for k, v in row.items() if k != "note"}
+        audit.add("create", entity, new_id, {name: (None, value) for name, value in values.items()})
 
 
 class AuditRows:
