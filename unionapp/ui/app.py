@@ -24,7 +24,9 @@ their own.
 
 ``start`` does everything up to showing the window and ``finish`` everything after it closes,
 so tests drive both without running the event loop (``Running.is_ready`` tells when the
-register is open).
+register is open). Only ``run`` - the real program - installs the hook that turns an exception
+escaping a slot into the bug box and the log (pytest-qt keeps its own hook in tests), and ends
+the process even when a background job is stuck (e.g. on a server that stopped answering).
 """
 
 from __future__ import annotations
@@ -36,15 +38,17 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from unionapp import paths
+from unionapp import logfile, paths
 from unionapp.core import i18n
 from unionapp.core.demo_cleanup import remove_stale_demo_folders
 from unionapp.core.errors import UserError
@@ -54,7 +58,7 @@ from unionapp.core.quick_settings import chosen_language, stored_settings
 from unionapp.core.target import Target, as_target, is_server_url
 from unionapp.ui.i18n import install_qt_translator
 from unionapp.ui.main_window import MainWindow
-from unionapp.ui.operations import show_error, start_job
+from unionapp.ui.operations import error_text, show_error, start_job
 from unionapp.ui.pages import PAGES
 
 if TYPE_CHECKING:
@@ -63,7 +67,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
-LOG_HANDLER = "unionapp-file"
+FINISH_WAIT_MS = 20_000  # for background work after the window closed; then it is left behind
 DEMO_PREFIX = "unionapp-demo-"
 DEMO_DB_NAME = "unionapp.sqlite"  # the data folder's database (paths.default_db_path)
 UNPAINTED_START_MS = 500  # open the register anyway if the window is not painted by then
@@ -187,28 +191,33 @@ def create_application() -> QApplication:
 
 def setup_logging() -> None:
     """Log to a file in the data folder (a GUI user has no console to read)."""
-    from logging.handlers import RotatingFileHandler  # ~8 ms: set up after the first paint
-
-    close_logging()
-    root = logging.getLogger()
-    try:
-        paths.log_dir().mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
-            paths.log_dir() / "unionapp.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        return
-    handler.set_name(LOG_HANDLER)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    logfile.start_file_log()
 
 
 def close_logging() -> None:
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if h.get_name() == LOG_HANDLER]:
-        root.removeHandler(handler)
-        handler.close()
+    logfile.stop_file_log()
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
+
+
+def install_excepthook() -> ExceptHook:
+    """An exception escaping a slot (outside ``perform`` and the background jobs, which show
+    their own) is logged and shown in the bug box, not lost on a console nobody reads.
+    Returns the hook it replaced, for ``run`` to put back."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt) or QApplication.instance() is None:
+            previous(kind, exc, tb)
+            return
+        try:
+            show_error(QApplication.activeWindow(), exc.with_traceback(tb))
+        except Exception:  # noqa: BLE001 - the box itself failed: the console at least
+            previous(kind, exc, tb)
+
+    sys.excepthook = hook
+    return previous
 
 
 def refuse(message: str, parent: QWidget | None = None) -> int:
@@ -319,12 +328,17 @@ def _refused(running: Running, exc: BaseException) -> None:
     running.window.close()
 
 
-def finish(running: Running) -> None:
-    """After the window closed: wait for background work, back up, close, unlock.
+def finish(running: Running, *, wait_ms: int = FINISH_WAIT_MS) -> bool:
+    """After the window closed: wait for background work (``wait_ms`` at most), back up,
+    close, unlock. False when some work did not end in time (``run`` then ends the process
+    without waiting for it).
 
     A ``--demo`` folder is thrown away instead of backed up: it held nothing of the user's.
     """
-    QThreadPool.globalInstance().waitForDone()
+    settled = QThreadPool.globalInstance().waitForDone(wait_ms)
+    if not settled:
+        log.warning("background work still running %d ms after the window closed; "
+                    "the program ends without it", wait_ms)
     state = running.window.state
     # The state's database (a restore may have reopened it), else the one the start-up job
     # opened for a window that closed before it was shown.
@@ -338,7 +352,7 @@ def finish(running: Running) -> None:
                 backup.backup_on_close(db)
             except Exception as exc:  # noqa: BLE001 - closing must go on: logged, and told
                 log.warning("backup on close failed: %s", exc)
-                failed = exc.message() if isinstance(exc, UserError) else str(exc)
+                failed = error_text(exc)  # a bug's traceback goes to the log
     finally:  # whatever happened above, the database is closed and the lock let go
         if db is not None:
             db.close()
@@ -358,12 +372,23 @@ def finish(running: Running) -> None:
         folder = running.target.parent
         if folder.name.startswith(DEMO_PREFIX):
             shutil.rmtree(folder, ignore_errors=True)
+    return settled
 
 
 def run(args: argparse.Namespace) -> int:
     started = start(args)
     if isinstance(started, int):
         return started
-    code = started.app.exec()
-    finish(started)
-    return started.exit_code if started.exit_code is not None else code
+    previous = install_excepthook()
+    try:
+        code = started.app.exec()
+        settled = finish(started)
+    finally:
+        sys.excepthook = previous
+    code = started.exit_code if started.exit_code is not None else code
+    if not settled:  # Qt would wait for the stuck job at exit, for ever: end here
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

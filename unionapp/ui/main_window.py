@@ -36,7 +36,7 @@ from unionapp.core import i18n
 from unionapp.core.i18n import _
 from unionapp.core.target import shown_name
 from unionapp.ui.i18n import install_qt_translator
-from unionapp.ui.operations import show_error, start_job
+from unionapp.ui.operations import error_text, show_error, start_job
 from unionapp.ui.pages import MEMBERS, PAGES, SETTINGS, PageEntry, page_entry
 from unionapp.ui.window_shell import DemoBanner, FirstPaint, OpeningPanel, RegisterMenu, SidePanel
 
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             log.warning("daily backup failed: %s", exc)
             self.statusBar().showMessage(
-                _("The daily backup failed: {error}").format(error=str(exc))
+                _("The daily backup failed: {error}").format(error=error_text(exc))
             )
 
         start_job(work, done, on_error=failed)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import _
+from unionapp.logfile import log_file
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,17 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     )
     box.setDetailedText("".join(traceback.format_exception(exc)))
     box.exec()
+
+
+def error_text(exc: BaseException) -> str:
+    """A failure as a status line or a sentence can name it: a refusal's own message; for a
+    bug (logged here with its traceback) a plain phrase pointing to the log, never the
+    exception's English text."""
+    if isinstance(exc, UserError):
+        return exc.message()
+    log.error("unexpected error", exc_info=exc)
+    return _("an error inside the program (the details are in {file})").format(
+        file=str(log_file()))
 
 
 def perform(parent: QWidget | None, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
