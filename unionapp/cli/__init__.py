@@ -10,14 +10,18 @@ no new file behind when they are refused. When the reader of the output goes awa
 (``unionapp config get | head -1``) the command ends quietly with 0, not with a traceback
 and not with the 141 of a process killed by SIGPIPE: the command did its work and the
 reader chose to stop reading, so a script with ``pipefail`` should not count it a failure.
+A bug (exit 1) prints one line in the user's language naming the log file; its traceback goes
+to that file (``unionapp.logfile``), not to a screen full of English.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -30,6 +34,8 @@ from unionapp.core.target import is_server_url, server_url
 
 if TYPE_CHECKING:
     from unionapp.core.db import Database
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
 NO_DATABASE = N_("There is no database file {path}.")
@@ -264,6 +270,32 @@ def _refused(exc: UserError) -> None:
     err(refusal(message))
 
 
+def log_details(exc: BaseException, what: str) -> Path | None:
+    """Write ``exc``'s traceback to the log file; the file, or None when it cannot be written
+    (the traceback then goes to stderr: the details must be somewhere)."""
+    from unionapp import logfile
+
+    path = logfile.start_file_log()
+    if path is None:
+        traceback.print_exception(exc, file=sys.stderr)
+        return None
+    try:
+        log.error("%s", what, exc_info=exc)
+    finally:
+        logfile.stop_file_log()
+    return path
+
+
+def _bug(exc: BaseException, argv: list[str]) -> None:
+    """One line for the user, the traceback to the log (exit 1 follows)."""
+    path = log_details(exc, "unionapp " + " ".join(argv))
+    if path is None:
+        err(refusal(_("Something went wrong inside the program.")))
+    else:
+        err(refusal(_("Something went wrong inside the program. The details are in {file}.")
+                    .format(file=str(path))))
+
+
 def _damage(ctx: Context, exc: Exception) -> DatabaseFileError | None:
     """The last net: SQLite's "malformed" from any query becomes the damaged-file message.
 
@@ -311,9 +343,10 @@ def _run(argv: list[str]) -> int:
     except Exception as exc:
         damaged = _damage(ctx, exc)
         if damaged is None:
-            raise
-        code = EXIT_REFUSED
-        _refused(damaged)
+            _bug(exc, argv)  # the code stays EXIT_BUG
+        else:
+            code = EXIT_REFUSED
+            _refused(damaged)
     finally:
         ctx.close(keep_new=code == EXIT_OK)
     return code

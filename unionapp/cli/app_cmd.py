@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from unionapp.cli import Context, err
+from unionapp.cli import Context, err, log_details
 from unionapp.core.i18n import _
 
 EXIT_REFUSED = 2
@@ -24,10 +24,14 @@ def run_app(ctx: Context) -> int:
     try:
         from unionapp.ui.app import run
     except ImportError as exc:  # e.g. Qt's system libraries are missing
-        err(
-            _("The desktop window cannot start: {error}. The commands still work: {help}").format(
-                error=exc, help="unionapp --help"
-            )
+        path = log_details(exc, "the desktop window cannot start")  # None: printed above
+        message = _(
+            "The desktop window cannot start: a library it needs is missing or cannot be "
+            "loaded (the details are in {file}). The commands still work: {help}"
+        ) if path else _(
+            "The desktop window cannot start: a library it needs is missing or cannot be "
+            "loaded (the details are above). The commands still work: {help}"
         )
+        err(message.format(file=str(path), help="unionapp --help"))
         return EXIT_REFUSED
     return run(ctx.args)
