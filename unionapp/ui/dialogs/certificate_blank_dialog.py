@@ -238,5 +238,5 @@ class CertificateBlankDialog(QDialog):
             return None
         self.problem.clear()
         self.preview = open_pdf_preview(self, _("Test print of the blank"), make,
-                                        file_name="blank-test.pdf")
+                                        file_name=_("blank-test.pdf"))
         return self.preview

@@ -229,7 +229,7 @@ class IssuedTab(QWidget):
         return print_register(self, self.state, "vouchers", self.chosen_year())
 
     def ask_export(self) -> None:
-        target = ask_save_path(self, _("Export vouchers"), "vouchers.xlsx")
+        target = ask_save_path(self, _("Export vouchers"), _("vouchers.xlsx"))
         if target is not None:
             self.export_to(target)
 
