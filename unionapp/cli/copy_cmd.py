@@ -27,14 +27,13 @@ def register(sub: Any) -> None:
 
 def run_copy(ctx: Context) -> int:
     from unionapp.core.copying import copy_database
-    from unionapp.core.formatting import format_number
-    from unionapp.core.money import as_som_text
+    from unionapp.core.formatting import format_money, format_number
 
     summary = copy_database(ctx.db, ctx.args.target)
     out(_("Copied to {target}: {rows} rows in {tables} tables.").format(
         target=summary.target, rows=format_number(summary.total_rows),
-        tables=len(summary.rows)))
+        tables=format_number(len(summary.rows))))
     out(_("Checked: every table has as many rows as the original, and the money adds up "
           "to the same sums (dues withheld {withheld}).").format(
-        withheld=as_som_text(summary.sums.get("payroll_entries.withheld", 0))))
+        withheld=format_money(summary.sums.get("payroll_entries.withheld", 0))))
     return EXIT_OK

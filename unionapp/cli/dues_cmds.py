@@ -88,9 +88,26 @@ def register(sub: Any) -> None:
 
 
 def _money(tyiyn: int) -> str:
-    from babel.numbers import format_decimal
+    from unionapp.core.formatting import format_money
 
-    return str(format_decimal(Decimal(tyiyn) / 100, format="#,##0.00", locale=get_language()))
+    return format_money(tyiyn)
+
+
+def _count(value: int) -> str:
+    from unionapp.core.formatting import format_number
+
+    return format_number(value)
+
+
+def _month(month: dt.date) -> str:
+    from unionapp.core.formatting import format_month
+
+    return format_month(month)
+
+
+def _listed(line: str) -> None:
+    """One row under a list's heading, indented (layout only: ``line`` is a whole message)."""
+    out(f"  {line}")
 
 
 def _number(value: Decimal) -> str:
@@ -143,25 +160,27 @@ def run_reconcile(ctx: Context) -> int:
     month: dt.date = ctx.args.month
     result = reconcile(ctx.db, month)
     out(_("Dues for {month}; rate: {rate}%").format(
-        month=month.strftime("%m.%Y"), rate=_number(result.rate)
+        month=_month(month), rate=_number(result.rate)
     ))
     out(_("Payroll rows: {rows}; wages {wage}; withheld {withheld}").format(
-        rows=result.rows, wage=_money(result.wage_total), withheld=_money(result.withheld_total)
+        rows=_count(result.rows), wage=_money(result.wage_total),
+        withheld=_money(result.withheld_total),
     ))
     if result.rows == 0:  # else «nothing withheld: 106» reads as if nobody had paid
         out(_("No payroll list for {month} has been imported yet, so every member counts as "
-              "unpaid.").format(month=month.strftime("%m.%Y")))
+              "unpaid.").format(month=_month(month)))
     for kind, title in LISTS:
         rows: list[ReconRow] = getattr(result, kind)
         out()
         if kind in MISSING:  # nothing was withheld from them: a sum of 0,00 says nothing
-            out(f"{_(title)}: {len(rows)}")  # punctuation only: the same in ky and ru
+            out(f"{_(title)}: {_count(len(rows))}")  # punctuation only: the same in ky and ru
         else:
             out(_("{title}: {count}; withheld {withheld}").format(
-                title=_(title), count=len(rows), withheld=_money(sum(r.withheld for r in rows))
+                title=_(title), count=_count(len(rows)),
+                withheld=_money(sum(r.withheld for r in rows)),
             ))
         for row in rows:
-            out("  " + _line(kind, row))
+            _listed(_line(kind, row))
     if out_kind == ".pdf":
         from unionapp.printing.reconciliation import write_reconciliation_pdf
 
@@ -185,30 +204,31 @@ def _month_list(row: Arrear) -> str:
 
 def run_arrears(ctx: Context) -> int:
     from unionapp.core.dues import arrears
+    from unionapp.core.formatting import format_date
 
     out_kind = _out_kind(ctx.args.out)
     as_of: dt.date = ctx.args.as_of
     rows = arrears(ctx.db, as_of)
     known = sum(r.total or 0 for r in rows)
     out(_("Arrears as of {date}: {count} members; expected {amount}").format(
-        date=as_of.strftime("%d.%m.%Y"), count=len(rows), amount=_money(known)
+        date=format_date(as_of), count=_count(len(rows)), amount=_money(known)
     ))
     for row in rows:
         who = " · ".join(
             p for p in (row.card_no, row.personnel_no, row.full_name, row.department) if p
         )
         if row.total is None or row.monthly is None:
-            out("  " + _("{who}: {months}; amount unknown (no wage on payroll)").format(
+            _listed(_("{who}: {months}; amount unknown (no wage on payroll)").format(
                 who=who, months=_month_list(row)
             ))
         elif row.from_receipt:
-            out("  " + _("{who}: {months}; {monthly} a month as on the last cash receipt, "
+            _listed(_("{who}: {months}; {monthly} a month as on the last cash receipt, "
                          "{total} in all").format(
                 who=who, months=_month_list(row), monthly=_money(row.monthly),
                 total=_money(row.total),
             ))
         else:
-            out("  " + _("{who}: {months}; {monthly} a month, {total} in all").format(
+            _listed(_("{who}: {months}; {monthly} a month, {total} in all").format(
                 who=who, months=_month_list(row), monthly=_money(row.monthly),
                 total=_money(row.total),
             ))

@@ -66,6 +66,7 @@ def register_cards(printouts: Any) -> None:
 
 def run_cards(ctx: Context) -> int:
     from unionapp.core import cards, settings
+    from unionapp.core.formatting import format_number
     from unionapp.printing.cards import organization_from_settings, write_cards_pdf
 
     path = check_pdf(ctx.args.out)
@@ -75,17 +76,17 @@ def run_cards(ctx: Context) -> int:
     for warning in result.warnings:
         err(warning)
     out(ngettext("{count} card written to {file}.", "{count} cards written to {file}.",
-                 result.cards).format(count=result.cards, file=str(path)))
+                 result.cards).format(count=format_number(result.cards), file=str(path)))
     out(ngettext("Print {sheets} sheet on both sides, flipped on the long edge.",
                  "Print {sheets} sheets on both sides, flipped on the long edge.",
-                 result.sheets).format(sheets=result.sheets))
+                 result.sheets).format(sheets=format_number(result.sheets)))
     if ctx.args.no_journal:
         out(_("Test print: nothing was recorded in the card journal."))
         return 0
     issues = cards.record_issues(ctx.db, chosen)
     reprints = sum(1 for issue in issues if issue.reprint)
     out(_("Recorded in the card journal: {count} (reprints: {reprints}).")
-        .format(count=len(issues), reprints=reprints))
+        .format(count=format_number(len(issues)), reprints=format_number(reprints)))
     return 0
 
 
@@ -116,6 +117,7 @@ def register_certificate(printouts: Any) -> None:
 
 def run_certificate(ctx: Context) -> int:
     from unionapp.core import i18n
+    from unionapp.core.formatting import format_number
     from unionapp.printing import certificates
 
     path = check_pdf(ctx.args.out)
@@ -130,13 +132,14 @@ def run_certificate(ctx: Context) -> int:
                                                 lang=lang)
         out(ngettext("{count} test sheet written to {file}: hold it over the blank against the "
                      "light.", "{count} test sheets written to {file}: hold each over its blank "
-                     "against the light.", len(sheets)).format(count=len(sheets), file=str(path)))
+                     "against the light.", len(sheets)).format(
+            count=format_number(len(sheets)), file=str(path)))
         return 0
     printed = certificates.print_certificates(db, path, award_ids=awards, decision_id=decision,
                                               lang=lang, blank=ctx.args.blank)
     out(ngettext("{count} certificate written to {file}.",
                  "{count} certificates written to {file}.",
-                 len(printed)).format(count=len(printed), file=str(path)))
+                 len(printed)).format(count=format_number(len(printed)), file=str(path)))
     return 0
 
 
@@ -166,6 +169,7 @@ def register_register(printouts: Any) -> None:
 def run_register(ctx: Context) -> int:
     from unionapp.core import i18n
     from unionapp.core.errors import UserError
+    from unionapp.core.formatting import format_number
     from unionapp.printing.registers import YEAR_KINDS, print_register
 
     args = ctx.args
@@ -179,7 +183,7 @@ def run_register(ctx: Context) -> int:
         i18n.set_language(args.register_lang)  # the printout and what we say about it
     register = print_register(ctx.db, args.kind, path, year=args.year)
     out(_("{title}: {count} rows written to {file}.").format(
-        title=register.title, count=register.count, file=str(path)))
+        title=register.title, count=format_number(register.count), file=str(path)))
     return 0
 
 

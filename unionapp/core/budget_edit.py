@@ -20,14 +20,15 @@ from unionapp.core import audit
 from unionapp.core.budget import category, check_year, line_label
 from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, ValidationError, raise_all
+from unionapp.core.formatting import format_money
 from unionapp.core.i18n import N_
 from unionapp.core.models import BudgetEntry, BudgetLine
-from unionapp.core.money import as_som_text
+from unionapp.core.money import AMOUNT_LIMIT
 from unionapp.core.stored_text import length_limit, text_problem
 
 # The money columns are INTEGER: PostgreSQL keeps 4 bytes, so 21 474 836,47 som is the most
 # one line or entry can hold; refused here with a message rather than by the server.
-MAX_AMOUNT = 2_147_483_647
+MAX_AMOUNT = AMOUNT_LIMIT
 
 REQUIRED = N_("This field is required.")
 NEGATIVE_PLAN = N_("The planned amount cannot be negative.")
@@ -85,7 +86,7 @@ def _money_problems(field: str, value: int | None, *, planned: bool) -> list[Val
     if not planned and value <= 0:
         return [ValidationError(NOT_POSITIVE, field=field)]
     if value > MAX_AMOUNT:
-        return [ValidationError(TOO_LARGE, field=field, limit=as_som_text(MAX_AMOUNT))]
+        return [ValidationError(TOO_LARGE, field=field, limit=format_money(MAX_AMOUNT))]
     return []
 
 

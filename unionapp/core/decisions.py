@@ -19,6 +19,7 @@ from unionapp.core import audit
 from unionapp.core.codes import AID_REASONS, DECISION_KINDS, VOUCHER_KINDS
 from unionapp.core.db import Database
 from unionapp.core.errors import NotFoundError, UserError, ValidationError, raise_all
+from unionapp.core.formatting import format_date
 from unionapp.core.i18n import N_, _
 from unionapp.core.models import AidPayment, Award, AwardType, Decision, Member, Voucher
 from unionapp.core.stored_text import text_problem
@@ -66,7 +67,7 @@ class GrantedItem:
 
 def label(number: str, held_on: dt.date) -> str:
     """«No. 7 of 14.05.2026» in the user's language, as protocols are cited."""
-    return _("No. {number} of {date}").format(number=number, date=held_on.strftime("%d.%m.%Y"))
+    return _("No. {number} of {date}").format(number=number, date=format_date(held_on))
 
 
 def validate(data: DecisionInput, today: dt.date | None = None) -> list[ValidationError]:

@@ -23,6 +23,7 @@ from unionapp.core.decisions import DecisionRow, label, list_decisions
 from unionapp.core.i18n import N_, _
 from unionapp.core.member_list import collation_key
 from unionapp.core.models import AidPayment, Award, AwardType, Decision, Member, Voucher
+from unionapp.core.money import to_som
 
 DECISION_COLUMNS = (
     N_("Meeting"), N_("Protocol No"), N_("Date"), N_("Agenda"), N_("Things granted"),
@@ -87,7 +88,7 @@ def granted_lines(db: Database, year: int | None = None) -> list[GrantedLine]:
 
 
 def _som(tyiyn: int | None) -> Decimal | None:
-    return None if tyiyn is None else Decimal(tyiyn) / 100
+    return None if tyiyn is None else to_som(tyiyn)
 
 
 def write_decisions(db: Database, path: Path, year: int | None = None) -> int:

@@ -10,13 +10,13 @@ by Excel is refused with a message in the user's language instead of a traceback
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from unionapp.core.atomic_files import atomic_output
 from unionapp.core.dues import Arrear, Reconciliation, ReconRow, compact_months
 from unionapp.core.i18n import N_, _
+from unionapp.core.money import to_som
 
 # (list attribute of Reconciliation, its sheet's name), in the order the sheets appear
 SHEETS = (
@@ -55,11 +55,11 @@ def write_reconciliation(result: Reconciliation, path: Path) -> None:
         for row in rows:
             money = (
                 [None, None] if kind in MISSING
-                else [Decimal(row.wage) / 100, Decimal(row.withheld) / 100]
+                else [to_som(row.wage), to_som(row.withheld)]
             )
             sheet.append([
                 row.card_no, row.personnel_no, row.full_name, row.department, *money,
-                Decimal(row.expected) / 100 if kind == "wrong_amount" else None, row.row_no,
+                to_som(row.expected) if kind == "wrong_amount" else None, row.row_no,
             ])
         for cells in sheet.iter_rows(min_row=2, min_col=5, max_col=7):
             for cell in cells:
@@ -92,9 +92,9 @@ def write_arrears_workbook(rows: Sequence[Arrear], path: Path) -> None:
         sheet.append([
             row.card_no, row.personnel_no, row.full_name, row.department,
             compact_months(row.months),
-            None if row.wage is None else Decimal(row.wage) / 100,
-            None if row.monthly is None else Decimal(row.monthly) / 100,
-            None if row.total is None else Decimal(row.total) / 100,
+            None if row.wage is None else to_som(row.wage),
+            None if row.monthly is None else to_som(row.monthly),
+            None if row.total is None else to_som(row.total),
         ])
     for cells in sheet.iter_rows(min_row=2, min_col=6, max_col=8):
         for cell in cells:

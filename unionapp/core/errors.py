@@ -16,10 +16,12 @@ from unionapp.core.i18n import N_, _
 
 def _shown(value: Any) -> Any:
     """Dates read as chairpersons write them (dd.mm.yyyy), in every language."""
+    from unionapp.core.formatting import format_date, format_datetime  # it imports us
+
     if isinstance(value, dt.datetime):
-        return value.strftime("%d.%m.%Y %H:%M")
+        return format_datetime(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return format_date(value)
     return value
 
 

@@ -27,6 +27,7 @@ from unionapp.core.atomic_files import atomic_output
 from unionapp.core.codes import EXIT_REASON_ALIASES
 from unionapp.core.db import Database
 from unionapp.core.errors import UserError
+from unionapp.core.formatting import format_date, format_month
 from unionapp.core.i18n import LANGUAGES, N_
 from unionapp.core.importing.headers import header_label
 from unionapp.core.member_list import collation_key
@@ -122,7 +123,7 @@ def _dues_rows(db: Database, month: dt.date, csv_file: bool) -> list[list[Any]]:
         .where(PayrollEntry.month == month)
         .order_by(PayrollEntry.row_no, PayrollEntry.id)
     )
-    label = month.strftime("%m.%Y")
+    label = format_month(month)
     with db.reading() as session:
         found = list(session.execute(stmt))
     return [[p, c, n, label, som_cell(w, csv_file), som_cell(d, csv_file)]
@@ -199,7 +200,7 @@ def _csv_value(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return format_date(value)
     return str(value)
 
 

@@ -59,10 +59,16 @@ def percent_of(tyiyn: int, percent: Decimal) -> int:
     return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def to_som(tyiyn: int) -> Decimal:
+    """Tyiyn as an exact Decimal of som (12345 -> 123.45): what a spreadsheet cell holds and
+    Babel formats. The one place the division is written, so no writer drifts into floats."""
+    return Decimal(tyiyn) / TYIYN_PER_SOM
+
+
 def som_cell(tyiyn: int, as_text: bool) -> Decimal | str:
     """An amount as an exported file holds it: an exact Decimal number of som in .xlsx,
     "1234.50" text in .csv (no float ever, so the file imports back to the tyiyn)."""
-    return as_som_text(tyiyn) if as_text else Decimal(tyiyn) / TYIYN_PER_SOM
+    return as_som_text(tyiyn) if as_text else to_som(tyiyn)
 
 
 def as_som_text(tyiyn: int) -> str:

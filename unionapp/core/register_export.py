@@ -36,6 +36,7 @@ from unionapp.core import settings
 from unionapp.core.db import Database
 from unionapp.core.errors import UserError
 from unionapp.core.exporting import atomic_write
+from unionapp.core.formatting import format_date
 from unionapp.core.i18n import LANGUAGES, N_, translate_in
 from unionapp.core.importing.headers import header_label
 from unionapp.core.member_list import age_on, collation_key
@@ -125,7 +126,7 @@ def check_day(day: dt.date, today: dt.date | None = None) -> None:
     today = today or dt.date.today()
     if day > today:
         raise UserError(N_("The date {date} is in the future; a register is made for today or "
-                           "a day before."), date=day.strftime("%d.%m.%Y"))
+                           "a day before."), date=format_date(day))
 
 
 def members_on(db: Database, day: dt.date) -> Register:

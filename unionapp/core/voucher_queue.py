@@ -32,6 +32,7 @@ from unionapp.core import settings
 from unionapp.core.codes import VOUCHER_KINDS
 from unionapp.core.db import Database
 from unionapp.core.errors import ValidationError
+from unionapp.core.formatting import format_date
 from unionapp.core.i18n import N_, _, ngettext
 from unionapp.core.institutions import camp_age_limits
 from unionapp.core.member_list import age_on, search_text
@@ -117,7 +118,7 @@ class Reason:
 
     def text(self) -> str:
         shown = {
-            k: v.strftime("%d.%m.%Y") if isinstance(v, dt.date) else v
+            k: format_date(v) if isinstance(v, dt.date) else v
             for k, v in self.params.items()
         }
         return _(self.msgid).format(**shown)

@@ -18,6 +18,7 @@ from babel.dates import get_month_names
 from unionapp.core.atomic_files import atomic_output
 from unionapp.core.codes import AID_REASONS, EXIT_REASONS, VOUCHER_KINDS
 from unionapp.core.i18n import N_, _, get_language
+from unionapp.core.money import to_som
 from unionapp.core.yearend_report import COUNT, MONEY, Row, YearEndReport, sections
 
 MONEY_FORMAT, PERCENT_FORMAT = "#,##0.00", "0.0"
@@ -30,7 +31,7 @@ SHEETS = (
 def _cell(value: int | Decimal | None, kind: str) -> int | Decimal | None:
     if value is None or kind == COUNT:
         return value
-    return Decimal(value) / 100 if kind == MONEY else Decimal(value)
+    return to_som(int(value)) if kind == MONEY else Decimal(value)
 
 
 def _formats(sheet: Any, row: int, kinds: list[str], first_col: int) -> None:
@@ -88,10 +89,6 @@ def _table(sheet: Any, header: list[Any], rows: list[list[Any]], kinds: list[str
         sheet.column_dimensions[chr(ord("A") + index)].width = width
 
 
-def _som(tyiyn: int) -> Decimal:
-    return Decimal(tyiyn) / 100
-
-
 def write_xlsx(report: YearEndReport, path: Path) -> None:
     """The workbook, written beside ``path`` and renamed into place."""
     from openpyxl import Workbook  # heavy: only when a file is written
@@ -113,16 +110,16 @@ def write_xlsx(report: YearEndReport, path: Path) -> None:
     _table(book.create_sheet(names[2]),
            [_("Code"), _("Kind"), _("Vouchers"), _("Cost"), _("Co-payment"),
             _("Union's subsidy")],
-           [*([code, VOUCHER_KINDS.label(code), v.count, _som(v.cost), _som(v.copay),
-               _som(v.subsidy)] for code, v in cur.vouchers.items()),
-            ["", _("Total"), total.count, _som(total.cost), _som(total.copay),
-             _som(total.subsidy)]],
+           [*([code, VOUCHER_KINDS.label(code), v.count, to_som(v.cost), to_som(v.copay),
+               to_som(v.subsidy)] for code, v in cur.vouchers.items()),
+            ["", _("Total"), total.count, to_som(total.cost), to_som(total.copay),
+             to_som(total.subsidy)]],
            money, [14, 34, 10, 16, 18, 18])
     _table(book.create_sheet(names[3]),
            [_("Code"), _("Reason"), _("Payments"), _("Amount")],
-           [*([code, AID_REASONS.label(code), a.count, _som(a.total)]
+           [*([code, AID_REASONS.label(code), a.count, to_som(a.total)]
               for code, a in cur.aid_by_reason.items()),
-            ["", _("Total"), cur.aid_count, _som(cur.aid_total)]],
+            ["", _("Total"), cur.aid_count, to_som(cur.aid_total)]],
            ["", "", COUNT, MONEY], [14, 34, 10, 16])
     types = sorted(set(cur.awards_by_type) | set(prev.awards_by_type), key=str.casefold)
     _table(book.create_sheet(names[4]),
@@ -133,9 +130,9 @@ def write_xlsx(report: YearEndReport, path: Path) -> None:
     months = get_month_names("wide", context="stand-alone", locale=get_language())
     _table(book.create_sheet(names[5]),
            [_("Month"), prev.year, cur.year],
-           [[str(months[month]).capitalize(), _som(prev.dues_by_month[month - 1]),
-             _som(cur.dues_by_month[month - 1])] for month in range(1, 13)]
-           + [[_("Total"), _som(prev.dues_received), _som(cur.dues_received)]],
+           [[str(months[month]).capitalize(), to_som(prev.dues_by_month[month - 1]),
+             to_som(cur.dues_by_month[month - 1])] for month in range(1, 13)]
+           + [[_("Total"), to_som(prev.dues_received), to_som(cur.dues_received)]],
            ["", MONEY, MONEY], [16, 16, 16])
     _save(book, path)
 

@@ -21,7 +21,7 @@ from unionapp.core.aid import list_aid
 from unionapp.core.awards import list_awards
 from unionapp.core.codes import AID_REASONS, FUNDING_SOURCES, VOUCHER_KINDS, CodeSet
 from unionapp.core.db import Database
-from unionapp.core.formatting import format_money, format_number
+from unionapp.core.formatting import format_day_month, format_money, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.vouchers import list_vouchers, queue_text, totals
 from unionapp.printing.layout import Column
@@ -43,7 +43,7 @@ Row = TypeVar("Row")
 def dates_text(start: dt.date, end: dt.date) -> str:
     """«01.07 – 14.07.2026» within a year (as paperwork writes it), else both dates whole."""
     if start.year == end.year:
-        return f"{start.day:02d}.{start.month:02d} – {day_text(end)}"
+        return f"{format_day_month(start)} – {day_text(end)}"
     return f"{day_text(start)} – {day_text(end)}"
 
 

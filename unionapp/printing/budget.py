@@ -28,6 +28,7 @@ from unionapp.core.budget import (
 )
 from unionapp.core.formatting import format_date, format_money
 from unionapp.core.i18n import N_, _
+from unionapp.core.money import to_som
 
 TITLE = N_("Budget of income and expenses for {year}")
 AS_OF = N_("Actual amounts as of {date}")
@@ -129,10 +130,6 @@ def write_pdf(
     layout.write_pdf(path, story, setup, progress=progress, cancelled=cancelled)
 
 
-def _som(tyiyn: int) -> Decimal:
-    return Decimal(tyiyn) / 100
-
-
 def write_xlsx(result: Budget, organization: str, path: Path) -> None:
     """Sheet one: the lines with money as numbers (0.00) so Excel can sum them, % used as a
     number (0.0); sheet two: the manual entries. Written beside ``path``, then renamed."""
@@ -168,8 +165,8 @@ def write_xlsx(result: Budget, organization: str, path: Path) -> None:
         for cell in sheet[sheet.max_row]:
             cell.font = bold
     sheet.append([])
-    sheet.append([_("Income less expenses"), _som(result.balance_planned),
-                  _som(result.balance_actual)])
+    sheet.append([_("Income less expenses"), to_som(result.balance_planned),
+                  to_som(result.balance_actual)])
     for cell in sheet[sheet.max_row][1:3]:
         cell.number_format = "0.00"
     sheet["A1"].font = Font(bold=True, size=13)
@@ -184,7 +181,7 @@ def write_xlsx(result: Budget, organization: str, path: Path) -> None:
     for cell in entries[1]:
         cell.font = bold
     for e in result.entries:
-        entries.append([e.entry_date, e.label, e.document_no or "", _som(e.amount), e.note or ""])
+        entries.append([e.entry_date, e.label, e.document_no or "", to_som(e.amount), e.note or ""])
         entries.cell(entries.max_row, 1).number_format = "DD.MM.YYYY"
         entries.cell(entries.max_row, 4).number_format = "0.00"
     for letter, width in zip("ABCDE", (12, 44, 16, 14, 40), strict=True):
@@ -194,7 +191,7 @@ def write_xlsx(result: Budget, organization: str, path: Path) -> None:
 
 def _figures_row(sheet: Any, label: str, planned: int, actual: int, remaining: int,
                  percent: Decimal | None, overspent: bool) -> None:
-    sheet.append([label, _som(planned), _som(actual), _som(remaining), percent,
+    sheet.append([label, to_som(planned), to_som(actual), to_som(remaining), percent,
                   status_text(overspent) or None])
     row = sheet.max_row
     for column in (2, 3, 4):

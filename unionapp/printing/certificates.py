@@ -31,6 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 from unionapp.core import print_layouts
 from unionapp.core.atomic_files import atomic_output
 from unionapp.core.db import Database
+from unionapp.core.formatting import format_decimal
 from unionapp.core.i18n import N_, _, translate_in
 from unionapp.core.print_layouts import BlankLayout, FieldPlace
 from unionapp.printing import frames
@@ -249,7 +250,8 @@ def _calibration_field(c: Canvas, f: _Fonts, name: str, place: FieldPlace, text:
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:.1f}"
+    """«12» or «12,5» mm: the language's decimal sign, a whole number without one."""
+    return format_decimal(value, 0 if value == int(value) else 1)
 
 
 def _hundred_mm_bar(c: Canvas, f: _Fonts) -> None:

@@ -17,6 +17,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from unionapp.core.atomic_files import atomic_output
+from unionapp.core.formatting import format_decimal
 from unionapp.core.i18n import N_, _
 from unionapp.printing.fonts import register_fonts
 
@@ -37,10 +38,10 @@ def draw_test_page(canvas: Canvas, printer: str, offset_mm: tuple[float, float])
     canvas.setFont(bold, 14)
     canvas.drawString(45 * mm, height - 45 * mm, _(TITLE))
     canvas.setFont(regular, 10)
+    shift_x, shift_y = (format_decimal(value, signed=True) for value in offset_mm)
     lines = [
         _("Printer: {name}").format(name=printer or "—"),
-        _("Offset applied: x {x} mm, y {y} mm").format(x=f"{offset_mm[0]:+.1f}",
-                                                      y=f"{offset_mm[1]:+.1f}"),
+        _("Offset applied: x {x} mm, y {y} mm").format(x=shift_x, y=shift_y),
         "",
         _("The vertical line must be {mark} mm from the sheet's left edge,").format(mark=MARK_MM),
         _("the horizontal line {mark} mm from its top edge.").format(mark=MARK_MM),

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer
 from unionapp.core import i18n, settings
 from unionapp.core.codes import SEASONS, VOUCHER_KINDS
 from unionapp.core.db import Database
-from unionapp.core.formatting import format_date
+from unionapp.core.formatting import format_date, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.core.voucher_queue import CAMP, Position, Queue, load_queue
 from unionapp.printing import layout
@@ -70,7 +70,8 @@ def queue_story(queue: Queue, chairperson: str = "") -> list[Flowable]:
         layout.paragraph(_(TITLE).format(kind=kind), st.title),
         layout.paragraph(
             _("Open applications as of {date}: {count}").format(
-                date=format_date(queue.as_of), count=len(queue.positions)), st.subtitle),
+                date=format_date(queue.as_of), count=format_number(len(queue.positions))),
+            st.subtitle),
         Spacer(1, 2 * mm),
         layout.paragraph(_("How the order is made"), st.heading),
         rules,

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from unionapp.core.dues import Arrear, Reconciliation, ReconRow, compact_months
-from unionapp.core.formatting import format_date, format_money, format_number
+from unionapp.core.formatting import format_date, format_money, format_month, format_number
 from unionapp.core.i18n import N_, _
 from unionapp.printing import layout
 from unionapp.printing.statements import month_name
@@ -69,7 +69,7 @@ def reconciliation_story(result: Reconciliation) -> list[Flowable]:
         layout.paragraph(month_name(result.month), st.subtitle),
         layout.paragraph(
             _("Payroll list of {month}: {rows} rows, wages {wage}, withheld {withheld}").format(
-                month=result.month.strftime("%m.%Y"), rows=format_number(result.rows),
+                month=format_month(result.month), rows=format_number(result.rows),
                 wage=format_money(result.wage_total),
                 withheld=format_money(result.withheld_total),
             ), st.subtitle),
@@ -80,7 +80,7 @@ def reconciliation_story(result: Reconciliation) -> list[Flowable]:
         story.insert(-1, layout.paragraph(_(
             "No payroll list for {month} has been imported yet, so every member counts as "
             "unpaid."
-        ).format(month=result.month.strftime("%m.%Y")), st.subtitle))
+        ).format(month=format_month(result.month)), st.subtitle))
     total = _("Total")
 
     rows = result.not_members

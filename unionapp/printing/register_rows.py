@@ -75,9 +75,9 @@ class RegisterData:
 
 
 def day_text(day: dt.date | None) -> str:
-    """``format_date``'s text (dd.mm.yyyy in both languages) without Babel's ~30 µs a date:
-    a 10k register has ~10k distinct birth dates."""
-    return "" if day is None else f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+    """dd.mm.yyyy in both languages, empty for none (``format_date``, kept under the name the
+    register modules use)."""
+    return format_date(day)
 
 
 def numbered(rows: Sequence[Cells]) -> list[Cells]:

@@ -9,7 +9,6 @@ the organization's name, the period, the chairperson's signature line, the stamp
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 
 from babel.dates import format_date as babel_format_date
@@ -18,6 +17,7 @@ from unionapp.core.dues_statement import Statement
 from unionapp.core.dues_workbook import save_workbook
 from unionapp.core.formatting import format_money, format_number
 from unionapp.core.i18n import N_, _, get_language
+from unionapp.core.money import to_som
 
 COLUMNS = (
     N_("Month"), N_("Withheld on payroll"), N_("Paid in cash"), N_("Dues received"),
@@ -111,7 +111,7 @@ def write_xlsx(statement: Statement, organization: str, path: Path) -> None:
     sheet.append(headers(statement))
     header_row = sheet.max_row
     for name, *money in _table_rows(statement):
-        sheet.append([name, *(Decimal(m) / 100 for m in money)])
+        sheet.append([name, *(to_som(m) for m in money)])
     for cells in sheet.iter_rows(min_row=header_row + 1, min_col=2, max_col=6):
         for cell in cells:
             cell.number_format = "0.00"
