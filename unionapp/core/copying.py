@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy.orm import Session
 
 from unionapp.core.db import Database
 from unionapp.core.errors import UserError
@@ -72,15 +73,15 @@ def _tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
-def _figures(db: Database) -> tuple[dict[str, int], dict[str, int]]:
+def _figures(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+    """Rows per table and every money column's sum, as ``session``'s snapshot sees them."""
     counts: dict[str, int] = {}
     sums: dict[str, int] = {}
-    with db.reading() as s:
-        for table in _tables():
-            counts[table.name] = int(s.scalar(select(func.count()).select_from(table)) or 0)
-            for column in MONEY_COLUMNS.get(table.name, ()):
-                total = s.scalar(select(func.coalesce(func.sum(table.c[column]), 0)))
-                sums[f"{table.name}.{column}"] = int(total or 0)
+    for table in _tables():
+        counts[table.name] = int(session.scalar(select(func.count()).select_from(table)) or 0)
+        for column in MONEY_COLUMNS.get(table.name, ()):
+            total = session.scalar(select(func.coalesce(func.sum(table.c[column]), 0)))
+            sums[f"{table.name}.{column}"] = int(total or 0)
     return counts, sums
 
 
@@ -97,13 +98,15 @@ def copy_database(
         _check_writable(Path(target))
     else:
         target = server_url(str(target))
-    counts, sums = _figures(source)
     dest = open_database(target)
     try:
         shown = dest.url if dest.path is None else str(dest.path)
         _check_empty(dest, shown)
-        total, done = sum(counts.values()), 0
         with source.reading() as src, dest.transaction() as dst:
+            # counted in the snapshot the rows are copied from: another PC writing meanwhile
+            # changes neither side of the comparison below (it used to be a read of its own)
+            counts, sums = _figures(src)
+            total, done = sum(counts.values()), 0
             conn = dst.connection()
             for table in _tables():
                 # a new database holds its own rows (settings' defaults): the source's win
@@ -116,7 +119,8 @@ def copy_database(
                         progress(done, total)
             if conn.dialect.name == "postgresql":
                 _reset_sequences(conn)
-        copied, copied_sums = _figures(dest)
+        with dest.reading() as check:
+            copied, copied_sums = _figures(check)
         if copied != counts or copied_sums != sums:
             different = sorted(
                 name for name in set(counts) | set(sums)
