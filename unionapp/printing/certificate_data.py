@@ -29,16 +29,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from unionapp.core import settings
 from unionapp.core.award_types import EQUIVALENTS, name_key
 from unionapp.core.awards import format_certificate
+from unionapp.core.certificate_awards import (  # the refusals, for those who name them here
+    DECISION_EMPTY,
+    DECISION_NOT_FOUND,
+    NOT_FOUND,
+    NOTHING_CHOSEN,
+    certificate_awards,
+)
 from unionapp.core.codes import AWARD_FORMS
 from unionapp.core.db import Database
-from unionapp.core.errors import NotFoundError, UserError, ValidationError, raise_all
+from unionapp.core.errors import UserError, ValidationError, raise_all
 from unionapp.core.i18n import LANGUAGES, N_, translate_in
-from unionapp.core.models import Award, AwardType, Decision, Member
 from unionapp.core.quotes import inside_quotes
 from unionapp.printing.layout import organization_name
 
@@ -63,15 +67,16 @@ MONTHS = (
     N_("{day} October {year}"), N_("{day} November {year}"), N_("{day} December {year}"),
 )
 
-NOT_FOUND = N_("The award was not found (it may have been deleted).")
 NOMINATION = N_("{name} is only nominated for «{award}»: a certificate is printed once a "
                 "decision grants the award.")
 NO_DECISION = N_("The award «{award}» of {name} names no decision: record the decision that "
                  "granted it, then print the certificate.")
-DECISION_NOT_FOUND = N_("The decision was not found (it may have been deleted).")
-DECISION_EMPTY = N_("Protocol No. {number} of {date} granted no awards.")
-NOTHING_CHOSEN = N_("Choose the awards to print.")
 UNKNOWN_LANGUAGE = N_("Unknown language: {value}. Write ky or ru.")
+
+__all__ = [
+    "DECISION_EMPTY", "DECISION_NOT_FOUND", "NOTHING_CHOSEN", "NOT_FOUND", "Certificate",
+    "check_language", "date_in_words", "decision_text", "load_certificates", "name_in",
+]
 
 _KYRGYZ = re.compile("[ңөүҢӨҮ]")
 _QUOTES = "«»\"“”„'"
@@ -124,19 +129,15 @@ def decision_text(kind: str, number: str, held_on: dt.date, lang: str) -> str:
                                                date=date_in_words(held_on, lang))
 
 
-def full_name(member: Member) -> str:
-    return " ".join(part for part in (member.surname, member.name, member.patronymic) if part)
-
-
-def _wording(award_type: AwardType, lang: str) -> tuple[str, str, str, str, str]:
+def _wording(type_name: str, form: str, lang: str) -> tuple[str, str, str, str, str]:
     """The frame, title, lead, award line and award name of a type, in ``lang``."""
-    in_lang = name_in(award_type.name, lang)
-    award_name = (in_lang or award_type.name).strip(_QUOTES + " ")
-    if award_type.form in ("certificate", "gratitude"):
-        title = in_lang or translate_in(lang, AWARD_FORMS.labels[award_type.form])
-        lead = translate_in(lang, LEADS[award_type.form])
-        return award_type.form, title, lead, "", award_name
-    line = AWARD_LINES.get(award_type.form, AWARD_LINES["other"])
+    in_lang = name_in(type_name, lang)
+    award_name = (in_lang or type_name).strip(_QUOTES + " ")
+    if form in ("certificate", "gratitude"):
+        title = in_lang or translate_in(lang, AWARD_FORMS.labels[form])
+        lead = translate_in(lang, LEADS[form])
+        return form, title, lead, "", award_name
+    line = AWARD_LINES.get(form, AWARD_LINES["other"])
     return ("award", translate_in(lang, AWARD_TITLE), "",
             translate_in(lang, line).format(award=inside_quotes(award_name)), award_name)
 
@@ -154,49 +155,26 @@ def load_certificates(
     values = settings.get_all(db)
     organization = organization_name(values, lang)
     chairperson = values.get("org.chairperson", "")
-    stmt = (
-        select(Award, AwardType, Member, Decision)
-        .join(AwardType, AwardType.id == Award.award_type_id)
-        .join(Member, Member.id == Award.member_id)
-        .outerjoin(Decision, Decision.id == Award.decision_id)
-    )
-    with db.reading() as s:
-        if decision_id is not None:
-            decision = s.get(Decision, decision_id)
-            if decision is None:
-                raise NotFoundError(DECISION_NOT_FOUND)
-            rows = list(s.execute(stmt.where(Award.decision_id == decision_id)
-                                  .order_by(Award.cert_year, Award.cert_seq, Award.id)))
-            if not rows:
-                raise UserError(DECISION_EMPTY, number=decision.number, date=decision.held_on)
-        else:
-            wanted = list(dict.fromkeys(award_ids or []))
-            if not wanted:
-                raise UserError(NOTHING_CHOSEN)
-            found = {row[0].id: row for row in s.execute(stmt.where(Award.id.in_(wanted)))}
-            missing = [i for i in wanted if i not in found]
-            if missing:
-                raise NotFoundError(NOT_FOUND)
-            rows = [found[i] for i in wanted]
-        problems: list[ValidationError] = []
-        out: list[Certificate] = []
-        for award, award_type, member, decision in rows:
-            name = full_name(member)
-            if award.status != "awarded" or award.awarded_on is None:
-                problems.append(ValidationError(NOMINATION, name=name,
-                                                award=inside_quotes(award_type.name)))
-                continue
-            if decision is None:
-                problems.append(ValidationError(NO_DECISION, name=name,
-                                                award=inside_quotes(award_type.name)))
-                continue
-            form, title, lead, award_line, award_name = _wording(award_type, lang)
-            out.append(Certificate(
-                award.id, award_type.id, lang, form, title, lead, organization, name,
-                (member.position or "").strip(), award_line, award_name,
-                (award.reason or "").strip(),
-                decision_text(decision.kind, decision.number, decision.held_on, lang),
-                format_certificate(award.cert_year, award.cert_seq), chairperson,
-            ))
+    problems: list[ValidationError] = []
+    out: list[Certificate] = []
+    for award in certificate_awards(db, award_ids=award_ids, decision_id=decision_id):
+        name = award.member_name
+        if not award.granted:
+            problems.append(ValidationError(NOMINATION, name=name,
+                                            award=inside_quotes(award.type_name)))
+            continue
+        decision = award.decision
+        if decision is None:
+            problems.append(ValidationError(NO_DECISION, name=name,
+                                            award=inside_quotes(award.type_name)))
+            continue
+        form, title, lead, award_line, award_name = _wording(award.type_name, award.type_form,
+                                                             lang)
+        out.append(Certificate(
+            award.award_id, award.award_type_id, lang, form, title, lead, organization, name,
+            award.position, award_line, award_name, award.reason,
+            decision_text(decision.kind, decision.number, decision.held_on, lang),
+            format_certificate(award.cert_year, award.cert_seq), chairperson,
+        ))
     raise_all(problems)
     return out
