@@ -71,8 +71,9 @@ class PasswordDialog(QDialog):
                                   self._checked, on_error=self._check_failed)
 
     def _wait(self, waiting: bool) -> None:
+        """While checking: no second OK and no typing; Cancel still closes the program."""
         self.field.setEnabled(not waiting)
-        self.buttons.setEnabled(not waiting)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not waiting)
 
     def _checked(self, right: bool) -> None:
         if not shiboken6.isValid(self):  # the window closed meanwhile
