@@ -29,18 +29,30 @@ from sqlalchemy.orm import Session
 from unionapp.core.errors import Problem, UserError
 from unionapp.core.i18n import N_, get_language
 from unionapp.core.importing.headers import Header, header_label
+from unionapp.core.importing.payroll_cells import (
+    BAD_MONTH_ARGUMENT as BAD_MONTH_ARGUMENT,
+)
+from unionapp.core.importing.payroll_cells import (
+    amount_of,
+    month_name,
+    month_of_text,
+    parse_amount,
+    parse_month_cell,
+)
+from unionapp.core.importing.payroll_cells import (
+    parse_month_argument as parse_month_argument,  # the CLI's and the service's --month
+)
+from unionapp.core.importing.payroll_matching import load_members, match_entry
 from unionapp.core.importing.sheet import ADD, ERROR, Parser, ProblemLog, Sheet, require_columns
 from unionapp.core.importing.tabular import is_empty_cell
 from unionapp.core.importing.values import (
     CellProblem,
-    cell_text,
     parse_code,
     parse_text,
-    within_amount_limit,
 )
 from unionapp.core.importing.writing import AuditRows, bulk_insert
-from unionapp.core.models import Member, PayrollEntry
-from unionapp.core.money import MoneyError, as_som_text, to_tyiyn
+from unionapp.core.models import PayrollEntry
+from unionapp.core.money import as_som_text
 
 KIND = "payroll"
 TOTAL_WORD_MAX = 16  # «Жыйынтыгы:» with spaces around fits; a person's name rarely does
@@ -48,82 +60,6 @@ NO_MONTH = N_(
     "{file} does not say which month it is for: give the month (YYYY-MM) or add a column "
     "«{column}»."
 )
-BAD_MONTH_ARGUMENT = N_("Not a month: {value}. Write the month as YYYY-MM, for example 2026-10.")
-
-# Russian and Kyrgyz month names by stem, in any grammatical case («октябрь», «октября»).
-_MONTH_STEMS = (
-    ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("май", 5), ("мая", 5),
-    ("мае", 5), ("июн", 6), ("июл", 7), ("август", 8), ("сентябр", 9), ("октябр", 10),
-    ("ноябр", 11), ("декабр", 12),
-)
-_WORD_YEAR = re.compile(r"([а-яё]+)\s+(\d{4})", re.IGNORECASE)
-_NUMERIC_MONTH = re.compile(r"^\s*(?:(\d{1,2})[./-](\d{4})|(\d{4})[./-](\d{1,2}))\s*$")
-
-
-def parse_month_argument(value: str | dt.date | None) -> dt.date | None:
-    """``--month 2026-10`` (or a date) -> the first day of that month."""
-    if value is None or isinstance(value, dt.date):
-        return value.replace(day=1) if value is not None else None
-    month = month_of_text(value)
-    if month is None:
-        raise UserError(BAD_MONTH_ARGUMENT, value=value)
-    return month
-
-
-def month_of_text(text: str) -> dt.date | None:
-    """«10.2026», «2026-10», «октябрь 2026», «за октябрь 2026 г.»; None when none is there."""
-    match = _NUMERIC_MONTH.match(text)
-    if match:
-        month, year = (match.group(1), match.group(2)) if match.group(1) else match.group(4, 3)
-        return _month(int(year), int(month))
-    for word, year in _WORD_YEAR.findall(text):
-        key = word.casefold()
-        for stem, number in _MONTH_STEMS:
-            if key.startswith(stem):
-                return _month(int(year), number)
-    return None
-
-
-def _month(year: int, month: int) -> dt.date | None:
-    return dt.date(year, month, 1) if 1 <= month <= 12 and 1900 < year < 2200 else None
-
-
-def parse_month_cell(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime | dt.date):
-        return dt.date(value.year, value.month, 1)
-    text = cell_text(value)
-    if not text:
-        return None
-    month = month_of_text(text)
-    if month is None:
-        raise CellProblem(N_("Not a month: {value}. Write it as mm.yyyy."), value=text)
-    return month
-
-
-def parse_amount(value: Any) -> int | None:
-    """Som as written -> tyiyn; an amount below zero, not a number or too large is refused."""
-    tyiyn = _amount(value)
-    return None if tyiyn is None else within_amount_limit(tyiyn)
-
-
-def _amount(value: Any) -> int | None:
-    """Som as written -> tyiyn, with no upper limit: a totals row sums thousands of wages."""
-    if is_empty_cell(value):
-        return None
-    if type(value) is int:  # most cells of a 1C export: no text or Decimal to go through
-        if value < 0:
-            raise CellProblem(N_("The amount {value} is below zero."), value=cell_text(value))
-        return value * 100
-    try:
-        tyiyn = to_tyiyn(value)
-    except (MoneyError, ArithmeticError) as exc:  # too many digits: decimal.InvalidOperation
-        raise CellProblem(
-            N_("Not an amount of money: {value}."), value=cell_text(value)
-        ) from exc
-    if tyiyn < 0:
-        raise CellProblem(N_("The amount {value} is below zero."), value=cell_text(value))
-    return tyiyn
-
 
 PARSERS: dict[str, Parser] = {
     "personnel_no": parse_code,
@@ -153,42 +89,6 @@ def prepare_header(header: Header, log: ProblemLog) -> None:
             card_no=header_label(KIND, "card_no", lang),
             full_name=header_label(KIND, "full_name", lang),
         )
-
-
-def name_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-@dataclass
-class Members:
-    """The register loaded once: member ids by personnel number, card number and full name."""
-
-    by_personnel: dict[str, list[int]] = field(default_factory=dict)
-    by_card: dict[str, int] = field(default_factory=dict)
-    by_name: dict[str, list[int]] = field(default_factory=dict)
-    # all-digit personnel numbers without their leading zeros: 1C writes «00010007» for the
-    # «10007» typed into the register, and that is the same number
-    by_digits: dict[str, list[int]] = field(default_factory=dict)
-
-
-def digits_key(personnel: str) -> str | None:
-    return (personnel.lstrip("0") or "0") if personnel.isdigit() else None
-
-
-def load_members(session: Session) -> Members:
-    found = Members()
-    stmt = select(Member.id, Member.personnel_no, Member.card_no, Member.surname, Member.name,
-                  Member.patronymic)
-    for member_id, personnel, card, surname, name, patronymic in session.execute(stmt):
-        if personnel:
-            found.by_personnel.setdefault(personnel, []).append(member_id)
-            digits = digits_key(personnel)
-            if digits is not None:
-                found.by_digits.setdefault(digits, []).append(member_id)
-        found.by_card[card] = member_id
-        full = " ".join(p for p in (surname, name, patronymic) if p)
-        found.by_name.setdefault(name_key(full), []).append(member_id)
-    return found
 
 
 @dataclass
@@ -235,15 +135,36 @@ def _title_month(sheet: Sheet) -> tuple[int, dt.date] | None:
     return None
 
 
-def _month_name(month: dt.date) -> str:
-    return f"{month:%Y-%m}"
-
-
 def analyse(session: Session, sheet: Sheet, today: dt.date) -> PayrollPlan:
     """Check every row, the totals and the month; plan the month's rows. Writes nothing."""
     del today  # a payroll row has no dates to compare with today
     log = sheet.problems
+    totals = _cut_at_totals(sheet)
+    read = _read_rows(sheet, _given_month(sheet))
+    _refuse_repeated_personnel(log, read.personnel_rows)
+    if totals is not None:
+        _check_totals(sheet, totals, {k: v for k, v in read.sums.items() if k not in read.bad})
+    month = read.month
+    if month is None:
+        lang = get_language()
+        raise UserError(NO_MONTH, file=sheet.source, column=header_label(KIND, "month", lang))
+    members = load_members(session)
     warnings = ProblemLog(log.kind, log.file_name, log.header)
+    plan = PayrollPlan(month=month)
+    for row_no, values in read.parsed:
+        plan.rows.append(match_entry(row_no, values, members, warnings, month, sheet.source))
+    plan.replaced = session.scalar(
+        select(func.count()).select_from(PayrollEntry).where(PayrollEntry.month == month)
+    ) or 0
+    plan.warnings = warnings.problems
+    sheet.actions = {
+        row_no: ERROR if row_no in log.rows else ADD for row_no, _cells in sheet.rows
+    }
+    return plan
+
+
+def _cut_at_totals(sheet: Sheet) -> tuple[int, list[Any]] | None:
+    """Keep the rows above a totals row «Итого» as the data; return the totals row, if any."""
     data_rows: list[tuple[int, list[Any]]] = []
     totals: tuple[int, list[Any]] | None = None
     for row_no, cells in sheet.rows:
@@ -258,28 +179,46 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> PayrollPlan:
             for row_no, cells in sheet.table.rows[sheet.header.position + 1 :]
             if row_no < totals[0] and all(is_empty_cell(c) for c in cells)
         )
+    return totals
 
+
+def _given_month(sheet: Sheet) -> dt.date | None:
+    """The month given (``--month``) or stated by the title block; they must agree."""
     given: dt.date | None = sheet.month
     title = _title_month(sheet)
     if title is not None:
         title_row, stated = title
         if given is not None and stated != given:
-            log.add_at(
+            sheet.problems.add_at(
                 title_row,
                 "A",
                 0,
                 N_("The file is for {stated}, but the month given is {given}."),
-                stated=_month_name(stated),
-                given=_month_name(given),
+                stated=month_name(stated),
+                given=month_name(given),
             )
         given = given or stated
+    return given
 
-    members = load_members(session)
-    parsed: list[tuple[int, dict[str, Any]]] = []
-    personnel_rows: dict[str, list[int]] = {}
-    sums = {"wage": 0, "withheld": 0}
-    unreadable: set[str] = set()  # a column with a bad amount has no sum to check the totals by
-    for done, (row_no, cells) in enumerate(data_rows, start=1):
+
+@dataclass
+class _ReadRows:
+    """The data rows read: their values, the columns' sums, and the month they settle on."""
+
+    month: dt.date | None
+    parsed: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    personnel_rows: dict[str, list[int]] = field(default_factory=dict)
+    sums: dict[str, int] = field(default_factory=lambda: {"wage": 0, "withheld": 0})
+    bad: set[str] = field(default_factory=set)  # a column with a bad amount has no sum to check
+
+
+def _read_rows(sheet: Sheet, given: dt.date | None) -> _ReadRows:
+    """Every data row's cells read and checked on their own (one loop: 10k rows are timed)."""
+    log = sheet.problems
+    read = _ReadRows(given)
+    parsed, personnel_rows, sums = read.parsed, read.personnel_rows, read.sums
+    unreadable = read.bad  # locals in the loop (this one and ``given``): no attribute look-ups
+    for done, (row_no, cells) in enumerate(sheet.rows, start=1):
         if done % 500 == 0:
             sheet.tick(done)
         values, bad = sheet.read_row(row_no, cells, PARSERS)
@@ -307,8 +246,8 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> PayrollPlan:
                     row_no,
                     "month",
                     N_("The row is for {stated}, but the month given is {given}."),
-                    stated=_month_name(row_month),
-                    given=_month_name(given),
+                    stated=month_name(row_month),
+                    given=month_name(given),
                 )
         personnel = values.get("personnel_no")
         if personnel:
@@ -320,7 +259,11 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> PayrollPlan:
                 N_("The row does not say whose dues they are."),
             )
         parsed.append((row_no, values))
+    read.month = given
+    return read
 
+
+def _refuse_repeated_personnel(log: ProblemLog, personnel_rows: dict[str, list[int]]) -> None:
     for personnel, rows in personnel_rows.items():
         if len(rows) > 1:
             for row_no in rows:
@@ -332,23 +275,6 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> PayrollPlan:
                     personnel_no=personnel,
                     rows=", ".join(str(r) for r in rows),
                 )
-    if totals is not None:
-        _check_totals(sheet, totals, {k: v for k, v in sums.items() if k not in unreadable})
-    if given is None:
-        lang = get_language()
-        raise UserError(NO_MONTH, file=sheet.source, column=header_label(KIND, "month", lang))
-
-    plan = PayrollPlan(month=given)
-    for row_no, values in parsed:
-        plan.rows.append(_entry(row_no, values, members, warnings, given, sheet.source))
-    plan.replaced = session.scalar(
-        select(func.count()).select_from(PayrollEntry).where(PayrollEntry.month == given)
-    ) or 0
-    plan.warnings = warnings.problems
-    sheet.actions = {
-        row_no: ERROR if row_no in log.rows else ADD for row_no, _cells in data_rows
-    }
-    return plan
 
 
 def _check_totals(sheet: Sheet, totals: tuple[int, list[Any]], sums: dict[str, int]) -> None:
@@ -359,7 +285,7 @@ def _check_totals(sheet: Sheet, totals: tuple[int, list[Any]], sums: dict[str, i
         if index is None or index >= len(cells) or is_empty_cell(cells[index]):
             continue
         try:
-            stated = _amount(cells[index])
+            stated = amount_of(cells[index])
         except CellProblem as problem:
             log.add(row_no, name, problem.msgid, **problem.params)
             continue
@@ -371,46 +297,6 @@ def _check_totals(sheet: Sheet, totals: tuple[int, list[Any]], sums: dict[str, i
                 stated=as_som_text(stated or 0),
                 computed=as_som_text(sums[name]),
             )
-
-
-def _entry(
-    row_no: int,
-    values: dict[str, Any],
-    members: Members,
-    warnings: ProblemLog,
-    month: dt.date,
-    source: str,
-) -> dict[str, Any]:
-    personnel, card, full_name = (values.get(k) for k in ("personnel_no", "card_no", "full_name"))
-    member_id: int | None = None
-    if personnel:
-        ids = members.by_personnel.get(personnel, [])
-        if not ids and (digits := digits_key(personnel)) is not None:
-            ids = members.by_digits.get(digits, [])
-        member_id = ids[0] if len(ids) == 1 else None
-    if member_id is None and card:
-        member_id = members.by_card.get(card)
-    if member_id is None and full_name:
-        ids = members.by_name.get(name_key(full_name), [])
-        if len(ids) == 1:
-            member_id = ids[0]
-            warnings.add(
-                row_no,
-                "full_name",
-                N_("Matched to the member {name} by the name only: check that it is them."),
-                name=full_name,
-            )
-    return {
-        "month": month,
-        "row_no": row_no,
-        "member_id": member_id,
-        "personnel_no": personnel,
-        "card_no": card,
-        "full_name": full_name,
-        "wage": values.get("wage") or 0,
-        "withheld": values.get("withheld") or 0,
-        "source": source,
-    }
 
 
 def write(session: Session, plan: PayrollPlan, audit: AuditRows) -> None:
