@@ -170,38 +170,89 @@ def _check_letters(
 
 def analyse(session: Session, sheet: Sheet, today: dt.date) -> MemberPlan:
     """Check every row and plan what to write; writes nothing."""
-    existing = load_existing(session)
-    log = sheet.problems
-    present = sheet.fields_present()
-    full_mode = "full_name" in present
-    file_fields = [
-        f for f in MEMBER_FIELDS if f in present or (full_mode and f in NAME_FIELDS)
-    ]
-    plan = MemberPlan()
-    warnings = ProblemLog(log.kind, log.file_name, log.header)
-    warnings.columns = log.columns  # a «ФИО» column stands for the surname too
-    planned: dict[int, str] = {}
-    card_rows: dict[str, list[int]] = {}
-    claimed: dict[int, int] = {}  # member id -> the first row that matched it
-    new_departments: dict[str, str] = {}
-
+    run = _Analysis(load_existing(session), sheet, today)
+    read_row, plan_row, planned = sheet.read_row, run.plan_row, run.planned
     for done, (row_no, cells) in enumerate(sheet.rows, start=1):
         if done % 500 == 0:
             sheet.tick(done)
-        values, bad = sheet.read_row(row_no, cells, PARSERS)
-        _check_letters(row_no, values, bad, log, full_mode)
-        if full_mode:
+        values, bad = read_row(row_no, cells, PARSERS)
+        planned[row_no] = plan_row(row_no, values, bad)
+    run.refuse_repeated_cards()
+    plan = run.plan
+    used = {d.department for d in plan.adds} | {
+        c["department"][1] for _id, c in plan.updates if "department" in c
+    }
+    plan.new_departments = sorted(d for d in run.new_departments.values() if d in used)
+    plan.warnings = run.warnings.problems
+    log = sheet.problems
+    sheet.actions = {
+        row_no: ERROR if row_no in log.rows else action for row_no, action in planned.items()
+    }
+    return plan
+
+
+class _Analysis:
+    """One pass over the rows: the register they are matched with, and what they plan."""
+
+    def __init__(self, existing: Existing, sheet: Sheet, today: dt.date) -> None:
+        self.existing = existing
+        self.today = today
+        self.log = log = sheet.problems
+        present = sheet.fields_present()
+        self.full_mode = full_mode = "full_name" in present
+        self.file_fields = [
+            f for f in MEMBER_FIELDS if f in present or (full_mode and f in NAME_FIELDS)
+        ]
+        self.plan = MemberPlan()
+        self.warnings = ProblemLog(log.kind, log.file_name, log.header)
+        self.warnings.columns = log.columns  # a «ФИО» column stands for the surname too
+        self.planned: dict[int, str] = {}
+        self.card_rows: dict[str, list[int]] = {}
+        self.claimed: dict[int, int] = {}  # member id -> the first row that matched it
+        self.new_departments: dict[str, str] = {}
+
+    def plan_row(self, row_no: int, values: dict[str, Any], bad: set[str]) -> str:
+        """Read, match and check one row; plan it as an add, an update or nothing."""
+        existing, log = self.existing, self.log
+        _check_letters(row_no, values, bad, log, self.full_mode)
+        if self.full_mode:
             _full_name_values(values, bad)
         department = values.get("department")
         if department:
             key = department.casefold()
-            department = existing.departments.get(key) or new_departments.setdefault(
+            department = existing.departments.get(key) or self.new_departments.setdefault(
                 key, department
             )
             values["department"] = department
         card, personnel = values.get("card_no"), values.get("personnel_no")
         if card:
-            card_rows.setdefault(card, []).append(row_no)
+            self.card_rows.setdefault(card, []).append(row_no)
+        member_id = self._match(row_no, card, personnel)
+        base = existing.members[member_id] if member_id is not None else EMPTY
+        data = replace(base, **values).normalized()
+        if member_id is not None and _another_person(base, data):
+            by_card = existing.by_card.get(card) == member_id if card else False
+            self.warnings.add(
+                row_no,
+                "surname",
+                ANOTHER_BY_CARD if by_card else ANOTHER_BY_PERSONNEL,
+                card_no=card,
+                personnel_no=personnel,
+                old=_full_name(base),
+                new=_full_name(data),
+            )
+        for error in validate(data, self.today):
+            if error.field not in bad:
+                log.add(row_no, error.field, error.msgid, **error.params)
+        if member_id is None:
+            self.plan.adds.append(data)
+            return ADD
+        return self._plan_update(row_no, member_id, base, data)
+
+    def _match(self, row_no: int, card: str | None, personnel: str | None) -> int | None:
+        """The member by card number, else by personnel number; a card and a personnel
+        number of two different members is refused."""
+        existing = self.existing
         member_id = existing.by_card.get(card) if card else None
         if member_id is None and personnel:
             ids = existing.by_personnel.get(personnel, [])
@@ -209,7 +260,7 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> MemberPlan:
         elif member_id is not None and personnel:
             others = [m for m in existing.by_personnel.get(personnel, []) if m != member_id]
             if others and personnel != existing.members[member_id].personnel_no:
-                log.add(
+                self.log.add(
                     row_no,
                     "personnel_no",
                     N_(
@@ -221,28 +272,15 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> MemberPlan:
                     personnel_no=personnel,
                     other=_full_name(existing.members[others[0]]),
                 )
-        base = existing.members[member_id] if member_id is not None else EMPTY
-        data = replace(base, **values).normalized()
-        if member_id is not None and _another_person(base, data):
-            by_card = existing.by_card.get(card) == member_id if card else False
-            warnings.add(
-                row_no,
-                "surname",
-                ANOTHER_BY_CARD if by_card else ANOTHER_BY_PERSONNEL,
-                card_no=card,
-                personnel_no=personnel,
-                old=_full_name(base),
-                new=_full_name(data),
-            )
-        for error in validate(data, today):
-            if error.field not in bad:
-                log.add(row_no, error.field, error.msgid, **error.params)
-        if member_id is None:
-            plan.adds.append(data)
-            planned[row_no] = ADD
-            continue
+        return member_id
+
+    def _plan_update(
+        self, row_no: int, member_id: int, base: MemberInput, data: MemberInput
+    ) -> str:
+        """The file's columns that differ from the stored member; a member twice is refused."""
+        claimed = self.claimed
         if member_id in claimed:
-            log.add(
+            self.log.add(
                 row_no,
                 "card_no",
                 N_("Rows {first_row} and {row} are both the member {name}."),
@@ -253,32 +291,25 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> MemberPlan:
         claimed[member_id] = claimed.get(member_id, row_no)
         changes = {
             f: (getattr(base, f), getattr(data, f))
-            for f in file_fields
+            for f in self.file_fields
             if getattr(base, f) != getattr(data, f)
         }
         if changes:
-            plan.updates.append((member_id, changes))
-        planned[row_no] = UPDATE if changes else SAME
+            self.plan.updates.append((member_id, changes))
+        return UPDATE if changes else SAME
 
-    for card, rows in card_rows.items():
-        if len(rows) > 1:
-            for row_no in rows:
-                log.add(
-                    row_no,
-                    "card_no",
-                    N_("Card number {card_no} appears more than once in the file: rows {rows}."),
-                    card_no=card,
-                    rows=", ".join(str(r) for r in rows),
-                )
-    used = {d.department for d in plan.adds} | {
-        c["department"][1] for _id, c in plan.updates if "department" in c
-    }
-    plan.new_departments = sorted(d for d in new_departments.values() if d in used)
-    plan.warnings = warnings.problems
-    sheet.actions = {
-        row_no: ERROR if row_no in log.rows else action for row_no, action in planned.items()
-    }
-    return plan
+    def refuse_repeated_cards(self) -> None:
+        for card, rows in self.card_rows.items():
+            if len(rows) > 1:
+                for row_no in rows:
+                    self.log.add(
+                        row_no,
+                        "card_no",
+                        N_("Card number {card_no} appears more than once in the file: "
+                           "rows {rows}."),
+                        card_no=card,
+                        rows=", ".join(str(r) for r in rows),
+                    )
 
 
 def _another_person(stored: MemberInput, row: MemberInput) -> bool:
