@@ -253,15 +253,9 @@ class _Analysis:
 
     def refuse_repeats(self) -> None:
         """The same payment twice in the file: a copied row, far likelier than two payments."""
-        for row_nos in self.key_rows.values():
-            if len(row_nos) > 1:
-                for row_no in row_nos:
-                    self.log.add(
-                        row_no,
-                        "card_no",
-                        N_("The same payment is listed more than once: rows {rows}."),
-                        rows=", ".join(str(r) for r in row_nos),
-                    )
+        self.log.refuse_repeats(
+            self.key_rows, "card_no", N_("The same payment is listed more than once: rows {rows}.")
+        )
 
 
 def _warn_over_cap(

@@ -254,17 +254,14 @@ def _refuse_repeats(
     key_rows: dict[tuple[int, str, dt.date], list[int]],
 ) -> None:
     """The same certificate number, or the same award of one person on one day, twice."""
-    for cert, rows in cert_rows.items():
-        if len(rows) > 1:
-            for row_no in rows:
-                log.add(row_no, "certificate_no",
-                        N_("Certificate {number} is listed more than once: rows {rows}."),
-                        number=format_certificate(*cert), rows=", ".join(map(str, rows)))
-    for rows in key_rows.values():
-        if len(rows) > 1:
-            for row_no in rows:
-                log.add(row_no, "award",
-                        N_("The same award of the same person on one day is listed more than "
-                           "once: rows {rows}."), rows=", ".join(map(str, rows)))
+    log.refuse_repeats(
+        cert_rows, "certificate_no",
+        N_("Certificate {number} is listed more than once: rows {rows}."),
+        lambda cert: {"number": format_certificate(*cert)},
+    )
+    log.refuse_repeats(
+        key_rows, "award",
+        N_("The same award of the same person on one day is listed more than once: rows {rows}."),
+    )
 
 

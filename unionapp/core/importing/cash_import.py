@@ -176,14 +176,9 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> CashPlan:
             "period_from": period[0], "period_to": period[1], "note": None,
         })
         planned[row_no] = ADD
-    for row_nos in key_rows.values():
-        if len(row_nos) > 1:
-            for row_no in row_nos:
-                log.add(
-                    row_no, "card_no",
-                    N_("The same payment is listed more than once: rows {rows}."),
-                    rows=", ".join(str(r) for r in row_nos),
-                )
+    log.refuse_repeats(
+        key_rows, "card_no", N_("The same payment is listed more than once: rows {rows}.")
+    )
     sheet.actions = {
         row_no: ERROR if row_no in log.rows else action for row_no, action in planned.items()
     }

@@ -299,17 +299,12 @@ class _Analysis:
         return UPDATE if changes else SAME
 
     def refuse_repeated_cards(self) -> None:
-        for card, rows in self.card_rows.items():
-            if len(rows) > 1:
-                for row_no in rows:
-                    self.log.add(
-                        row_no,
-                        "card_no",
-                        N_("Card number {card_no} appears more than once in the file: "
-                           "rows {rows}."),
-                        card_no=card,
-                        rows=", ".join(str(r) for r in rows),
-                    )
+        self.log.refuse_repeats(
+            self.card_rows,
+            "card_no",
+            N_("Card number {card_no} appears more than once in the file: rows {rows}."),
+            lambda card: {"card_no": card},
+        )
 
 
 def _another_person(stored: MemberInput, row: MemberInput) -> bool:

@@ -264,17 +264,12 @@ def _read_rows(sheet: Sheet, given: dt.date | None) -> _ReadRows:
 
 
 def _refuse_repeated_personnel(log: ProblemLog, personnel_rows: dict[str, list[int]]) -> None:
-    for personnel, rows in personnel_rows.items():
-        if len(rows) > 1:
-            for row_no in rows:
-                log.add(
-                    row_no,
-                    "personnel_no",
-                    N_("Personnel number {personnel_no} appears more than once in the file: "
-                       "rows {rows}."),
-                    personnel_no=personnel,
-                    rows=", ".join(str(r) for r in rows),
-                )
+    log.refuse_repeats(
+        personnel_rows,
+        "personnel_no",
+        N_("Personnel number {personnel_no} appears more than once in the file: rows {rows}."),
+        lambda personnel: {"personnel_no": personnel},
+    )
 
 
 def _check_totals(sheet: Sheet, totals: tuple[int, list[Any]], sums: dict[str, int]) -> None:

@@ -8,9 +8,9 @@ wrong with it at once and the chairperson fixes the file in one go.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from unionapp.core.errors import Problem
 from unionapp.core.i18n import N_, _, get_language
@@ -79,6 +79,9 @@ class ImportSummary:
         return [_(msgid).format(**params) for msgid, params in self.notes]
 
 
+K = TypeVar("K")
+
+
 class ProblemLog:
     """Problems of one file, each placed at its row and column as the file names them."""
 
@@ -110,6 +113,22 @@ class ProblemLog:
     ) -> None:
         self.problems.append(Problem(self.file_name, row_no, column, msgid, params, index))
         self.rows.add(row_no)
+
+    def refuse_repeats(
+        self,
+        rows_by_key: Mapping[K, list[int]],
+        field_name: str,
+        msgid: str,
+        named: Callable[[K], dict[str, Any]] | None = None,
+    ) -> None:
+        """Every row of a key the file lists more than once gets ``msgid`` naming all of those
+        rows ({rows}); ``named`` gives the key's own parameters (its card number ...)."""
+        for key, rows in rows_by_key.items():
+            if len(rows) > 1:
+                params = named(key) if named is not None else {}
+                listed = ", ".join(str(r) for r in rows)
+                for row_no in rows:
+                    self.add(row_no, field_name, msgid, **params, rows=listed)
 
 
 @dataclass

@@ -201,12 +201,9 @@ def analyse(session: Session, sheet: Sheet, today: dt.date) -> VoucherPlan:
             if values.get(required) is None and required not in bad:
                 row.problem(required, REQUIRED)
         planned[row_no] = _plan_row(row, reg, plan, present, key_rows)
-    for row_nos in key_rows.values():
-        if len(row_nos) > 1:
-            for row_no in row_nos:
-                log.add(row_no, "start_date",
-                        N_("The same voucher is listed more than once: rows {rows}."),
-                        rows=", ".join(str(r) for r in row_nos))
+    log.refuse_repeats(
+        key_rows, "start_date", N_("The same voucher is listed more than once: rows {rows}.")
+    )
     sheet.actions = {
         row_no: ERROR if row_no in log.rows else action for row_no, action in planned.items()
     }
