@@ -56,6 +56,7 @@ from unionapp.core.i18n import _
 from unionapp.core.lock import DatabaseLock
 from unionapp.core.quick_settings import chosen_language, stored_settings
 from unionapp.core.target import Target, as_target, is_server_url
+from unionapp.ui.gui_gc import GuiThreadCollector
 from unionapp.ui.i18n import install_qt_translator
 from unionapp.ui.main_window import MainWindow
 from unionapp.ui.operations import error_text, show_error, start_job
@@ -380,10 +381,12 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(started, int):
         return started
     previous = install_excepthook()
+    collector = GuiThreadCollector(started.app)  # before any worker starts (after first paint)
     try:
         code = started.app.exec()
         settled = finish(started)
     finally:
+        collector.stop()
         sys.excepthook = previous
     code = started.exit_code if started.exit_code is not None else code
     if not settled:  # Qt would wait for the stuck job at exit, for ever: end here
