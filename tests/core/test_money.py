@@ -26,7 +26,7 @@ def test_amounts_as_written(written: object, tyiyn: int) -> None:
     assert to_tyiyn(written) == tyiyn
 
 
-@pytest.mark.parametrize("bad", ["", "abc", "nan", "inf", "12,3,4", True])
+@pytest.mark.parametrize("bad", ["", "abc", "nan", "inf", "12,3,4", True, "٣٤٥", "１２"])
 def test_not_money(bad: object) -> None:
     with pytest.raises(MoneyError):
         to_tyiyn(bad)

@@ -35,6 +35,8 @@ def to_decimal(value: Any) -> Decimal:
         if text.casefold().endswith(unit):
             text = text[: -len(unit)]
     text = text.replace(",", ".")
+    if not text.isascii():  # Decimal reads «٣٤٥» (Arabic-Indic digits) too: not an amount here
+        raise MoneyError(str(value))
     try:
         number = Decimal(text)
     except InvalidOperation as exc:
