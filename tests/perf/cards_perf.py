@@ -81,19 +81,20 @@ def baseline(cards: list, org, path: Path) -> float:  # type: ignore[no-untyped-
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
 
+    from unionapp.printing import card_faces as faces
     from unionapp.printing import cards as layout
     from unionapp.printing.fonts import register_fonts
 
     regular, bold = register_fonts()
     # every text the real cards show, laid out once here, outside the clock
-    texts = layout._Texts(org, regular, bold, dt.date(2026, 11, 3))
+    texts = faces.CardTexts(org, regular, bold, dt.date(2026, 11, 3))
     shared_front = [(ln.text, ln.font, ln.size) for ln in texts.header.lines]
     shared_back = [(ln.text, ln.font, ln.size) for ln in texts.rights.lines]
     label_card = [(ln.text, ln.size) for ln in texts.card_label.lines]
     label_joined = [(ln.text, ln.size) for ln in texts.joined_label.lines]
-    card_w, card_h = layout.CARD_W, layout.CARD_H
-    px, py, pw, ph = layout.PHOTO
-    qx, qy, qs = layout.QR_BOX
+    card_w, card_h = faces.CARD_W, faces.CARD_H
+    px, py, pw, ph = faces.PHOTO
+    qx, qy, qs = faces.QR_BOX
 
     from reportlab import rl_config
 
