@@ -71,6 +71,20 @@ class DecisionsPage(RegisterPage):
         self._granted_job: BackgroundJob | None = None
         self._select_after: int | None = None
 
+        top = self._build_actions()
+        search_row = self._build_search_row()
+        self._build_table()
+        self._build_granted()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(search_row)
+        layout.addWidget(self.splitter, 1)
+        self.reload()
+        self.retranslate()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build_actions(self) -> QHBoxLayout:
+        """The heading and the protocol buttons: the page's top row (returned)."""
         self.heading = rb.heading("decisionsHeading")
         self.new_button = QPushButton()
         self.new_button.setObjectName("newDecision")
@@ -87,9 +101,11 @@ class DecisionsPage(RegisterPage):
         self.certificates_button = QPushButton()
         self.certificates_button.setObjectName("printDecisionCertificates")
         self.certificates_button.clicked.connect(self.print_certificates)
-        top = rb.top_row((self.new_button, self.edit_button, self.delete_button,
-                          self.export_button, self.certificates_button), title=self.heading)
+        return rb.top_row((self.new_button, self.edit_button, self.delete_button,
+                           self.export_button, self.certificates_button), title=self.heading)
 
+    def _build_search_row(self) -> QHBoxLayout:
+        """Search as you type, the year and the shown count (returned as one row)."""
         self.search = rb.search_box("decisionSearch", lambda _text: self.apply_filter())
         self.year = QComboBox()
         self.year.setObjectName("decisionYear")
@@ -104,12 +120,18 @@ class DecisionsPage(RegisterPage):
         search_row.addWidget(self.year)
         search_row.addSpacing(12)
         search_row.addWidget(self.count)
+        return search_row
 
+    def _build_table(self) -> None:
+        """The protocols: choosing one shows its annex, Enter opens it, Delete asks."""
         self.table = record_list("decisionsTable", len(COLUMNS), stretch=3)
         self.table.currentItemChanged.connect(lambda _now, _before: self.show_granted())
         self.table.itemActivated.connect(lambda item, _c: self.open_decision(item.data(0, ID_ROLE)))
         rb.DeleteKey(self.table, self.ask_delete)
 
+    def _build_granted(self) -> None:
+        """The chosen protocol's annex (who was granted what) under the protocols, in a
+        splitter."""
         self.granted_title = QLabel()
         self.granted_title.setObjectName("grantedTitle")
         self.granted_title.setWordWrap(True)
@@ -134,13 +156,6 @@ class DecisionsPage(RegisterPage):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(search_row)
-        layout.addWidget(self.splitter, 1)
-        self.reload()
-        self.retranslate()
 
     # -- texts --------------------------------------------------------------------------------
     def retranslate(self) -> None:

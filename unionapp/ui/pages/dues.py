@@ -72,17 +72,32 @@ class DuesPage(Page):
         self.statement_dialog: StatementDialog | None = None
         self.result: Reconciliation | None = None
         self.reader = rb.LatestRead(self, self._read, self._done)
+        self.preview: PdfPreviewDialog | None = None
+        self._export_job: BackgroundJob | None = None
+        self._build_month()
+        self._build_buttons()
+        self._build_lists()
+        self._lay_out()
+        self.retranslate()
+        self.reload()
 
+    # -- building -----------------------------------------------------------------------------
+    def _build_month(self) -> None:
+        """The heading and the month checked (the newest with a payroll list)."""
         self.heading = rb.heading("duesHeading")
         self.month_label = QLabel()
         self.month = QDateEdit()
         self.month.setObjectName("duesMonth")
         self.month.setDisplayFormat("MM.yyyy")
         self.month.setCalendarPopup(False)
-        shown = self.first_month(state)
+        shown = self.first_month(self.state)
         self.month.setDate(QDate(shown.year, shown.month, 1))
         self.month_label.setBuddy(self.month)
         self.month.dateChanged.connect(lambda _d: self.reload())
+
+    def _build_buttons(self) -> None:
+        """Imports, the cash receipt, the statement, and export and print of the shown list
+        (off until a month's result is shown)."""
         self.payroll_button = QPushButton()
         self.payroll_button.clicked.connect(lambda: self.open_import("payroll"))
         self.cash_button = QPushButton()
@@ -101,9 +116,9 @@ class DuesPage(Page):
         self.print_button.setObjectName("duesPrint")
         self.print_button.setEnabled(False)  # until a month's result is shown
         self.print_button.clicked.connect(self.open_print_preview)
-        self.preview: PdfPreviewDialog | None = None
-        self._export_job: BackgroundJob | None = None
 
+    def _build_lists(self) -> None:
+        """The year's chart, the reconciliation's lists and the arrears, in tabs."""
         # the year's received dues by month (issue 4 part 7), on its own job
         self.chart = YearChart()
         self.chart.setMinimumHeight(CHART_HEIGHTS[0])
@@ -121,7 +136,7 @@ class DuesPage(Page):
             )
             self.lists[name] = tree
             self.tabs.addTab(tree, "")
-        self.arrears = ArrearsTab(state)
+        self.arrears = ArrearsTab(self.state)
         self.arrears.member_requested.connect(self.open_member)
         self.arrears.counted.connect(
             lambda: self.tabs.setTabText(self.tabs.indexOf(self.arrears), self.arrears.title())
@@ -131,6 +146,9 @@ class DuesPage(Page):
         self.totals.setObjectName("duesTotals")
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+    def _lay_out(self) -> None:
+        """The buttons on top, the month with the chart's caption, the chart, the tabs, the
+        totals."""
         top = rb.top_row((self.payroll_button, self.cash_button, self.add_cash_button,
                           self.export_button, self.print_button, self.statement_button),
                          title=self.heading)
@@ -145,8 +163,6 @@ class DuesPage(Page):
         layout.addWidget(self.chart)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.totals)
-        self.retranslate()
-        self.reload()
 
     # -- texts --------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -65,7 +65,21 @@ class MembersPage(Page):
         self.dialog: MemberDialog | None = None
         self.notice: QMessageBox | None = None  # the last "file saved" message
         self.model = MembersModel(self)
+        self._build_filters()
+        self._build_table()
+        self._build_buttons()
+        self._lay_out()
+        self.columns = ColumnFitter(self.table, self.model)
 
+        self.reader = LatestRead(self, self._read, self.apply_members)
+        self._select_after: int | None = None  # see select_member
+        self.apply_members(members if members is not None else MemberList.load(state.db))
+        self._status_chosen()
+        self.retranslate()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        """The search field and the quick filters (status, department, pensioners, youth)."""
         self.search = QLineEdit()
         self.search.setObjectName("memberSearch")
         self.search.setClearButtonEnabled(True)
@@ -85,6 +99,9 @@ class MembersPage(Page):
         self.youth = QCheckBox()
         self.youth.toggled.connect(lambda on: self._set_filter(youth=on))
 
+    def _build_table(self) -> None:
+        """The register's table: one fixed row height (no per-row size queries at 50,000
+        rows), two-line headers, sorted by name."""
         self.table = QTableView()
         self.table.setObjectName("membersTable")
         self.table.setModel(self.model)
@@ -111,6 +128,8 @@ class MembersPage(Page):
         )
         self.table.installEventFilter(self)
 
+    def _build_buttons(self) -> None:
+        """The shown count and the action buttons."""
         self.count = QLabel()
         self.count.setObjectName("memberCount")
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -131,6 +150,8 @@ class MembersPage(Page):
         self.print_list_button.setObjectName("printMemberList")
         self.print_list_button.clicked.connect(self.print_list)
 
+    def _lay_out(self) -> None:
+        """Heading and actions on top, then the search row, the filters and the table."""
         self.heading = QLabel()
         self.heading.setObjectName("membersHeading")
         font = self.heading.font()
@@ -166,13 +187,6 @@ class MembersPage(Page):
         layout.addLayout(search_row)
         layout.addLayout(self.filters)
         layout.addWidget(self.table, 1)
-        self.columns = ColumnFitter(self.table, self.model)
-
-        self.reader = LatestRead(self, self._read, self.apply_members)
-        self._select_after: int | None = None  # see select_member
-        self.apply_members(members if members is not None else MemberList.load(state.db))
-        self._status_chosen()
-        self.retranslate()
 
     # -- texts --------------------------------------------------------------------------------
     def title(self) -> str:

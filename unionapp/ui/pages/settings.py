@@ -77,6 +77,23 @@ class SettingsPage(Page):
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
 
+        form = self._build_organization()
+        self._build_save_row(form)
+        self.backups = ServerCopyBox(state) if state.on_server else BackupsBox(state)
+        self.printing = PrintingBox(state)
+        self.password = PasswordBox(state)
+        self.purge = PurgeBox(state)
+
+        self._build_demo_box()
+        self._lay_out()
+
+        self.retranslate()
+        self.load()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_organization(self) -> QFormLayout:
+        """The organization's fields, the language and the voucher queue's weights: one form
+        (returned), saved by one button."""
         self.org_box = QGroupBox()
         form = QFormLayout(self.org_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -108,7 +125,10 @@ class SettingsPage(Page):
             editor.textEdited.connect(lambda _text, k=key: self._clear_error(k))
             self._add_row(queue_form, key, editor)
         form.addRow(self.queue_box)
+        return form
 
+    def _build_save_row(self, form: QFormLayout) -> None:
+        """The Save button and the «saved» note that fades after a few seconds."""
         self.save_button = QPushButton()
         self.save_button.setObjectName("save")
         self.save_button.setDefault(True)
@@ -123,11 +143,8 @@ class SettingsPage(Page):
         buttons.addWidget(self.saved_label, 1)
         form.addRow(buttons)
 
-        self.backups = ServerCopyBox(state) if state.on_server else BackupsBox(state)
-        self.printing = PrintingBox(state)
-        self.password = PasswordBox(state)
-        self.purge = PurgeBox(state)
-
+    def _build_demo_box(self) -> None:
+        """Leaving the demo organization for an empty register."""
         self.demo_box = QGroupBox()
         self.demo_box.setObjectName("demoBox")
         self.demo_text = QLabel()
@@ -139,6 +156,8 @@ class SettingsPage(Page):
         demo_layout.addWidget(self.demo_text)
         demo_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignLeft)
 
+    def _lay_out(self) -> None:
+        """All the boxes in one column that scrolls on a small screen."""
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size:16pt; font-weight:600;")
         content = QWidget()
@@ -157,9 +176,6 @@ class SettingsPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
-
-        self.retranslate()
-        self.load()
 
     def _add_row(self, form: QFormLayout, key: str, editor: QLineEdit | QComboBox) -> None:
         label = QLabel()
