@@ -46,6 +46,15 @@ COLUMNS = (
     N_("Passed to the higher body ({percent}%)"), N_("Retained"),
 )
 Period = tuple[int | None, int | None]  # (quarter, month): both None for the whole year
+# the proposed file names, ending included, by file type: (whole year, quarter, month); each
+# is one message, so the name is the language's own («справка-по-взносам-2026-кв-3.xlsx»)
+FILE_NAMES = {
+    ".pdf": (N_("dues-statement-{year}.pdf"), N_("dues-statement-{year}-quarter-{quarter}.pdf"),
+             N_("dues-statement-{year}-{month}.pdf")),
+    ".xlsx": (N_("dues-statement-{year}.xlsx"),
+              N_("dues-statement-{year}-quarter-{quarter}.xlsx"),
+              N_("dues-statement-{year}-{month}.xlsx")),
+}
 # the period list's entries, in its order: the whole year, the quarters, the months
 PERIODS: list[Period] = [(None, None), *((q, None) for q in range(1, 5)),
                          *((None, m) for m in range(1, 13))]
@@ -241,16 +250,19 @@ class StatementDialog(QDialog):
                      retained=format_money(statement.retained)))
 
     # -- saving -------------------------------------------------------------------------------
-    def _file_name(self, suffix: str) -> str:
+    def file_name(self, suffix: str) -> str:
+        """The name proposed for the chosen period's ``suffix`` (".pdf" or ".xlsx") file."""
         year, quarter, month = self.chosen()
-        period = (
-            f"{year}-{month:02d}" if month else f"{year}-Q{quarter}" if quarter else str(year)
-        )
-        return _("dues-statement-{period}").format(period=period) + suffix
+        whole, by_quarter, by_month = FILE_NAMES[suffix]
+        if month:
+            return _(by_month).format(year=year, month=f"{month:02d}")
+        if quarter:
+            return _(by_quarter).format(year=year, quarter=quarter)
+        return _(whole).format(year=year)
 
     def _ask(self, suffix: str, kind: str) -> Path | None:
         path, _filter = QFileDialog.getSaveFileName(self, _("Save the statement"),
-                                                    self._file_name(suffix), kind)
+                                                    self.file_name(suffix), kind)
         if not path:
             return None
         return Path(path) if path.lower().endswith(suffix) else Path(path + suffix)

@@ -55,11 +55,12 @@ RELOAD_ON = frozenset({"members", "dues", "vouchers", "aid", "awards", "settings
                        "all"})
 FIGURE_COLUMN = N_("Figure")
 DIFFERENCE_COLUMN = N_("Difference")
-# what each save button writes: (suffix, the file dialog's filter)
+# what each save button writes: (suffix, the file dialog's filter, the proposed name - one
+# message with its ending, so the name is the language's own)
 KINDS = {
-    "pdf": (".pdf", N_("PDF document (*.pdf)")),
-    "xlsx": (".xlsx", N_("Excel workbook (*.xlsx)")),
-    "json": (".json", N_("JSON file (*.json)")),
+    "pdf": (".pdf", N_("PDF document (*.pdf)"), N_("year-end-report-{year}.pdf")),
+    "xlsx": (".xlsx", N_("Excel workbook (*.xlsx)"), N_("year-end-report-{year}.xlsx")),
+    "json": (".json", N_("JSON file (*.json)"), N_("year-end-report-{year}.json")),
 }
 
 
@@ -270,17 +271,18 @@ class ReportsPage(Page):
             write_pdf(report, path, progress=progress, cancelled=cancelled)
 
         self.preview = open_pdf_preview(self, title(report), make_pdf,
-                                        file_name=self._file_name(".pdf"))
+                                        file_name=self.file_name("pdf"))
         return self.preview
 
     # -- saving -------------------------------------------------------------------------------
-    def _file_name(self, suffix: str) -> str:
-        return _("year-end-report-{year}").format(year=self.chosen_year()) + suffix
+    def file_name(self, kind: str) -> str:
+        """The name proposed for the shown year's ``kind`` ("pdf", "xlsx" or "json") file."""
+        return _(KINDS[kind][2]).format(year=self.chosen_year())
 
     def ask_save(self, kind: str) -> None:
-        suffix, file_filter = KINDS[kind]
+        suffix, file_filter, _name = KINDS[kind]
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the year-end report"), self._file_name(suffix), _(file_filter))
+            self, _("Save the year-end report"), self.file_name(kind), _(file_filter))
         if name:
             self.save(kind, Path(name if name.lower().endswith(suffix) else name + suffix))
 
