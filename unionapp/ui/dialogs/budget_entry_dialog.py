@@ -26,8 +26,8 @@ from unionapp.core import budget_edit
 from unionapp.core.budget import LineRow, line_label
 from unionapp.core.budget_edit import EntryInput
 from unionapp.core.errors import ValidationError
+from unionapp.core.formatting import format_money_input
 from unionapp.core.i18n import N_, _
-from unionapp.ui.dialogs.budget_line_dialog import money_text
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.date_edit import DateEdit
 from unionapp.ui.widgets.field_form import FieldForm, money_of
@@ -138,7 +138,8 @@ class BudgetEntryDialog(QDialog):
     def set_input(self, data: EntryInput) -> None:
         self.choose_line(data.category, data.name)
         self.entry_date.set_date(data.entry_date)
-        self.amount.setText(money_text(data.amount) if data.amount is not None else "")
+        self.amount.setText(
+            format_money_input(data.amount) if data.amount is not None else "")
         self.document_no.setText(data.document_no or "")
         self.note.setText(data.note or "")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from unionapp.core import budget_edit
 from unionapp.core.budget import CATEGORIES, LineRow
 from unionapp.core.errors import ValidationError
-from unionapp.core.formatting import format_money
+from unionapp.core.formatting import format_money, format_money_input
 from unionapp.core.i18n import N_, _
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
@@ -29,11 +29,6 @@ from unionapp.ui.widgets.field_form import FieldForm, money_of
 LABELS = {"line": N_("Line"), "category": N_("Category"), "name": N_("Wording"),
           "planned": N_("Planned, som")}
 HINT_STYLE = "color:#5c6670;"
-
-
-def money_text(tyiyn: int) -> str:
-    """An amount as the user types it back: «5000,50», no group spaces."""
-    return format_money(tyiyn).replace("\u00a0", "").replace(" ", "")
 
 
 class BudgetLineDialog(QDialog):
@@ -62,7 +57,7 @@ class BudgetLineDialog(QDialog):
             self.form.add("name", self.name)
         else:
             self.form.add("line", self.line_label)
-            self.planned.setText(money_text(line.planned))
+            self.planned.setText(format_money_input(line.planned))
         self.form.add("planned", self.planned)
         self.hint = QLabel()
         self.hint.setObjectName("planHint")
