@@ -31,6 +31,7 @@ def parse_register_date(text: str | None) -> dt.date:
 
 
 def run_register_export(ctx: Context, lang: str) -> int:
+    from unionapp.core.formatting import format_date, format_number
     from unionapp.core.register_export import write_register
 
     args: argparse.Namespace = ctx.args
@@ -41,7 +42,7 @@ def run_register_export(ctx: Context, lang: str) -> int:
     count = write_register(ctx.db, day, args.file, lang)
     out(ngettext("{count} member on {date} written to {file}.",
                  "{count} members on {date} written to {file}.", count).format(
-        count=count, date=day.strftime("%d.%m.%Y"), file=args.file))
+        count=format_number(count), date=format_date(day), file=args.file))
     return 0
 
 

@@ -15,6 +15,7 @@ from unionapp.core import audit
 from unionapp.core.db import Database
 from unionapp.core.dues_months import month_start
 from unionapp.core.errors import NotFoundError, ValidationError, raise_all
+from unionapp.core.formatting import format_month
 from unionapp.core.i18n import N_
 from unionapp.core.models import CashPayment, Member
 from unionapp.core.money import AMOUNT_LIMIT
@@ -56,8 +57,8 @@ def cash_payment_problems(
         problems.append(ValidationError(
             N_("The period ends before it starts: {first} - {last}."),
             field="period",
-            first=period_from.strftime("%m.%Y"),
-            last=period_to.strftime("%m.%Y"),
+            first=format_month(period_from),
+            last=format_month(period_to),
         ))
     for problem in (
         text_problem("receipt_no", receipt_no, RECEIPT_LIMIT),

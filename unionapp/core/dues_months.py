@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from unionapp.core.formatting import format_month
+
 
 def month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
@@ -53,11 +55,11 @@ def compact_months(months: Sequence[dt.date]) -> str:
     parts = []
     for first, last in runs:
         if first == last:
-            parts.append(first.strftime("%m.%Y"))
-        elif first.year == last.year:
-            parts.append(f"{first:%m}–{last:%m.%Y}")
+            parts.append(format_month(first))
+        elif first.year == last.year:  # «01–03.2026»: the first month without its year
+            parts.append(f"{first.month:02d}–{format_month(last)}")
         else:
-            parts.append(f"{first:%m.%Y}–{last:%m.%Y}")
+            parts.append(f"{format_month(first)}–{format_month(last)}")
     return ", ".join(parts)
 
 

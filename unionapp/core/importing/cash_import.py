@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from unionapp.core.dues_cash import RECEIPT_LIMIT
+from unionapp.core.formatting import format_month
 from unionapp.core.i18n import N_
 from unionapp.core.importing.headers import Header
 from unionapp.core.importing.sheet import (
@@ -99,8 +100,8 @@ def parse_period(value: Any) -> Period | None:
     if last < first:
         raise CellProblem(
             N_("The period ends before it starts: {first} - {last}."),
-            first=first.strftime("%m.%Y"),
-            last=last.strftime("%m.%Y"),
+            first=format_month(first),
+            last=format_month(last),
         )
     return first, last
 
