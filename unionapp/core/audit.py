@@ -65,6 +65,25 @@ def record(
     session.execute(insert(AuditEntry), rows)
 
 
+def record_created(
+    session: Session, entity: str, entity_id: int, values: Mapping[str, Any]
+) -> None:
+    """A new row: each of its fields from nothing to its value."""
+    record(session, "create", entity, entity_id, {k: (None, v) for k, v in values.items()})
+
+
+def update_recorded(
+    session: Session, entity: str, entity_id: int, row: object, values: Mapping[str, Any]
+) -> dict[str, tuple[Any, Any]]:
+    """Set ``values`` on ``row`` and record each field that changed, old -> new; returns
+    every field as (old, new), for a caller that describes the change further."""
+    changes = {k: (getattr(row, k), v) for k, v in values.items()}
+    for key, value in values.items():
+        setattr(row, key, value)
+    record(session, "update", entity, entity_id, changes)
+    return changes
+
+
 def history(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:
     """Newest first."""
     stmt = (

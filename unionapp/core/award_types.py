@@ -207,8 +207,7 @@ def create_type(db: Database, data: AwardTypeInput) -> int:
         award_type = AwardType(**values)
         s.add(award_type)
         s.flush()
-        audit.record(s, "create", "award_type", award_type.id,
-                     {k: (None, v) for k, v in values.items()})
+        audit.record_created(s, "award_type", award_type.id, values)
         return award_type.id
 
 
@@ -217,10 +216,7 @@ def update_type(db: Database, type_id: int, data: AwardTypeInput) -> None:
     with db.transaction() as s:
         award_type = _get(s, type_id)
         values = _checked(s, data, type_id)
-        changes = {k: (getattr(award_type, k), v) for k, v in values.items()}
-        for key, value in values.items():
-            setattr(award_type, key, value)
-        audit.record(s, "update", "award_type", type_id, changes)
+        audit.update_recorded(s, "award_type", type_id, award_type, values)
 
 
 def set_active(db: Database, type_id: int, active: bool) -> None:

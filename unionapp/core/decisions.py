@@ -121,9 +121,7 @@ def create_decision(db: Database, data: DecisionInput) -> int:
         decision = Decision(**values)
         s.add(decision)
         s.flush()
-        audit.record(
-            s, "create", "decision", decision.id, {k: (None, v) for k, v in values.items()}
-        )
+        audit.record_created(s, "decision", decision.id, values)
         return decision.id
 
 
@@ -132,10 +130,7 @@ def update_decision(db: Database, decision_id: int, data: DecisionInput) -> None
         decision = _get(s, decision_id)
         values = _checked(s, data, decision_id)
         _refuse_after_its_awards(s, decision_id, values)
-        changes = {k: (getattr(decision, k), v) for k, v in values.items()}
-        for key, value in values.items():
-            setattr(decision, key, value)
-        audit.record(s, "update", "decision", decision_id, changes)
+        audit.update_recorded(s, "decision", decision_id, decision, values)
 
 
 def _refuse_after_its_awards(session: Session, decision_id: int, values: dict[str, Any]) -> None:

@@ -147,9 +147,7 @@ def create_institution(db: Database, data: InstitutionInput) -> int:
         institution = Institution(**values)
         s.add(institution)
         s.flush()
-        audit.record(
-            s, "create", "institution", institution.id, {k: (None, v) for k, v in values.items()}
-        )
+        audit.record_created(s, "institution", institution.id, values)
         return institution.id
 
 
@@ -157,10 +155,7 @@ def update_institution(db: Database, institution_id: int, data: InstitutionInput
     with db.transaction() as s:
         institution = _get(s, institution_id)
         values = _checked(s, data, institution_id)
-        changes = {k: (getattr(institution, k), v) for k, v in values.items()}
-        for key, value in values.items():
-            setattr(institution, key, value)
-        audit.record(s, "update", "institution", institution_id, changes)
+        audit.update_recorded(s, "institution", institution_id, institution, values)
 
 
 def delete_institution(db: Database, institution_id: int) -> None:

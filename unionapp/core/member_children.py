@@ -56,10 +56,7 @@ def update_child(db: Database, child_id: int, data: ChildInput) -> None:
         child = s.get(Child, child_id)
         if child is None:
             raise NotFoundError(N_("There is no child with id {id}."), id=child_id)
-        changes = {k: (getattr(child, k), v) for k, v in vars(data).items()}
-        for k, v in vars(data).items():
-            setattr(child, k, v)
-        audit.record(s, "update", "child", child_id, changes)
+        changes = audit.update_recorded(s, "child", child_id, child, vars(data))
         old_desc = f"{changes['full_name'][0]} {audit.as_text(changes['birth_date'][0]) or ''}"
         new_desc = f"{data.full_name} {audit.as_text(data.birth_date) or ''}"
         audit.record(

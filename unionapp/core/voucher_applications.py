@@ -128,8 +128,7 @@ def create_application(db: Database, data: ApplicationInput, today: dt.date | No
         app = VoucherApplication(**values, status="open")
         s.add(app)
         s.flush()
-        audit.record(s, "create", "voucher_application", app.id,
-                     {k: (None, v) for k, v in values.items()})
+        audit.record_created(s, "voucher_application", app.id, values)
         return app.id
 
 
@@ -141,10 +140,7 @@ def update_application(
         app = _get(s, app_id)
         _refuse_granted(app)
         values = _check(s, data, app_id, today or dt.date.today())
-        changes = {k: (getattr(app, k), v) for k, v in values.items()}
-        for key, value in values.items():
-            setattr(app, key, value)
-        audit.record(s, "update", "voucher_application", app_id, changes)
+        audit.update_recorded(s, "voucher_application", app_id, app, values)
 
 
 def _refuse_granted(app: VoucherApplication) -> None:

@@ -219,7 +219,7 @@ def issue_voucher(db: Database, data: VoucherInput, today: dt.date | None = None
         voucher = Voucher(**values)
         s.add(voucher)
         s.flush()
-        audit.record(s, "create", "voucher", voucher.id, {k: (None, v) for k, v in values.items()})
+        audit.record_created(s, "voucher", voucher.id, values)
         if data.application_id is not None:
             app = s.get(VoucherApplication, data.application_id)
             assert app is not None
@@ -233,10 +233,7 @@ def update_voucher(db: Database, voucher_id: int, data: VoucherInput) -> None:
     with db.transaction() as s:
         voucher = _get(s, voucher_id)
         values = _check(s, data, voucher_id)
-        changes = {k: (getattr(voucher, k), v) for k, v in values.items()}
-        for key, value in values.items():
-            setattr(voucher, key, value)
-        audit.record(s, "update", "voucher", voucher_id, changes)
+        audit.update_recorded(s, "voucher", voucher_id, voucher, values)
 
 
 def delete_voucher(db: Database, voucher_id: int) -> None:

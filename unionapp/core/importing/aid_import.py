@@ -42,7 +42,7 @@ from unionapp.core.importing.sheet import (
     Sheet,
     require_columns,
 )
-from unionapp.core.importing.values import CellProblem, cell_text, parse_code, parse_date
+from unionapp.core.importing.values import parse_code, parse_code_of, parse_date
 from unionapp.core.importing.writing import AuditRows, insert_audited
 from unionapp.core.models import AidPayment, Member
 from unionapp.core.money import as_som_text
@@ -61,17 +61,9 @@ Key = tuple[int, dt.date, str, int]  # member, date, reason, amount
 
 
 def parse_reason(value: Any) -> str | None:
-    text = cell_text(value)
-    if not text:
-        return None
-    code = AID_REASONS.parse(text)
-    if code is None:
-        raise CellProblem(
-            N_("Unknown reason of aid: {value}. Write one of: {choices}."),
-            value=text,
-            choices=", ".join(f"«{AID_REASONS.label(code)}»" for code in AID_REASONS.codes),
-        )
-    return code
+    return parse_code_of(
+        value, AID_REASONS, N_("Unknown reason of aid: {value}. Write one of: {choices}.")
+    )
 
 
 PARSERS: dict[str, Parser] = {

@@ -11,7 +11,12 @@ from typing import Any
 from unionapp.core.errors import UserError
 from unionapp.core.i18n import N_
 from unionapp.core.importing.tabular import is_empty_cell
-from unionapp.core.importing.values import CellProblem, cell_text, within_amount_limit
+from unionapp.core.importing.values import (
+    CellProblem,
+    cell_text,
+    read_known,
+    within_amount_limit,
+)
 from unionapp.core.money import MoneyError, to_tyiyn
 
 BAD_MONTH_ARGUMENT = N_("Not a month: {value}. Write the month as YYYY-MM, for example 2026-10.")
@@ -57,13 +62,7 @@ def _month(year: int, month: int) -> dt.date | None:
 def parse_month_cell(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime | dt.date):
         return dt.date(value.year, value.month, 1)
-    text = cell_text(value)
-    if not text:
-        return None
-    month = month_of_text(text)
-    if month is None:
-        raise CellProblem(N_("Not a month: {value}. Write it as mm.yyyy."), value=text)
-    return month
+    return read_known(value, month_of_text, N_("Not a month: {value}. Write it as mm.yyyy."))
 
 
 def parse_amount(value: Any) -> int | None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from unionapp.core.codes import parse_exit_reason, parse_sex
+from unionapp.core.codes import CodeSet, parse_exit_reason, parse_sex
+from unionapp.core.formatting import format_date
 from unionapp.core.i18n import N_
 from unionapp.core.money import AMOUNT_LIMIT, as_som_text
 from unionapp.core.stored_text import has_lost_letter
@@ -39,7 +41,7 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime | dt.date):
-        return value.strftime("%d.%m.%Y")
+        return format_date(value)
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float) and value.is_integer():
@@ -112,24 +114,41 @@ def parse_yes_no(value: Any) -> bool:
     raise CellProblem(N_("Write да or нет (ооба or жок): {value}."), value=cell_text(value))
 
 
-def parse_sex_cell(value: Any) -> str | None:
+T = TypeVar("T")
+
+
+def read_known(value: Any, read: Callable[[str], T | None], unknown: str,
+               codes: CodeSet | None = None) -> T | None:
+    """A cell ``read`` knows (a code, a month ...); empty is None. What ``read`` does not know
+    is refused with ``unknown``, naming the cell's {value} and, given ``codes``, the
+    {choices} in the current language (worked out only then: a good cell costs no lookups)."""
     text = cell_text(value)
     if not text:
         return None
-    code = parse_sex(text)
-    if code is None:
-        raise CellProblem(N_("Unknown sex: {value}. Write М or Ж (Э or А)."), value=text)
-    return code
+    found = read(text)
+    if found is None:
+        if codes is None:
+            raise CellProblem(unknown, value=text)
+        raise CellProblem(unknown, value=text, choices=choices_of(codes))
+    return found
+
+
+def choices_of(codes: CodeSet) -> str:
+    """The words the user may write, in their language: «санаторий», «дом отдыха» …"""
+    return ", ".join(f"«{codes.label(code)}»" for code in codes.codes)
+
+
+def parse_code_of(value: Any, codes: CodeSet, unknown: str) -> str | None:
+    """A code of ``codes`` as a file writes it (the code, or a label in ky or ru)."""
+    return read_known(value, codes.parse, unknown, codes)
+
+
+def parse_sex_cell(value: Any) -> str | None:
+    return read_known(value, parse_sex, N_("Unknown sex: {value}. Write М or Ж (Э or А)."))
 
 
 def parse_reason(value: Any) -> str | None:
-    text = cell_text(value)
-    if not text:
-        return None
-    code = parse_exit_reason(text)
-    if code is None:
-        raise CellProblem(N_("Unknown exit reason: {value}."), value=text)
-    return code
+    return read_known(value, parse_exit_reason, N_("Unknown exit reason: {value}."))
 
 
 def within_amount_limit(tyiyn: int) -> int:

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS, CodeSet
+from unionapp.core.codes import FUNDING_SOURCES, VOUCHER_KINDS
 from unionapp.core.i18n import N_
 from unionapp.core.importing.headers import Header
 from unionapp.core.importing.protocols import Protocols, parse_protocol_no
@@ -43,6 +43,7 @@ from unionapp.core.importing.values import (
     cell_text,
     check_letters,
     parse_code,
+    parse_code_of,
     parse_date,
     within_amount_limit,
 )
@@ -68,31 +69,16 @@ UPDATABLE = {"institution_id": "institution", "end_date": "end_date", "cost": "c
 Key = tuple[int, str, dt.date, int | None]  # member, kind, start date, child
 
 
-def _choices(codes: CodeSet) -> str:
-    """The words the user may write, in their language."""
-    return ", ".join(f"«{codes.label(code)}»" for code in codes.codes)
-
-
 def parse_kind(value: Any) -> str | None:
-    text = cell_text(value)
-    if not text:
-        return None
-    code = VOUCHER_KINDS.parse(text)
-    if code is None:
-        raise CellProblem(N_("Unknown voucher kind: {value}. Write one of: {choices}."),
-                          value=text, choices=_choices(VOUCHER_KINDS))
-    return code
+    return parse_code_of(
+        value, VOUCHER_KINDS, N_("Unknown voucher kind: {value}. Write one of: {choices}.")
+    )
 
 
 def parse_source(value: Any) -> str | None:
-    text = cell_text(value)
-    if not text:
-        return None
-    code = FUNDING_SOURCES.parse(text)
-    if code is None:
-        raise CellProblem(N_("Unknown source of money: {value}. Write one of: {choices}."),
-                          value=text, choices=_choices(FUNDING_SOURCES))
-    return code
+    return parse_code_of(
+        value, FUNDING_SOURCES, N_("Unknown source of money: {value}. Write one of: {choices}.")
+    )
 
 
 def parse_money(value: Any) -> int | None:
