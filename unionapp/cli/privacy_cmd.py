@@ -26,6 +26,7 @@ def register(sub: Any) -> None:
 
 def run_purge(ctx: Context) -> int:
     from unionapp.core import privacy
+    from unionapp.core.formatting import format_number
 
     try:
         result = privacy.purge(ctx.db, ctx.args.left_years, dry_run=ctx.args.dry_run)
@@ -34,11 +35,12 @@ def run_purge(ctx: Context) -> int:
         raise
     if ctx.args.dry_run:
         out(_("Would forget {members} former members and {children} of their children; "
-              "nothing was changed.").format(members=result.members, children=result.children))
+              "nothing was changed.").format(members=format_number(result.members),
+                                         children=format_number(result.children)))
         return EXIT_OK
     out(_("Forgotten: {members} former members and {children} of their children. Past "
-          "reports keep their figures.").format(members=result.members,
-                                                children=result.children))
+          "reports keep their figures.").format(members=format_number(result.members),
+                                                children=format_number(result.children)))
     if result.backup:
         out(_("Backup made first: {path}").format(path=result.backup))
     return EXIT_OK

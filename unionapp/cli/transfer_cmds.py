@@ -57,6 +57,7 @@ def register(sub: Any) -> None:
 
 
 def run_import(ctx: Context) -> int:
+    from unionapp.core.formatting import format_number as counted
     from unionapp.core.importing import run_import as import_file
 
     args: argparse.Namespace = ctx.args
@@ -74,7 +75,7 @@ def run_import(ctx: Context) -> int:
                 "{count} problem found in {file}; nothing was imported.",
                 "{count} problems found in {file}; nothing was imported.",
                 count,
-            ).format(count=count, file=args.file.name)
+            ).format(count=counted(count), file=args.file.name)
         )
         return EXIT_REFUSED
     for warning in summary.warnings:  # imported all the same; the user should look
@@ -84,16 +85,16 @@ def run_import(ctx: Context) -> int:
             )
         )
     out(_("File: {file}").format(file=summary.file_name))
-    out(_("Rows read: {count}").format(count=summary.rows_read))
+    out(_("Rows read: {count}").format(count=counted(summary.rows_read)))
     if summary.kind == "payroll":
         _print_payroll(summary)
         return 0
-    out(_("Added: {count}").format(count=summary.added))
-    out(_("Updated: {count}").format(count=summary.updated))
-    out(_("Unchanged: {count}").format(count=summary.unchanged))
-    out(_("Skipped (empty rows): {count}").format(count=summary.skipped))
+    out(_("Added: {count}").format(count=counted(summary.added)))
+    out(_("Updated: {count}").format(count=counted(summary.updated)))
+    out(_("Unchanged: {count}").format(count=counted(summary.unchanged)))
+    out(_("Skipped (empty rows): {count}").format(count=counted(summary.skipped)))
     if summary.departments_added:
-        out(_("New departments: {count}").format(count=summary.departments_added))
+        out(_("New departments: {count}").format(count=counted(summary.departments_added)))
     for line in summary.note_lines():  # what a kind adds: new institutions, award types
         out(line)
     if summary.dry_run:
@@ -102,22 +103,25 @@ def run_import(ctx: Context) -> int:
 
 
 def _print_payroll(summary: ImportSummary) -> None:
+    from unionapp.core.formatting import format_number as counted
     from unionapp.core.money import as_som_text
 
     month = summary.month
     out(_("Month: {month}").format(month=f"{month:%Y-%m}" if month else ""))
-    out(_("Matched to members: {count}").format(count=summary.matched))
-    out(_("Not matched (stored without a member): {count}").format(count=summary.unmatched))
-    out(_("Rows of the month replaced: {count}").format(count=summary.replaced))
+    out(_("Matched to members: {count}").format(count=counted(summary.matched)))
+    out(_("Not matched (stored without a member): {count}").format(
+        count=counted(summary.unmatched)))
+    out(_("Rows of the month replaced: {count}").format(count=counted(summary.replaced)))
     out(_("Total wage: {amount}").format(amount=as_som_text(summary.total_wage)))
     out(_("Total dues withheld: {amount}").format(amount=as_som_text(summary.total_withheld)))
-    out(_("Skipped (empty rows): {count}").format(count=summary.skipped))
+    out(_("Skipped (empty rows): {count}").format(count=counted(summary.skipped)))
     if summary.dry_run:
         out(_("(dry run: nothing saved)"))
 
 
 def run_export(ctx: Context) -> int:
     from unionapp.core.exporting import export_register
+    from unionapp.core.formatting import format_number
 
     args: argparse.Namespace = ctx.args
     lang = args.export_lang or args.lang or i18n.get_language()
@@ -133,7 +137,7 @@ def run_export(ctx: Context) -> int:
     count = export_register(ctx.db, args.kind, args.file, lang, month=month)
     out(
         ngettext("{count} row written to {file}.", "{count} rows written to {file}.", count).format(
-            count=count, file=args.file
+            count=format_number(count), file=args.file
         )
     )
     return 0

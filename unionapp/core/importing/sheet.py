@@ -75,8 +75,18 @@ class ImportSummary:
     notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def note_lines(self) -> list[str]:
-        """The notes in the current language."""
-        return [_(msgid).format(**params) for msgid, params in self.notes]
+        """The notes in the current language, counts grouped as it groups them («1 000»)."""
+        return [_(msgid).format(**{key: _counted(value) for key, value in params.items()})
+                for msgid, params in self.notes]
+
+
+def _counted(value: Any) -> Any:
+    """A count (a whole number) as the language writes it; any other value as it is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        from unionapp.core.formatting import format_number  # Babel: only when a note shows
+
+        return format_number(value)
+    return value
 
 
 K = TypeVar("K")
