@@ -18,6 +18,7 @@ import pytest
 
 from unionapp.cli import main
 from unionapp.core import i18n
+from unionapp.core.formatting import format_number
 from unionapp.core.i18n import translate_in
 
 MEMBERS = 2000
@@ -75,9 +76,10 @@ def active(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def test_summary_is_printed(made: tuple[Path, str], people: list[dict[str, Any]]) -> None:
     output = made[1]
     children = len(read(made[0], "SELECT id FROM children"))
-    assert f"{MEMBERS}" in output
-    assert f"{len(active(people))}" in output
-    assert f"{children}" in output
+    # counts in the language's numbers («2 000» with a no-break space in ky and ru)
+    assert format_number(MEMBERS) in output and format_number(MEMBERS) != str(MEMBERS)
+    assert format_number(len(active(people))) in output
+    assert format_number(children) in output
     assert "университетинин" in output  # the Kyrgyz name (ky is the default language)
 
 

@@ -42,6 +42,7 @@ def register(sub: Any) -> None:
 
 def run_demo(ctx: Context) -> int:
     from unionapp.core import demo  # not at import: every command loads this module
+    from unionapp.core.formatting import format_number
 
     args = ctx.args
     demo.check_arguments(args.members, args.years)  # before the database file is created
@@ -51,10 +52,11 @@ def run_demo(ctx: Context) -> int:
     out(_("Demo organization created: {name}").format(name=name))
     out(
         _("Members: {members} (active {active}, left {left})").format(
-            members=summary.members, active=summary.active, left=summary.left
+            members=format_number(summary.members), active=format_number(summary.active),
+            left=format_number(summary.left),
         )
     )
-    out(_("Children: {children}").format(children=summary.children))
-    out(_("Departments: {departments}").format(departments=summary.departments))
+    out(_("Children: {children}").format(children=format_number(summary.children)))
+    out(_("Departments: {departments}").format(departments=format_number(summary.departments)))
     out(_("Database: {path}").format(path=ctx.db_name))
     return 0
