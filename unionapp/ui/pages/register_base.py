@@ -250,11 +250,13 @@ class RegisterPage(Page):
         self._stale = False
         self.reader = LatestRead(self, self.read, self.show_read)
 
+    # Abstract: every register page says what it reads and how it shows it (Qt's metaclass
+    # rules out abc.ABC here; tests/ui/test_register_base.py checks every subclass has both).
     def read(self) -> Work:
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must define read()")
 
     def show_read(self, result: Any) -> None:
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must define show_read()")
 
     def reload(self) -> None:
         self._stale = False
