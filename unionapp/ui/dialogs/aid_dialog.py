@@ -13,7 +13,6 @@ import logging
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -34,6 +33,7 @@ from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.date_edit import DateEdit
 from unionapp.ui.widgets.field_form import FieldForm, money_of
 from unionapp.ui.widgets.member_picker import MemberPicker
+from unionapp.ui.widgets.save_buttons import SaveCancelButtons
 
 LABELS = {
     "member": N_("Member"),
@@ -87,11 +87,7 @@ class AidDialog(QDialog):
         self.cap_hint = QLabel()
         self.cap_hint.setObjectName("capHint")
         self.cap_hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = SaveCancelButtons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.form)
@@ -132,8 +128,7 @@ class AidDialog(QDialog):
         self.paid_on.retranslate()
         self.decision.retranslate()
         self.amount.setPlaceholderText(_("e.g. 5000"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.retranslate()
         self.update_cap_hint()
 
     # -- the fields ---------------------------------------------------------------------------

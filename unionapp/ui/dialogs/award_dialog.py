@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QSizePolicy,
@@ -35,6 +34,7 @@ from unionapp.ui.state import AppState
 from unionapp.ui.widgets.date_edit import DateEdit
 from unionapp.ui.widgets.field_form import FieldForm, money_of
 from unionapp.ui.widgets.member_picker import MemberPicker
+from unionapp.ui.widgets.save_buttons import SaveCancelButtons
 
 LABELS = {
     "member": N_("Member"),
@@ -133,11 +133,7 @@ class AwardDialog(QDialog):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         )
         self.form.labels["member"].setContentsMargins(0, 4, 0, 0)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = SaveCancelButtons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.form)
@@ -193,8 +189,7 @@ class AwardDialog(QDialog):
             edit.retranslate()
         self.reason.setPlaceholderText(_("e.g. for many years of conscientious work"))
         self.cost.setPlaceholderText(_("e.g. 1500,00"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.retranslate()
 
     # -- reading the fields -------------------------------------------------------------------
     def _cost(self) -> int:

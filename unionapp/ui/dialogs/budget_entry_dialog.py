@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from unionapp.core.i18n import N_, _
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.date_edit import DateEdit
 from unionapp.ui.widgets.field_form import FieldForm, money_of
+from unionapp.ui.widgets.save_buttons import SaveCancelButtons
 
 LABELS = {
     "category": N_("Line"),
@@ -87,11 +87,7 @@ class BudgetEntryDialog(QDialog):
                              ("amount", self.amount), ("document_no", self.document_no),
                              ("note", self.note)):
             self.form.add(name, widget)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = SaveCancelButtons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.form)
@@ -120,8 +116,7 @@ class BudgetEntryDialog(QDialog):
         self.entry_date.retranslate()
         self.amount.setPlaceholderText(_("e.g. 5000"))
         self.document_no.setPlaceholderText(_("e.g. Акт № 12"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.retranslate()
 
     # -- the fields ---------------------------------------------------------------------------
     def choose_line(self, code: str | None, name: str | None) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from unionapp.core.i18n import N_, _
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.field_form import FieldForm, money_of
+from unionapp.ui.widgets.save_buttons import SaveCancelButtons
 
 LABELS = {"line": N_("Line"), "category": N_("Category"), "name": N_("Wording"),
           "planned": N_("Planned, som")}
@@ -63,11 +63,7 @@ class BudgetLineDialog(QDialog):
         self.hint.setObjectName("planHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(HINT_STYLE)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = SaveCancelButtons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.form)
@@ -100,8 +96,7 @@ class BudgetLineDialog(QDialog):
         self.category.retranslate()
         self.name.setPlaceholderText(_("e.g. Нооруз майрамы"))
         self.planned.setPlaceholderText(_("e.g. 5000"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.retranslate()
 
     def read_input(self) -> tuple[str | None, str | None, int | None, list[ValidationError]]:
         """Category, wording and planned sum, and every mistake the form can see at once."""

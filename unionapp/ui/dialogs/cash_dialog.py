@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from unionapp.ui.state import AppState
 from unionapp.ui.widgets.date_edit import DateEdit
 from unionapp.ui.widgets.field_form import REQUIRED, FieldForm, money_of
 from unionapp.ui.widgets.member_picker import MemberPicker
+from unionapp.ui.widgets.save_buttons import SaveCancelButtons
 
 LABELS = {
     "member": N_("Member"),
@@ -112,11 +112,7 @@ class CashDialog(QDialog):
             ("amount", self.amount), ("period", self.period), ("note", self.note),
         ):
             self.form.add(name, widget)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = SaveCancelButtons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.form)
@@ -147,8 +143,7 @@ class CashDialog(QDialog):
         self.picker.retranslate()
         self.paid_on.retranslate()
         self.amount.setPlaceholderText(_("e.g. 250,00"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.retranslate()
 
     # -- reading the fields -------------------------------------------------------------------
     def _amount(self) -> int | None:

@@ -11,7 +11,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.date_edit import DateEdit
 from unionapp.ui.widgets.field_form import FieldForm
+from unionapp.ui.widgets.save_buttons import SaveCancelButtons
 
 LABELS = {
     "kind": N_("Meeting"),
@@ -62,11 +62,7 @@ class DecisionDialog(QDialog):
             ("agenda", self.agenda), ("note", self.note),
         ):
             self.form.add(name, widget)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = SaveCancelButtons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.form.general)
@@ -87,8 +83,7 @@ class DecisionDialog(QDialog):
         self.held_on.retranslate()
         self.number.setPlaceholderText(_("e.g. 7"))
         self.agenda.setPlaceholderText(_("Write each item of the agenda on a line of its own."))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.retranslate()
 
     def set_input(self, data: DecisionInput) -> None:
         self.kind.set_code(data.kind)

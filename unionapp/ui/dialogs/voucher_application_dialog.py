@@ -31,6 +31,7 @@ from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.date_edit import DateEdit
 from unionapp.ui.widgets.field_form import FieldForm
 from unionapp.ui.widgets.member_picker import MemberPicker
+from unionapp.ui.widgets.save_buttons import SaveCancelButtons
 
 LABELS = {
     "member": N_("Member"),
@@ -83,11 +84,7 @@ class ApplicationDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = SaveCancelButtons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.form)
@@ -137,8 +134,7 @@ class ApplicationDialog(QDialog):
         if self.application_id is not None:
             label = voucher_applications.STATUS_LABELS.get(getattr(self, "_status", ""), "")
             self.status.setText(_("Status: {status}").format(status=_(label)) if label else "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.retranslate()
 
     def _kind_changed(self) -> None:
         if self.kind.code() == "children_camp" and self.season.code() is None:

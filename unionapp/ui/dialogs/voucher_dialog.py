@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,6 +37,7 @@ from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.date_edit import DateEdit
 from unionapp.ui.widgets.field_form import FieldForm, money_of
 from unionapp.ui.widgets.member_picker import MemberPicker
+from unionapp.ui.widgets.save_buttons import SaveCancelButtons
 
 LABELS = {
     "member": N_("Member"),
@@ -126,11 +126,7 @@ class VoucherDialog(QDialog):
         self.place.add.clicked.connect(self.new_place)
         for edit in (self.cost, self.copay):
             edit.textChanged.connect(lambda _t: self._show_subsidy())
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = SaveCancelButtons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.form)
@@ -212,8 +208,7 @@ class VoucherDialog(QDialog):
         self.place.add.setToolTip(_("Add a place to the catalogue"))
         for edit in (self.cost, self.copay):
             edit.setPlaceholderText(_("e.g. 15 000,00"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.retranslate()
         self._show_subsidy()
 
     def _show_subsidy(self) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from unionapp.core.institutions import InstitutionInput
 from unionapp.ui.state import AppState
 from unionapp.ui.widgets.code_combo import CodeCombo
 from unionapp.ui.widgets.field_form import FieldForm
+from unionapp.ui.widgets.save_buttons import SaveCancelButtons
 
 LABELS = {
     "name": N_("Institution"),
@@ -93,11 +93,7 @@ class InstitutionDialog(QDialog):
         self.form.errors["max_child_age"] = self.form.errors["min_child_age"]
         self.form.widgets["max_child_age"] = self.ages
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = SaveCancelButtons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.form.general)
@@ -122,8 +118,7 @@ class InstitutionDialog(QDialog):
         self.kind.retranslate()
         self.ages.unit.setText(_("years"))
         self.name.setPlaceholderText(_("e.g. Sanatorium «Ysyk-Köl Avrora»"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.retranslate()
 
     def _kind_changed(self) -> None:
         camp = self.kind.code() == "children_camp"
